@@ -1,0 +1,115 @@
+import type { Dispatcher } from 'undici';
+import type { Clock } from '../engine/clock.js';
+import type { Job, SystemInfo } from './job.js';
+
+/** Fields the jobs collection can be filtered by. Values use AIQUM's `|` (or) and `*` (wildcard). */
+export type JobFilterField =
+	| 'key'
+	| 'name'
+	| 'type'
+	| 'state'
+	| 'status'
+	| 'submit_time'
+	| 'complete_time';
+
+/** One page of the jobs collection, parsed. */
+export interface JobsPage {
+	readonly jobs: readonly Job[];
+	/** `num_records`, or the number of records when absent. */
+	readonly numRecords: number;
+	/** `total_records` when the server sent it, else null. */
+	readonly totalRecords: number | null;
+	/** `_links.next.href` (server-relative) when there is a next page and it is safe to follow. */
+	readonly nextHref: string | null;
+	/** Records the parser had to skip (no key, not an object); shown as a warning, never fatal. */
+	readonly skipped: number;
+}
+
+/** Options for one request of the jobs collection. */
+export interface ListJobsOptions {
+	readonly filters?: Partial<Record<JobFilterField, string>>;
+	/** e.g. "submit_time desc". */
+	readonly orderBy?: string;
+	/** Page size; the client caps it at 1000 (the server's own cap). */
+	readonly maxRecords?: number;
+	readonly offset?: number;
+	readonly signal?: AbortSignal;
+}
+
+/** Options for {@link AiqumClient.listJobs}, which follows `_links.next`. */
+export interface ListAllJobsOptions extends ListJobsOptions {
+	/** Stop after this many jobs (across pages). Default: one page's worth. */
+	readonly limit?: number;
+	/** Stop following pages as soon as this returns true for a page (e.g. it reached known jobs). */
+	readonly stopWhen?: (page: JobsPage) => boolean;
+	/** Hard cap on pages followed, so a looping `next` cannot run forever. Default 1000. */
+	readonly maxPages?: number;
+}
+
+/** The answer to a long-poll request for one job. */
+export interface LongPollResult {
+	readonly job: Job;
+	/** The server's `Date` header as epoch ms, or null; the next `lastModified` to send. */
+	readonly serverTime: number | null;
+	/** How long the server held the request, measured on the injected clock. */
+	readonly heldMs: number;
+}
+
+/** Options for {@link AiqumClient.longPollJob}. */
+export interface LongPollOptions {
+	/** 1 to 120 seconds; the client clamps it. */
+	readonly pollTimeoutSeconds: number;
+	/** Answer only when the job changed after this time (epoch ms). */
+	readonly lastModified: number;
+	readonly signal?: AbortSignal;
+}
+
+/**
+ * The AIQUM jobs API, as the engine and the scripting modes see it. The only
+ * implementation that talks HTTP is `createClient` in `client.ts`; tests may
+ * substitute a fake.
+ */
+export interface AiqumClient {
+	/** The base URL as resolved (scheme, host, port, and `/api` prefix), for display. */
+	readonly baseUrl: string;
+	/** Host (and port, when not the default) to show people. */
+	readonly displayHost: string;
+	/** One page of `/management-server/jobs`. */
+	listJobsPage(options?: ListJobsOptions): Promise<JobsPage>;
+	/** The page a `_links.next.href` names (must be on the same server; checked). */
+	listJobsPageAt(href: string, signal?: AbortSignal): Promise<JobsPage>;
+	/** Jobs across pages, following `next` until `limit`, `stopWhen` or the last page. */
+	listJobs(options?: ListAllJobsOptions): Promise<Job[]>;
+	/** One job by key (the key is URL-encoded by the client). */
+	getJob(key: string, signal?: AbortSignal): Promise<Job>;
+	/** One job with `poll_timeout` and `last_modified`: held by servers that long-poll. */
+	longPollJob(key: string, options: LongPollOptions): Promise<LongPollResult>;
+	/** `/management-server/system`: version and identity; fields null when absent. */
+	getSystem(signal?: AbortSignal): Promise<SystemInfo>;
+	/** Closes the connection pool. */
+	close(): Promise<void>;
+}
+
+/** How to reach and trust one Unified Manager. */
+export interface ClientOptions {
+	/** `https://host[:port]`, with or without `/api` (or `/api/v2`) after it. */
+	readonly url: string;
+	readonly user: string;
+	/** Never logged, never put in an error message. */
+	readonly password: string;
+	/** PEM text of CA certificates (or the server's own self-signed certificate) to trust. */
+	readonly ca?: string;
+	/** Skip certificate verification entirely (the UI shows a standing warning). */
+	readonly insecure?: boolean;
+	/** Accept exactly the certificate with this SHA-256 fingerprint (hex, colons optional). */
+	readonly fingerprint?: string;
+	readonly connectTimeoutMs?: number;
+	readonly headersTimeoutMs?: number;
+	readonly bodyTimeoutMs?: number;
+	/** Bodies larger than this fail with `too-large`. Default 32 MiB. */
+	readonly maxResponseBytes?: number;
+	/** Measures long-poll hold times; the system clock by default. */
+	readonly clock?: Clock;
+	/** Tests may inject their own undici dispatcher. */
+	readonly dispatcher?: Dispatcher;
+}

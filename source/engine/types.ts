@@ -1,0 +1,93 @@
+import type { ApiErrorKind } from '../api/errors.js';
+import type { DisplayState, Job } from '../api/job.js';
+
+/** A failure as the screen shows it: kind, one-line message, one-line hint. */
+export interface ErrorSummary {
+	readonly kind: ApiErrorKind;
+	readonly message: string;
+	readonly hint: string;
+}
+
+/**
+ * How the engine's link to the server stands. The header shows exactly this.
+ * Times are epoch ms on the engine's clock.
+ */
+export type ConnectionState =
+	/** Before the first answer. */
+	| { readonly kind: 'connecting' }
+	/** The last poll succeeded. */
+	| { readonly kind: 'live' }
+	/** Polls are failing; the engine keeps trying. */
+	| {
+			readonly kind: 'retrying';
+			readonly attempt: number;
+			readonly nextTryAt: number;
+			readonly lastError: ErrorSummary;
+	  }
+	/** The user paused polling. */
+	| { readonly kind: 'paused' }
+	/** Retrying cannot help (rejected password, no permission, untrusted certificate). */
+	| { readonly kind: 'failed'; readonly error: ErrorSummary };
+
+/** Whether the server honours long polling, as far as the engine has seen. */
+export type LongPollSupport = 'unknown' | 'supported' | 'unsupported';
+
+/**
+ * An immutable picture of everything the engine knows. A new snapshot object is
+ * published whenever anything in it changes; a job that did not change keeps
+ * the same object across snapshots, so the UI can memoise rows by identity.
+ */
+export interface Snapshot {
+	/** Increments with every published snapshot. */
+	readonly version: number;
+	/** Every job held, newest submitted first; ties broken by key, so rows never swap. */
+	readonly jobs: readonly Job[];
+	/** The same jobs by key. */
+	readonly byKey: ReadonlyMap<string, Job>;
+	/** How many jobs are in each display state. */
+	readonly counts: Readonly<Record<DisplayState, number>>;
+	readonly connection: ConnectionState;
+	/** When the last successful list poll ended, or null before the first. */
+	readonly lastSuccessAt: number | null;
+	/** The poll interval in ms, for judging staleness (data older than two intervals). */
+	readonly intervalMs: number;
+	/** The server's version from `/management-server/system`, when known. */
+	readonly serverVersion: string | null;
+	/** The job the engine long-polls for a detail view, or null. */
+	readonly focusKey: string | null;
+	readonly longPoll: LongPollSupport;
+	/** Jobs dropped by the retention cap since start. */
+	readonly droppedJobs: number;
+	/** Records skipped as unparseable in the last poll (shown as a warning). */
+	readonly skippedRecords: number;
+}
+
+/** Something that happened to a job, as the `events` mode prints it. */
+export type JobEvent =
+	| { readonly type: 'new'; readonly at: number; readonly job: Job }
+	| {
+			readonly type: 'transition';
+			readonly at: number;
+			readonly job: Job;
+			readonly from: DisplayState;
+			readonly to: DisplayState;
+	  };
+
+/** The watch loop. Framework-free; the UI and the `events` mode drive it. */
+export interface Engine {
+	/** Starts polling (the first poll runs at once). */
+	start(): void;
+	/** Stops every timer and request; resolves when nothing is left running. */
+	stop(): Promise<void>;
+	getSnapshot(): Snapshot;
+	/** Calls `listener` after each new snapshot; returns the unsubscribe function. */
+	subscribe(listener: () => void): () => void;
+	/** Calls `listener` for each job event; returns the unsubscribe function. */
+	onEvent(listener: (event: JobEvent) => void): () => void;
+	/** Polls now (skipped if a poll is already in flight). Also retries at once when retrying or failed. */
+	refresh(): void;
+	/** Pauses or resumes polling. */
+	setPaused(paused: boolean): void;
+	/** Long-polls this job (a detail view is showing it), or none. */
+	focus(key: string | null): void;
+}
