@@ -4,6 +4,9 @@
 // @xterm/headless parses every byte the program writes into a screen with cells,
 // colours and modes. Tests read the screen, and the raw bytes for what must never be
 // sent at all (OSC 52, clear-screen), instead of guessing from strings.
+import { accessSync, chmodSync, constants } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { IBufferCell, Terminal as XTerm } from '@xterm/headless';
 import xtermHeadless from '@xterm/headless';
 import type { IPty } from 'node-pty';
@@ -11,6 +14,30 @@ import { spawn } from 'node-pty';
 
 // The package is CommonJS; only its default export exists at run time.
 const { Terminal } = xtermHeadless;
+
+/**
+ * node-pty 1.1.0 publishes its macOS `spawn-helper` without the execute bit
+ * (microsoft/node-pty#850), so every spawn fails with "posix_spawnp failed" on a
+ * fresh macOS install. Linux builds from source and never uses the helper.
+ */
+function ensureSpawnHelperExecutable(): void {
+	if (process.platform !== 'darwin') return;
+	const root = dirname(createRequire(import.meta.url).resolve('node-pty/package.json'));
+	for (const dir of [`prebuilds/darwin-${process.arch}`, 'build/Release']) {
+		const helper = join(root, dir, 'spawn-helper');
+		try {
+			accessSync(helper, constants.X_OK);
+		} catch {
+			try {
+				chmodSync(helper, 0o755);
+			} catch {
+				// Not there (the other location is used) or not ours to change.
+			}
+		}
+	}
+}
+
+ensureSpawnHelperExecutable();
 
 /** How to start a program in a pseudo-terminal. */
 export interface PtyTerminalOptions {
