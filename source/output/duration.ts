@@ -1,0 +1,85 @@
+/** A duration the user wrote could not be read; `message` says what is accepted. */
+export class DurationError extends Error {
+	override readonly name = 'DurationError';
+}
+
+const UNIT_MS: Readonly<Record<string, number>> = {
+	ms: 1,
+	s: 1000,
+	m: 60_000,
+	h: 3_600_000,
+	d: 86_400_000,
+};
+
+// Units largest first so "1h30m" must be written in that order; "30m1h" is rejected
+// as a likely typo rather than silently summed.
+const UNIT_ORDER = ['d', 'h', 'm', 's', 'ms'];
+
+/** Longest duration accepted: about 24 days, the most a Node timer can hold. */
+export const MAX_DURATION_MS = 2_147_483_647;
+
+/**
+ * Reads a duration such as `90s`, `30m`, `2h`, `1h30m`, `500ms`, `1.5h` or a plain
+ * number of seconds (`90`) and returns milliseconds (rounded to a whole ms).
+ * Throws {@link DurationError} with a specific message for anything else,
+ * including zero, negative values and durations too long for a timer.
+ */
+export function parseDuration(text: string): number {
+	const input = text.trim().toLowerCase();
+	const accepted = 'use e.g. 90s, 30m, 2h, 1h30m, 500ms, or plain seconds';
+	if (input === '') throw new DurationError(`empty duration: ${accepted}`);
+	const shown = JSON.stringify(text.slice(0, 40));
+	let total: number;
+	if (/^\d+(\.\d+)?$/.test(input)) {
+		total = Number(input) * 1000;
+	} else {
+		total = sumParts(input, shown, accepted);
+	}
+	const ms = Math.round(total);
+	if (!(ms > 0)) throw new DurationError(`duration ${shown} must be more than zero`);
+	if (ms > MAX_DURATION_MS) throw new DurationError(`duration ${shown} is too long (max 24 days)`);
+	return ms;
+}
+
+function sumParts(input: string, shown: string, accepted: string): number {
+	const part = /(\d+(?:\.\d+)?)(ms|d|h|m|s)/y;
+	let total = 0;
+	let lastRank = -1;
+	let at = 0;
+	while (at < input.length) {
+		part.lastIndex = at;
+		const match = part.exec(input);
+		if (match === null) throw new DurationError(`malformed duration ${shown}: ${accepted}`);
+		const [, amount = '', unit = ''] = match;
+		const rank = UNIT_ORDER.indexOf(unit);
+		if (rank <= lastRank) {
+			throw new DurationError(
+				`malformed duration ${shown}: units must go from largest to smallest, once each`,
+			);
+		}
+		lastRank = rank;
+		total += Number(amount) * (UNIT_MS[unit] ?? 0);
+		at = part.lastIndex;
+	}
+	return total;
+}
+
+/**
+ * Formats a duration the way the table shows it: `850ms`, `23s`, `1m05s`,
+ * `2h03m`, `3d04h`. Negative values (clock skew) show as `0s`.
+ */
+export function formatDuration(ms: number): string {
+	if (!Number.isFinite(ms) || ms < 0) return '0s';
+	if (ms < 1000) return `${Math.floor(ms)}ms`;
+	const seconds = Math.floor(ms / 1000);
+	if (seconds < 60) return `${seconds}s`;
+	const minutes = Math.floor(seconds / 60);
+	if (minutes < 60) return `${minutes}m${pad2(seconds % 60)}s`;
+	const hours = Math.floor(minutes / 60);
+	if (hours < 24) return `${hours}h${pad2(minutes % 60)}m`;
+	return `${Math.floor(hours / 24)}d${pad2(hours % 24)}h`;
+}
+
+function pad2(n: number): string {
+	return String(n).padStart(2, '0');
+}

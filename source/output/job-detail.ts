@@ -1,0 +1,87 @@
+import type { Job } from '../api/job.js';
+import { formatDuration } from './duration.js';
+import { jobDurationMs } from './job-json.js';
+import { type JobTextOptions, stateLabel } from './job-text.js';
+import { inertText } from './safe-text.js';
+import { paint, stateStyle } from './state-style.js';
+import { renderTable } from './table.js';
+import { formatDateTimeWithOffset } from './time-format.js';
+
+const LABEL_WIDTH = 11;
+
+function field(label: string, value: string): string {
+	return `${label.padEnd(LABEL_WIDTH)}${value}`.trimEnd();
+}
+
+function indent(lines: readonly string[]): string[] {
+	return lines.map((line) => (line === '' ? line : `${' '.repeat(LABEL_WIDTH)}${line}`));
+}
+
+function stateLine(job: Job, options: JobTextOptions): string {
+	const label = stateLabel(job);
+	const style = stateStyle(job.displayState);
+	const shown = options.tty ? paint(`${style.glyph} ${label}`, style.sgr, options.color) : label;
+	const raw = [
+		job.state === null ? null : `lifecycle ${inertText(job.state)}`,
+		job.status === null ? null : `outcome ${inertText(job.status)}`,
+	].filter((part) => part !== null);
+	return raw.length === 0 ? shown : `${shown}   (${raw.join(', ')})`;
+}
+
+function taskLines(job: Job): string[] {
+	if (job.taskReports.length === 0) return [];
+	// Messages are printed whole: a failure reason is the point of looking.
+	const rows = job.taskReports.map((task) => [
+		{
+			text: stateLabel({
+				displayState: task.displayState,
+				rawState: task.status ?? task.state ?? '',
+			}),
+		},
+		{ text: inertText(task.type) },
+		{ text: inertText(task.message ?? '') },
+	]);
+	const table = renderTable([{ header: 'STATE' }, { header: 'TYPE' }, { header: 'MESSAGE' }], rows);
+	return ['Tasks', ...indent(table)];
+}
+
+function pairLines(title: string, pairs: readonly { name: string; value: string }[]): string[] {
+	if (pairs.length === 0) return [];
+	const rows = pairs.map((pair) => [
+		{ text: inertText(pair.name) },
+		{ text: inertText(pair.value) },
+	]);
+	// The table's header row is not wanted here: names label themselves.
+	const table = renderTable([{ header: '' }, { header: '' }], rows).slice(1);
+	return [title, ...indent(table)];
+}
+
+/**
+ * One job in full, as `show` prints it: every field, the raw lifecycle and
+ * outcome beside the display state, times with their offset, tasks with their
+ * whole messages, results and unknown fields. Plain text; glyph and colour
+ * only on a terminal.
+ */
+export function jobDetailLines(job: Job, options: JobTextOptions): string[] {
+	const duration = jobDurationMs(job, options.now);
+	const lines = [
+		field('Key', inertText(job.key)),
+		field('Name', inertText(job.name)),
+		field('State', stateLine(job, options)),
+		field('Type', inertText(job.type)),
+		field('Submitted', formatDateTimeWithOffset(job.submitTime, options.timeZone)),
+	];
+	if (job.startTime !== null) {
+		lines.push(field('Started', formatDateTimeWithOffset(job.startTime, options.timeZone)));
+	}
+	lines.push(field('Completed', formatDateTimeWithOffset(job.completeTime, options.timeZone)));
+	if (duration !== null) {
+		lines.push(field('Duration', `${formatDuration(duration)}${job.over ? '' : ' so far'}`));
+	}
+	lines.push(
+		...taskLines(job),
+		...pairLines('Results', job.jobResults),
+		...pairLines('Other', job.extra),
+	);
+	return lines;
+}

@@ -1,0 +1,73 @@
+import cliTruncate from 'cli-truncate';
+import type { Job } from '../api/job.js';
+import { formatDuration } from './duration.js';
+import { jobDurationMs } from './job-json.js';
+import { inertText } from './safe-text.js';
+import { paint, stateStyle } from './state-style.js';
+import type { Cell, Column } from './table.js';
+import { formatDateTime } from './time-format.js';
+
+/** An UNKNOWN state's raw value is shown, but bounded so one odd value cannot take the row. */
+const MAX_STATE_LABEL = 28;
+
+/** The state as a word: the display state, or `UNKNOWN:<raw value>`. Inert. */
+export function stateLabel(job: Pick<Job, 'displayState' | 'rawState'>): string {
+	if (job.displayState !== 'UNKNOWN') return job.displayState;
+	const raw = inertText(job.rawState).replaceAll(' ', '_');
+	const label = raw === '' ? 'UNKNOWN' : `UNKNOWN:${raw}`;
+	return cliTruncate(label, MAX_STATE_LABEL);
+}
+
+/** Options for rendering jobs as text. */
+export interface JobTextOptions {
+	/** Terminal decoration: glyph before the state and SGR colour. */
+	readonly tty: boolean;
+	readonly color: boolean;
+	readonly now: number;
+	readonly timeZone?: string;
+}
+
+/** The state cell: `✓ NORMAL` (coloured) on a terminal, `NORMAL` in a pipe. */
+export function stateCell(job: Job, options: Pick<JobTextOptions, 'tty' | 'color'>): Cell {
+	const label = stateLabel(job);
+	if (!options.tty) return { text: label };
+	const style = stateStyle(job.displayState);
+	return {
+		text: `${style.glyph} ${label}`,
+		decorate: (text) => paint(text, style.sgr, options.color),
+	};
+}
+
+/** The columns of `list`, in order; on a terminal key, type and time give way first. */
+export const LIST_COLUMNS: readonly Column[] = [
+	{ header: 'STATE' },
+	{ header: 'NAME', minWidth: 12, flexFirst: true },
+	{ header: 'TYPE', minWidth: 8, dropPriority: 3 },
+	{ header: 'SUBMITTED', dropPriority: 2 },
+	{ header: 'DURATION', align: 'right', dropPriority: 1 },
+	{ header: 'KEY', minWidth: 14, truncate: 'start', dropPriority: 4 },
+];
+
+/** One row of `list`: pure, from the job and the time. */
+export function listRow(job: Job, options: JobTextOptions): Cell[] {
+	const duration = jobDurationMs(job, options.now);
+	return [
+		stateCell(job, options),
+		{ text: inertText(job.name) },
+		{ text: inertText(job.type) },
+		{ text: formatDateTime(job.submitTime, options.timeZone) },
+		{ text: duration === null ? '' : formatDuration(duration) },
+		{ text: inertText(job.key) },
+	];
+}
+
+/**
+ * The one line `wait` prints when a job is over:
+ * `NORMAL  Create File Share  06a6…:-7f87  took 1m40s`. Whole key, inert text.
+ */
+export function outcomeLine(job: Job, now: number): string {
+	const duration = jobDurationMs(job, now);
+	const parts = [stateLabel(job), inertText(job.name) || '(no name)', inertText(job.key)];
+	if (duration !== null) parts.push(`took ${formatDuration(duration)}`);
+	return parts.join('  ');
+}

@@ -1,0 +1,79 @@
+import type { Job } from '../api/job.js';
+import type { AiqumClient, JobFilterField, JobsPage } from '../api/types.js';
+import type { JobPredicate } from './state-filter.js';
+import { UsageError } from './usage-error.js';
+
+/** How many jobs `list` prints when `--limit` is not given. */
+export const DEFAULT_LIST_LIMIT = 100;
+
+/** The server never returns more than this per page. */
+const SERVER_PAGE_CAP = 1000;
+
+/** A looping or endless `next` chain stops here (a million jobs at full pages). */
+const MAX_PAGES = 1000;
+
+/** What `list` asks the server for. */
+export interface ListQuery {
+	/** AIQUM patterns (`|` or, `*` wildcard), sent to the server as they are. */
+	readonly name?: string;
+	readonly type?: string;
+	/** Applied on the client (see state-filter.ts). */
+	readonly state?: JobPredicate;
+	/** At most this many jobs; Infinity for all. */
+	readonly limit: number;
+	readonly signal?: AbortSignal;
+}
+
+/** Checks a pattern the server will see; AIQUM filter values must not contain `?`. */
+export function checkServerPattern(flag: string, value: string): void {
+	if (value.trim() === '') throw new UsageError(`${flag} needs a value, e.g. ${flag} 'Create*'`);
+	if (value.includes('?')) {
+		throw new UsageError(
+			`${flag} must not contain '?' (AIQUM filters do not allow it); use * as a wildcard`,
+		);
+	}
+}
+
+/** Newest submitted first, jobs without a submit time last, ties by key: rows never swap. */
+export function compareNewestFirst(a: Job, b: Job): number {
+	const at = a.submitTime ?? Number.NEGATIVE_INFINITY;
+	const bt = b.submitTime ?? Number.NEGATIVE_INFINITY;
+	if (at !== bt) return bt - at;
+	return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
+/**
+ * Fetches the jobs `list` prints: newest first, following `_links.next` past the
+ * server's 1000-record page until `limit` jobs match or the history ends. With a
+ * state filter whole pages are read and filtered here. A job seen twice (the
+ * pages shift while new jobs arrive) is kept once.
+ */
+export async function fetchJobsForList(client: AiqumClient, query: ListQuery): Promise<Job[]> {
+	const filters: Partial<Record<JobFilterField, string>> = {};
+	if (query.name !== undefined) filters.name = query.name;
+	if (query.type !== undefined) filters.type = query.type;
+	const pageSize =
+		query.state === undefined && Number.isFinite(query.limit)
+			? Math.max(1, Math.min(SERVER_PAGE_CAP, query.limit))
+			: SERVER_PAGE_CAP;
+	const seen = new Set<string>();
+	const found: Job[] = [];
+	let page: JobsPage = await client.listJobsPage({
+		filters,
+		orderBy: 'submit_time desc',
+		maxRecords: pageSize,
+		...(query.signal ? { signal: query.signal } : {}),
+	});
+	for (let pages = 1; ; pages++) {
+		for (const job of page.jobs) {
+			if (seen.has(job.key)) continue;
+			seen.add(job.key);
+			if (query.state === undefined || query.state(job)) found.push(job);
+		}
+		if (found.length >= query.limit || page.nextHref === null || pages >= MAX_PAGES) break;
+		if (page.jobs.length === 0) break;
+		page = await client.listJobsPageAt(page.nextHref, query.signal);
+	}
+	found.sort(compareNewestFirst);
+	return found.slice(0, query.limit);
+}

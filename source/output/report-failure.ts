@@ -1,0 +1,68 @@
+import { ApiError } from '../api/errors.js';
+import { DurationError } from './duration.js';
+import { ExitCode, type ExitCodeValue, exitCodeForError } from './exit-codes.js';
+import type { OutputIo } from './io.js';
+import { inertText } from './safe-text.js';
+import { UsageError } from './usage-error.js';
+import type { SafeWriter } from './writer.js';
+
+/** What a failure ends a command with: the exit code and the one line that says why. */
+export interface FailureReport {
+	readonly code: ExitCodeValue;
+	/** One line, without the `umwatch: ` prefix; '' when nothing should be said (interrupted). */
+	readonly line: string;
+}
+
+function isAbort(error: unknown): boolean {
+	return (
+		error instanceof Error &&
+		(error.name === 'AbortError' || (error as { code?: unknown }).code === 'ABORT_ERR')
+	);
+}
+
+/** Classifies whatever ended a command: typed client errors, usage errors, interrupts, bugs. */
+export function describeFailure(error: unknown, signal?: AbortSignal): FailureReport {
+	if (signal?.aborted || isAbort(error)) return { code: ExitCode.Interrupted, line: '' };
+	if (error instanceof ApiError) {
+		if (error.kind === 'aborted') return { code: ExitCode.Interrupted, line: '' };
+		const hint = error.hint === '' ? '' : ` (${error.hint})`;
+		return { code: exitCodeForError(error.kind), line: inertText(`${error.message}${hint}`) };
+	}
+	if (error instanceof UsageError || error instanceof DurationError) {
+		return { code: ExitCode.Usage, line: inertText(error.message) };
+	}
+	const message = error instanceof Error ? error.message : String(error);
+	return { code: ExitCode.Internal, line: inertText(`internal error: ${message}`) };
+}
+
+/**
+ * Prints the failure on stderr as one line (`umwatch: …`) and returns its exit
+ * code. With UMWATCH_DEBUG set, an internal error's stack follows, for bug reports.
+ */
+export async function reportFailure(
+	error: unknown,
+	stderr: SafeWriter,
+	io: Pick<OutputIo, 'env' | 'signal'>,
+): Promise<ExitCodeValue> {
+	const report = describeFailure(error, io.signal);
+	if (report.line !== '') await stderr.write(`umwatch: ${report.line}\n`);
+	const debug = io.env?.UMWATCH_DEBUG;
+	if (
+		report.code === ExitCode.Internal &&
+		debug !== undefined &&
+		debug !== '' &&
+		error instanceof Error
+	) {
+		await stderr.write(`${error.stack ?? ''}\n`);
+	}
+	return report.code;
+}
+
+/** A closed pipe is the reader's choice (exit 0); any other write failure is reported (exit 1). */
+export async function finishOutput(out: SafeWriter, err: SafeWriter): Promise<ExitCodeValue> {
+	if (out.failure !== null) {
+		await err.write(`umwatch: cannot write output: ${out.failure.message}\n`);
+		return ExitCode.Internal;
+	}
+	return ExitCode.Normal;
+}

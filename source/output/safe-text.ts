@@ -1,0 +1,37 @@
+/**
+ * The last line of defence before text reaches a terminal or a log. The API
+ * parser already strips control characters and escape sequences from every
+ * server string; this pass runs again on everything the scripting modes print,
+ * cheaply, so a parser bug alone cannot let a job name clear a screen, set a
+ * window title or write the clipboard.
+ */
+
+// C0 controls and DEL, C1 controls, the line and paragraph separators, bidirectional
+// overrides, isolates and marks, zero-width characters and the BOM.
+const INERT_PATTERN =
+	/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+
+/**
+ * Makes one printed field inert: every control, bidi and zero-width character is
+ * removed, and whitespace controls (tab, newline, CR) become a space so a field
+ * stays on its line. With ESC gone an escape sequence is only harmless text.
+ */
+export function inertText(text: string): string {
+	return text.replace(INERT_PATTERN, (char) =>
+		char === '\t' || char === '\n' || char === '\r' ? ' ' : '',
+	);
+}
+
+/**
+ * Serializes `value` as JSON with every character that could act on a terminal
+ * escaped as `\uXXXX`: JSON.stringify already escapes C0 controls, this adds
+ * DEL, C1, U+2028/2029, bidi controls and zero-width characters. Safe because such
+ * characters can only occur inside JSON strings, never in the structure.
+ * (`jq -r` decodes the escapes again; the parser has removed them before this point.)
+ */
+export function safeJsonStringify(value: unknown, indent?: number): string {
+	return JSON.stringify(value, null, indent).replace(
+		/[\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g,
+		(char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+	);
+}

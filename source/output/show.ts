@@ -1,0 +1,50 @@
+import type { AiqumClient } from '../api/types.js';
+import { systemClock } from '../engine/clock.js';
+import type { ExitCodeValue } from './exit-codes.js';
+import { colorAllowed, type OutputIo } from './io.js';
+import { jobDetailLines } from './job-detail.js';
+import { jobToJson } from './job-json.js';
+import { checkJobKey } from './job-key.js';
+import { finishOutput, reportFailure } from './report-failure.js';
+import { safeJsonStringify } from './safe-text.js';
+import { createSafeWriter } from './writer.js';
+
+/** Options of `umwatch show KEY`. */
+export interface ShowOptions {
+	readonly format: 'text' | 'json';
+	readonly color: boolean;
+}
+
+/**
+ * `umwatch show KEY`: one job in full, as text (like the live UI's detail view)
+ * or as the documented JSON object. Exit code 0, 8 when there is no such job,
+ * or the failure's code.
+ */
+export async function runShow(
+	client: AiqumClient,
+	key: string,
+	options: ShowOptions,
+	io: OutputIo,
+): Promise<ExitCodeValue> {
+	const out = createSafeWriter(io.stdout);
+	const err = createSafeWriter(io.stderr);
+	try {
+		const job = await client.getJob(checkJobKey(key), io.signal);
+		const now = (io.clock ?? systemClock).now();
+		if (options.format === 'json') {
+			await out.write(`${safeJsonStringify(jobToJson(job, now), 2)}\n`);
+		} else {
+			const tty = io.stdout.isTTY === true;
+			const lines = jobDetailLines(job, {
+				tty,
+				color: colorAllowed(options.color, io.stdout, io.env),
+				now,
+				...(io.timeZone ? { timeZone: io.timeZone } : {}),
+			});
+			await out.write(`${lines.join('\n')}\n`);
+		}
+		return finishOutput(out, err);
+	} catch (error) {
+		return reportFailure(error, err, io);
+	}
+}
