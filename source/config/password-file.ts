@@ -1,0 +1,42 @@
+import { readFileSync, statSync } from 'node:fs';
+import { errorCode } from './config-file.js';
+import { CredentialError } from './errors.js';
+import { octal, readableByOthers } from './permissions.js';
+
+/** The password as read, plus a warning to print on stderr when the file is too open. */
+export interface FilePassword {
+	readonly password: string;
+	readonly warning: string | null;
+}
+
+/**
+ * Reads the first line of a password file (a trailing `\n` or `\r\n` removed).
+ * An unreadable or empty file is a {@link CredentialError} that names the file
+ * and the errno code, never anything from inside it.
+ */
+export function readPasswordFile(path: string): FilePassword {
+	let text: string;
+	let mode: number;
+	try {
+		text = readFileSync(path, 'utf8');
+		mode = statSync(path).mode;
+	} catch (error) {
+		throw new CredentialError(
+			`cannot read the password file ${path}: ${errorCode(error)}`,
+			'check the path and that this user may read it',
+		);
+	}
+	const end = text.indexOf('\n');
+	const line = end === -1 ? text : text.slice(0, end);
+	const password = line.endsWith('\r') ? line.slice(0, -1) : line;
+	if (password === '') {
+		throw new CredentialError(
+			`the password file ${path} is empty`,
+			'put the password on its first line',
+		);
+	}
+	const warning = readableByOthers(mode)
+		? `warning: the password file ${path} is readable by other users (mode ${octal(mode)}); run chmod 600 ${path}`
+		: null;
+	return { password, warning };
+}

@@ -1,0 +1,44 @@
+import { ConfigError } from './errors.js';
+import type { CliFlags, CommandName, OutputConfig, SimulateConfig } from './types.js';
+import { parseDurationFor, parseInteger, parseNumber } from './values.js';
+
+/** The script modes' options: format, filters, limit, timeout. */
+export function resolveOutput(flags: CliFlags, command: CommandName): OutputConfig {
+	if (flags.json === true && flags.ndjson === true) {
+		throw new ConfigError('--json and --ndjson both given; choose one', { usage: command });
+	}
+	return {
+		json: flags.json === true,
+		ndjson: flags.ndjson === true,
+		state: flags.state ?? null,
+		name: flags.name ?? null,
+		type: flags.type ?? null,
+		limit: flags.limit === undefined ? null : parseInteger(flags.limit, '--limit', 1, 1_000_000),
+		timeoutMs:
+			flags.timeout === undefined ? null : parseDurationFor(flags.timeout, '--timeout', 'wait'),
+	};
+}
+
+const SHAPES = ['lowercase', 'uppercase', 'single'] as const;
+
+/** `umwatch simulate` options; harmless defaults for every other command. */
+export function resolveSimulate(flags: CliFlags): SimulateConfig {
+	const shape = flags.shape ?? 'lowercase';
+	if (!(SHAPES as readonly string[]).includes(shape)) {
+		throw new ConfigError(`--shape must be one of ${SHAPES.join(', ')}`, { usage: 'simulate' });
+	}
+	if ((flags.tlsCert === undefined) !== (flags.tlsKey === undefined)) {
+		throw new ConfigError('--tls-cert and --tls-key go together', { usage: 'simulate' });
+	}
+	return {
+		host: flags.host ?? '127.0.0.1',
+		port: flags.port === undefined ? 0 : parseInteger(flags.port, '--port', 0, 65_535),
+		tlsCert: flags.tlsCert ?? null,
+		tlsKey: flags.tlsKey ?? null,
+		ratePerMinute: flags.rate === undefined ? null : parseNumber(flags.rate, '--rate'),
+		seed: flags.seed === undefined ? null : parseInteger(flags.seed, '--seed', 0, 2 ** 31 - 1),
+		shape: shape as SimulateConfig['shape'],
+		longPoll: flags.longPoll !== false,
+		user: flags.user ?? 'admin',
+	};
+}

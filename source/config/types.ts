@@ -1,0 +1,123 @@
+/** The subcommands, as typed after `umwatch`. The live view has no name: it is the default. */
+export const COMMAND_NAMES = ['list', 'show', 'wait', 'events', 'simulate', 'trust'] as const;
+
+/** What umwatch was asked to do: a subcommand, or `watch` (the live view). */
+export type CommandName = 'watch' | (typeof COMMAND_NAMES)[number];
+
+/** True when `word` is a subcommand (so it cannot be read as a profile name). */
+export function isCommandName(word: string): word is (typeof COMMAND_NAMES)[number] {
+	return (COMMAND_NAMES as readonly string[]).includes(word);
+}
+
+/**
+ * The flags as the command line parsed them, before any checking. Values are
+ * strings so each can be checked with a message that names the flag; booleans
+ * are undefined when not given.
+ */
+export interface CliFlags {
+	readonly url?: string | undefined;
+	readonly user?: string | undefined;
+	readonly profile?: string | undefined;
+	readonly passwordFile?: string | undefined;
+	readonly passwordCommand?: string | undefined;
+	readonly caFile?: string | undefined;
+	readonly fingerprint?: string | undefined;
+	readonly insecure?: boolean | undefined;
+	readonly interval?: string | undefined;
+	readonly maxJobs?: string | undefined;
+	readonly color?: boolean | undefined;
+	readonly ascii?: boolean | undefined;
+	readonly demo?: boolean | undefined;
+	readonly json?: boolean | undefined;
+	readonly ndjson?: boolean | undefined;
+	readonly state?: string | undefined;
+	readonly name?: string | undefined;
+	readonly type?: string | undefined;
+	readonly limit?: string | undefined;
+	readonly timeout?: string | undefined;
+	readonly yes?: boolean | undefined;
+	readonly port?: string | undefined;
+	readonly host?: string | undefined;
+	readonly tlsCert?: string | undefined;
+	readonly tlsKey?: string | undefined;
+	readonly rate?: string | undefined;
+	readonly seed?: string | undefined;
+	readonly shape?: string | undefined;
+	readonly longPoll?: boolean | undefined;
+}
+
+/** Where a setting came from, named in messages ("--url", "UMWATCH_URL", "profile prod"). */
+export type Origin = string;
+
+/** Where the password will come from, chosen by the documented order (first that applies). */
+export type PasswordSource =
+	| { readonly kind: 'environment' }
+	| { readonly kind: 'file'; readonly path: string; readonly origin: Origin }
+	| { readonly kind: 'command'; readonly command: string; readonly origin: Origin }
+	| { readonly kind: 'prompt' }
+	/** The demo: the in-process simulator's own password, generated at start. */
+	| { readonly kind: 'demo' };
+
+/** How to reach and trust one Unified Manager (no password: that is read when needed). */
+export interface ServerConfig {
+	readonly url: string;
+	/** Null only for `trust`, which needs no login. */
+	readonly user: string | null;
+	/** Path of a PEM file of CA certificates to trust, or null. */
+	readonly caFile: string | null;
+	/** Normalised SHA-256 fingerprint to pin, or null. */
+	readonly fingerprint: string | null;
+	readonly insecure: boolean;
+	readonly password: PasswordSource;
+}
+
+/** Options of `list` (filters), `wait` (timeout) and the output format of every script mode. */
+export interface OutputConfig {
+	readonly json: boolean;
+	readonly ndjson: boolean;
+	readonly state: string | null;
+	readonly name: string | null;
+	readonly type: string | null;
+	readonly limit: number | null;
+	readonly timeoutMs: number | null;
+}
+
+/** Options of `umwatch simulate` (and of the demo's in-process simulator). */
+export interface SimulateConfig {
+	readonly host: string;
+	readonly port: number;
+	readonly tlsCert: string | null;
+	readonly tlsKey: string | null;
+	readonly ratePerMinute: number | null;
+	readonly seed: number | null;
+	readonly shape: 'lowercase' | 'uppercase' | 'single';
+	readonly longPoll: boolean;
+	readonly user: string;
+}
+
+/** Everything umwatch needs to run, resolved from flags > environment > profile > defaults. */
+export interface Config {
+	/** What to run. `watch` without a terminal on stdout has already become `list`. */
+	readonly command: CommandName;
+	/** Words after the command (the job key of `show` and `wait`). */
+	readonly args: readonly string[];
+	/** `--demo`: watch an in-process simulator instead of a server. */
+	readonly demo: boolean;
+	/** The profile in use, or null. */
+	readonly profileName: string | null;
+	/** The config file's path (whether or not it exists). */
+	readonly configPath: string;
+	/** Null for `simulate` and the demo. */
+	readonly server: ServerConfig | null;
+	readonly intervalMs: number;
+	/** Retention cap of the live view, or null for the engine's default. */
+	readonly maxJobs: number | null;
+	readonly color: boolean;
+	readonly ascii: boolean;
+	readonly output: OutputConfig;
+	/** `--yes`: `trust` stores the fingerprint without asking. */
+	readonly yes: boolean;
+	readonly simulate: SimulateConfig;
+	/** Printed on stderr before anything runs (loose permissions, unknown keys, plain http). */
+	readonly warnings: readonly string[];
+}

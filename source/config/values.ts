@@ -1,0 +1,114 @@
+import { parseBaseUrl, UsageError } from '../api/url.js';
+import { DurationError, parseDuration } from '../output/duration.js';
+import { ConfigError } from './errors.js';
+
+/** The shortest poll interval allowed: polling faster only loads the server. */
+export const MIN_INTERVAL_MS = 1000;
+/** The poll interval when nothing says otherwise. */
+export const DEFAULT_INTERVAL_MS = 2000;
+
+/**
+ * Reads a poll interval: plain seconds (`2`, `1.5`) or a duration (`5s`, `1m`).
+ * Below one second is refused rather than silently raised.
+ */
+export function parseInterval(text: string, origin: string): number {
+	const ms = parseDurationFor(text, origin, null);
+	if (ms < MIN_INTERVAL_MS) {
+		throw new ConfigError(`${origin}: the interval must be at least 1 second`, {
+			hint: 'e.g. --interval 2 (seconds) or --interval 5s',
+		});
+	}
+	return ms;
+}
+
+/** A duration flag (`--timeout 90s`), with the flag named in the message. */
+export function parseDurationFor(text: string, origin: string, usage: string | null): number {
+	try {
+		return parseDuration(text);
+	} catch (error) {
+		if (error instanceof DurationError)
+			throw new ConfigError(`${origin}: ${error.message}`, { usage });
+		throw error;
+	}
+}
+
+/** A whole number within [min, max], e.g. `--limit 50`, `--port 8443`. */
+export function parseInteger(text: string, origin: string, min: number, max: number): number {
+	const trimmed = text.trim();
+	const value = Number(trimmed);
+	if (!/^\d+$/.test(trimmed) || !Number.isSafeInteger(value) || value < min || value > max) {
+		throw new ConfigError(
+			`${origin} must be a whole number from ${min} to ${max}, not ${quote(text)}`,
+		);
+	}
+	return value;
+}
+
+/** A non-negative number, e.g. `--rate 30` (jobs per minute). */
+export function parseNumber(text: string, origin: string): number {
+	const value = Number(text.trim());
+	if (text.trim() === '' || !Number.isFinite(value) || value < 0) {
+		throw new ConfigError(`${origin} must be a number of at least 0, not ${quote(text)}`);
+	}
+	return value;
+}
+
+/**
+ * Normalises a SHA-256 fingerprint as people paste it (`AB:CD:…`, `abcd…`,
+ * `sha256:…`, openssl's `SHA256 Fingerprint=…`) to uppercase hex pairs joined
+ * by colons. Anything else is a usage error that says what is expected.
+ */
+export function parseFingerprint(text: string, origin: string): string {
+	const hex = text
+		.trim()
+		.replace(/^(sha-?256)(\s*fingerprint)?\s*[:=]?\s*/i, '')
+		.replace(/[:\s]/g, '');
+	if (!/^[0-9a-f]{64}$/i.test(hex)) {
+		throw new ConfigError(`${origin}: not a SHA-256 fingerprint`, {
+			hint: 'expected 64 hex digits, colons optional (umwatch trust prints it)',
+		});
+	}
+	return (hex.toUpperCase().match(/../g) ?? []).join(':');
+}
+
+/**
+ * Checks a server URL. A URL carrying a password is refused before anything
+ * else looks at it (and the message does not repeat it): argv and the
+ * environment are visible to other users of the host.
+ */
+export function checkServerUrl(text: string, origin: string): string {
+	if (/^[^/]*\/\/[^/?#]*@/.test(text.trim()) || /^[^/:]+:[^/@]*@/.test(text.trim())) {
+		throw new ConfigError(
+			`${origin}: the URL contains a user name or password (user:pass@host); refused`,
+			{
+				hint: 'command lines and the environment are visible to other users: give the user with --user and the password with UMWATCH_PASSWORD, --password-file, --password-command or the prompt',
+			},
+		);
+	}
+	try {
+		parseBaseUrl(text);
+	} catch (error) {
+		if (error instanceof UsageError) throw new ConfigError(`${origin}: ${error.message}`);
+		throw error;
+	}
+	return text.trim();
+}
+
+/** True when the URL is plain http to a host other than this machine (the password would travel in clear). */
+export function isPlainHttpToRemote(url: string): boolean {
+	const base = parseBaseUrl(url);
+	if (base.protocol !== 'http:') return false;
+	return !/^(127\.\d+\.\d+\.\d+|::1|localhost)$/i.test(base.hostname);
+}
+
+/** Reads a yes/no environment value (`1`, `true`, `yes`, `on` / `0`, `false`, `no`, `off`, empty). */
+export function parseEnvBoolean(text: string, name: string): boolean {
+	const value = text.trim().toLowerCase();
+	if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+	if (['', '0', 'false', 'no', 'off'].includes(value)) return false;
+	throw new ConfigError(`${name} must be 1/true/yes or 0/false/no, not ${quote(text)}`);
+}
+
+function quote(text: string): string {
+	return JSON.stringify(text.slice(0, 40));
+}
