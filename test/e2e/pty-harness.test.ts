@@ -1,6 +1,7 @@
 // The pseudo-terminal harness itself, against tiny Node programs: if these fail,
 // every end-to-end result is suspect.
 import { afterEach, describe, expect, it } from 'vitest';
+import { colourSgr, screenClears, stackTraceLines } from '../helpers/pty-screen.js';
 import { openPtyTerminal, type PtyTerminal } from '../helpers/pty-terminal.js';
 
 // A miniature full-screen program: alternate screen, hidden cursor, a red word,
@@ -116,5 +117,31 @@ describe('pty harness', () => {
 		const exit = await term.exit;
 		expect(exit.signal).toBe(9);
 		expect(() => process.kill(pid, 0)).toThrow();
+	});
+});
+
+describe('screen readers', () => {
+	it('colourSgr finds colour in any SGR form and ignores resets and attributes', () => {
+		const raw =
+			'\u001B[1m\u001B[7mx\u001B[27m\u001B[0m\u001B[39m\u001B[2;31my\u001B[38;5;196mz\u001B[90m\u001B[48:2::1:2:3m';
+		expect(colourSgr(raw)).toEqual(['2;31', '38;5;196', '90', '48:2::1:2:3']);
+		expect(colourSgr('\u001B[1m\u001B[0m\u001B[39;49m\u001B[m')).toEqual([]);
+	});
+
+	it('screenClears finds erase-screen and erase-scrollback only', () => {
+		expect(screenClears('a\u001B[2Jb\u001B[K\u001B[3J\u001B[1J')).toEqual([
+			'\u001B[2J',
+			'\u001B[3J',
+		]);
+	});
+
+	it('stackTraceLines recognises a Node stack trace', () => {
+		const lines = [
+			'TypeError: x is not a function',
+			'    at run (file:///work/main/dist/umwatch.js:120:7)',
+			'    at node:internal/process/task_queues:95:5',
+			'umwatch: the server rejected the password (401).',
+		];
+		expect(stackTraceLines(lines)).toEqual([lines[1], lines[2]]);
 	});
 });

@@ -7,6 +7,7 @@ import {
 	mkdtempSync,
 	openSync,
 	readdirSync,
+	readFileSync,
 	rmSync,
 	statSync,
 	unlinkSync,
@@ -112,22 +113,68 @@ export interface AppOptions {
 	readonly tz?: string;
 }
 
-/** Starts the bundled umwatch in a pseudo-terminal (80×24 unless told). Dispose it in afterEach. */
-export function startApp(options: AppOptions): PtyTerminal {
-	const binary = ensureBuilt();
-	const env: Record<string, string> = {
+function appEnv(options: AppOptions): Record<string, string> {
+	return {
 		XDG_CONFIG_HOME: emptyConfigHome(),
 		...(options.password === undefined ? {} : { UMWATCH_PASSWORD: options.password }),
 		...options.env,
 	};
+}
+
+function open(options: AppOptions, command: string, args: readonly string[]): PtyTerminal {
 	return openPtyTerminal({
-		command: process.execPath,
-		args: [binary, ...options.args],
+		command,
+		args,
 		cols: options.cols ?? 80,
 		rows: options.rows ?? 24,
 		cwd: repoRoot,
-		env,
+		env: appEnv(options),
 		...(options.noColor === undefined ? {} : { noColor: options.noColor }),
 		...(options.tz === undefined ? {} : { tz: options.tz }),
 	});
+}
+
+/** Starts the bundled umwatch in a pseudo-terminal (80×24 unless told). Dispose it in afterEach. */
+export function startApp(options: AppOptions): PtyTerminal {
+	return open(options, process.execPath, [ensureBuilt(), ...options.args]);
+}
+
+/** umwatch run from a shell that records the terminal settings before and after it. */
+export interface ShellRun {
+	readonly term: PtyTerminal;
+	/** `stty -g` before umwatch started and after it ended (read once the run is over). */
+	termios(): { before: string; after: string };
+}
+
+/**
+ * Starts umwatch the way a shell does, with `stty -g` taken before and after, so
+ * a test can prove raw mode and echo are restored exactly. The shell's exit code is
+ * umwatch's. Signals sent with `term.kill` reach the shell, not umwatch: use keys.
+ */
+export function startAppInShell(options: AppOptions): ShellRun {
+	const dir = mkdtempSync(join(tmpdir(), 'umwatch-e2e-stty-'));
+	const before = join(dir, 'before');
+	const after = join(dir, 'after');
+	const script = 'stty -g >"$1"; shift; a="$1"; shift; "$@"; c=$?; stty -g >"$a"; exit $c';
+	const term = open(options, '/bin/sh', [
+		'-c',
+		script,
+		'sh',
+		before,
+		after,
+		process.execPath,
+		ensureBuilt(),
+		...options.args,
+	]);
+	return {
+		term,
+		termios: () => {
+			const result = {
+				before: readFileSync(before, 'utf8').trim(),
+				after: readFileSync(after, 'utf8').trim(),
+			};
+			rmSync(dir, { recursive: true, force: true });
+			return result;
+		},
+	};
 }
