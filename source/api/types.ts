@@ -23,6 +23,12 @@ export interface JobsPage {
 	readonly nextHref: string | null;
 	/** Records the parser had to skip (no key, not an object); shown as a warning, never fatal. */
 	readonly skipped: number;
+	/**
+	 * Set when the page had a `next` link the client refused to follow (another
+	 * host or scheme, or outside `/api`): one line saying so, for a warning.
+	 * `nextHref` is then null.
+	 */
+	readonly nextRefused?: string;
 }
 
 /** Options for one request of the jobs collection. */

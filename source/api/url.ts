@@ -1,0 +1,120 @@
+/**
+ * The server's address: normalising what the user typed into one base URL, and
+ * deciding whether a `_links.next.href` the server sent is safe to follow.
+ */
+
+/**
+ * A mistake in how umwatch was invoked (not a failure of the server). The CLI
+ * prints its message and exits with the usage status.
+ */
+export class UsageError extends Error {
+	override readonly name = 'UsageError';
+}
+
+/** A Unified Manager base URL, resolved. */
+export interface BaseUrl {
+	/** `https://host[:port]`, as URL.origin spells it. */
+	readonly origin: string;
+	/** The path every request starts with: `/api`, `/api/v2`, or a proxy prefix + `/api`. */
+	readonly prefix: string;
+	/** The path under which `next` links must stay: the prefix without a trailing `/v2`. */
+	readonly apiRoot: string;
+	readonly protocol: 'http:' | 'https:';
+	/** Host name as used for TLS (no brackets around IPv6). */
+	readonly hostname: string;
+	readonly port: number;
+	/** `host` or `host:port` when the port is not the scheme's default, for people. */
+	readonly displayHost: string;
+	/** origin + prefix. */
+	readonly href: string;
+}
+
+/**
+ * Turns `https://host`, `https://host:8443/`, `https://host/api`,
+ * `https://host/api/v2/` (and a bare `host[:port]`, taken as https) into a
+ * {@link BaseUrl}. Throws {@link UsageError} for URLs that carry credentials,
+ * a query or fragment, or a scheme other than http(s).
+ */
+export function parseBaseUrl(input: string): BaseUrl {
+	const text = input.trim();
+	if (text === '') throw new UsageError('No server URL given. Use --url https://HOST.');
+	const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+	let url: URL;
+	try {
+		url = new URL(withScheme);
+	} catch {
+		throw new UsageError(`Not a valid URL: ${JSON.stringify(text.slice(0, 200))}.`);
+	}
+	if (url.username !== '' || url.password !== '') {
+		throw new UsageError(
+			'The URL contains a user name or password (user:pass@host). Credentials in a URL leak ' +
+				'through the process list and shell history; give the user with --user and the ' +
+				'password with UMWATCH_PASSWORD or --password-file.',
+		);
+	}
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+		throw new UsageError(
+			`Unsupported URL scheme "${url.protocol.slice(0, -1).slice(0, 20)}"; use https:// (or http:// for the simulator).`,
+		);
+	}
+	if (url.search !== '' || url.hash !== '') {
+		throw new UsageError('The server URL must not carry a query (?) or fragment (#).');
+	}
+	const prefix = apiPrefix(url.pathname);
+	const protocol = url.protocol;
+	const port = url.port === '' ? (protocol === 'https:' ? 443 : 80) : Number(url.port);
+	const hostname = url.hostname.replace(/^\[(.*)\]$/, '$1');
+	return {
+		origin: url.origin,
+		prefix,
+		apiRoot: prefix.replace(/\/v2$/, ''),
+		protocol,
+		hostname,
+		port,
+		displayHost: url.host,
+		href: url.origin + prefix,
+	};
+}
+
+/** `/`, `` → `/api`; `/api/`, `/api/v2` kept; `/um/` → `/um/api`. */
+function apiPrefix(pathname: string): string {
+	const trimmed = pathname.replace(/\/+$/, '');
+	if (/\/api(\/v2)?$/.test(trimmed)) return trimmed;
+	return `${trimmed}/api`;
+}
+
+/**
+ * Checks a `_links.next.href` (server-relative or absolute) against the base:
+ * same scheme, host and port, and a path under the API root. Returns the
+ * path and query to request, or a reason it must not be followed.
+ */
+export function resolveNextHref(
+	href: string,
+	base: BaseUrl,
+): { readonly path: string } | { readonly refused: string } {
+	let url: URL;
+	try {
+		url = new URL(href, base.origin);
+	} catch {
+		return { refused: 'a next-page link that is not a valid URL' };
+	}
+	if (url.origin !== base.origin) {
+		return { refused: `a next-page link to another server (${url.protocol}//${url.host})` };
+	}
+	if (url.username !== '' || url.password !== '') {
+		return { refused: 'a next-page link carrying credentials' };
+	}
+	if (!url.pathname.startsWith(`${base.apiRoot}/`)) {
+		return { refused: `a next-page link outside ${base.apiRoot}/ (${url.pathname.slice(0, 100)})` };
+	}
+	return { path: url.pathname + url.search };
+}
+
+/**
+ * Encodes a query string: every value through encodeURIComponent, so `:`, `|`,
+ * spaces and non-ASCII names are percent-encoded and `*` wildcards stay as they are.
+ */
+export function buildQuery(params: ReadonlyArray<readonly [string, string]>): string {
+	if (params.length === 0) return '';
+	return `?${params.map(([name, value]) => `${encodeURIComponent(name)}=${encodeURIComponent(value)}`).join('&')}`;
+}
