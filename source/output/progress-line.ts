@@ -1,0 +1,56 @@
+import cliTruncate from 'cli-truncate';
+import type { Clock, TimerHandle } from '../engine/clock.js';
+import type { OutputStream } from './io.js';
+
+/** Return to the line's start and erase it: the line is rewritten in place. */
+const CLEAR_LINE = '\r\u001b[2K';
+
+/** A status line on a terminal's stderr, rewritten in place, gone when stopped. */
+export interface ProgressLine {
+	/** Redraws now (the state changed). */
+	refresh(): void;
+	/** Stops the ticker and erases the line, leaving the cursor where the line began. */
+	stop(): void;
+}
+
+const NOOP: ProgressLine = { refresh() {}, stop() {} };
+
+/**
+ * Shows `describe()` on `stream` and redraws it every second (elapsed times
+ * tick), only when `stream` is a terminal: in a pipe or a log it does nothing
+ * at all. The text is cut to the terminal width so it never wraps (a wrapped
+ * line could not be erased with one CR).
+ */
+export function startProgressLine(
+	stream: OutputStream,
+	clock: Clock,
+	describe: () => string,
+): ProgressLine {
+	if (stream.isTTY !== true) return NOOP;
+	let timer: TimerHandle | null = null;
+	let shown = '';
+	let stopped = false;
+	const draw = () => {
+		const width = Math.max(10, (stream.columns || 80) - 1);
+		const text = cliTruncate(describe(), width);
+		if (text === shown) return;
+		shown = text;
+		stream.write(`${CLEAR_LINE}${text}`);
+	};
+	const tick = () => {
+		draw();
+		timer = clock.setTimeout(tick, 1000);
+	};
+	tick();
+	return {
+		refresh() {
+			if (!stopped) draw();
+		},
+		stop() {
+			if (stopped) return;
+			stopped = true;
+			if (timer !== null) clock.clearTimeout(timer);
+			if (shown !== '') stream.write(CLEAR_LINE);
+		},
+	};
+}

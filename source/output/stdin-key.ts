@@ -1,0 +1,131 @@
+import type { InputStream } from './io.js';
+import { checkJobKey } from './job-key.js';
+import { UsageError } from './usage-error.js';
+
+/** A 202 body is tiny; more than this on stdin is not one. */
+const MAX_STDIN_BYTES = 1024 * 1024;
+
+const EXPECTED =
+	'expected an AIQUM 202 body such as {"job":{"key":"…"}} or {"operationId":"…"}, or a job key';
+
+/** Reads all of stdin as text, refusing more than a 202 body could be; stops when `signal` fires. */
+export function readStdinText(stdin: InputStream, signal?: AbortSignal): Promise<string> {
+	return new Promise<string>((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		const cleanup = () => {
+			stdin.off('data', onData);
+			stdin.off('end', onEnd);
+			stdin.off('error', onError);
+			signal?.removeEventListener('abort', onAbort);
+		};
+		const onData = (chunk: Buffer | string) => {
+			const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+			size += buffer.length;
+			chunks.push(buffer);
+			if (size > MAX_STDIN_BYTES) {
+				cleanup();
+				stdin.pause();
+				reject(new UsageError(`stdin is larger than 1 MiB: ${EXPECTED}`));
+			}
+		};
+		const onEnd = () => {
+			cleanup();
+			resolve(Buffer.concat(chunks).toString('utf8'));
+		};
+		const onError = (error: Error) => {
+			cleanup();
+			reject(new UsageError(`cannot read stdin: ${error.message}`));
+		};
+		// A writer that never closes its end must not outlive --timeout or Ctrl-C.
+		const onAbort = () => {
+			cleanup();
+			stdin.pause();
+			reject(signal?.reason ?? new Error('aborted'));
+		};
+		if (signal?.aborted) {
+			onAbort();
+			return;
+		}
+		signal?.addEventListener('abort', onAbort, { once: true });
+		stdin.on('data', onData);
+		stdin.once('end', onEnd);
+		stdin.once('error', onError);
+	});
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// A 202 body without a key may still carry the job's own link: …/jobs/<encoded key>.
+function keyFromLinks(job: Record<string, unknown>): string | null {
+	const links = job._links;
+	const self = isRecord(links) ? links.self : undefined;
+	const href = isRecord(self) ? self.href : undefined;
+	if (typeof href !== 'string') return null;
+	const match = /\/jobs\/([^/?#]+)\/?(?:[?#].*)?$/.exec(href);
+	if (match?.[1] === undefined) return null;
+	try {
+		return decodeURIComponent(match[1]);
+	} catch {
+		return null;
+	}
+}
+
+function keyFromJson(value: unknown): string | null {
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
+	if (!isRecord(value)) return null;
+	const job = value.job;
+	if (isRecord(job)) {
+		if (typeof job.key === 'string') return job.key;
+		const linked = keyFromLinks(job);
+		if (linked !== null) return linked;
+	}
+	if (typeof value.operationId === 'string') return value.operationId;
+	// The job object itself, e.g. piped from `umwatch show KEY --json` or the API.
+	if (typeof value.key === 'string') return value.key;
+	return keyFromLinks(value);
+}
+
+/**
+ * Finds the job key in what `wait -` read from stdin: the AIQUM 202 body
+ * (`{"job": {"key": …, "_links": …}}`, or `{"operationId": …}` from a cluster
+ * rediscovery), the job object itself, a JSON string, or a bare key on one line.
+ * Throws {@link UsageError} with a specific message for empty or unusable input.
+ */
+export function jobKeyFromStdinText(text: string): string {
+	const trimmed = text.replace(/^\uFEFF/, '').trim();
+	if (trimmed === '') throw new UsageError(`stdin is empty: ${EXPECTED}`);
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(trimmed);
+	} catch {
+		if (/^[{["]/.test(trimmed)) throw new UsageError(`stdin is not valid JSON: ${EXPECTED}`);
+		// Not JSON: a bare key, alone on its line.
+		return checkJobKey(trimmed, 'the key on stdin');
+	}
+	const key = keyFromJson(parsed);
+	if (key === null) throw new UsageError(`stdin has no job key: ${EXPECTED}`);
+	return checkJobKey(key, 'the key on stdin');
+}
+
+/**
+ * Resolves the KEY argument of `wait`: `-` reads it from stdin (which must not
+ * be a terminal: nobody is typing a 202 body), anything else is the key itself.
+ */
+export async function resolveKeyArgument(
+	argument: string,
+	stdin: InputStream | undefined,
+	signal?: AbortSignal,
+): Promise<string> {
+	if (argument !== '-') return checkJobKey(argument);
+	if (stdin === undefined) throw new UsageError(`KEY is "-" but there is no stdin: ${EXPECTED}`);
+	if (stdin.isTTY === true) {
+		throw new UsageError(
+			'KEY is "-" but stdin is a terminal: pipe the 202 body in, e.g. curl … | umwatch wait -',
+		);
+	}
+	return jobKeyFromStdinText(await readStdinText(stdin, signal));
+}
