@@ -19,7 +19,9 @@ const MAX_OUTPUT_BYTES = 64 * 1024;
  * output (e.g. `pass show um/prod`, whose later lines are metadata). Its
  * standard error passes through, so its own prompts and messages are seen. A
  * non-zero exit, a signal, a timeout or empty output is a
- * {@link CredentialError}; the output itself is never quoted.
+ * {@link CredentialError}; the output itself is never quoted. On a timeout
+ * the shell is killed; a process it started in the background may outlive it
+ * (the price of keeping the command in the terminal's process group).
  */
 export function runPasswordCommand(
 	command: string,
@@ -46,8 +48,7 @@ export function runPasswordCommand(
 			reject(new CredentialError(`the password command (${options.origin}) ${message}`, hint));
 		};
 		const timer = setTimeout(
-			() =>
-				fail(`did not finish within ${Math.round(timeoutMs / 1000)} s`, 'is it waiting for input?'),
+			() => fail(`did not finish within ${timeoutMs / 1000} s`, 'is it waiting for input?'),
 			timeoutMs,
 		);
 		child.stdout.on('data', (chunk: Buffer) => {
