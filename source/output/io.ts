@@ -2,10 +2,13 @@ import type { Readable, Writable } from 'node:stream';
 import type { Clock } from '../engine/clock.js';
 
 /** A stream the output modes write to; `isTTY` and `columns` decide the format. */
-export type OutputStream = Writable & { readonly isTTY?: boolean; readonly columns?: number };
+export type OutputStream = Writable & {
+	readonly isTTY?: boolean | undefined;
+	readonly columns?: number | undefined;
+};
 
 /** A stream `wait -` reads an AIQUM 202 body from. */
-export type InputStream = Readable & { readonly isTTY?: boolean };
+export type InputStream = Readable & { readonly isTTY?: boolean | undefined };
 
 /**
  * Everything a scripting mode touches outside its arguments, injected so tests

@@ -20,6 +20,11 @@ function isAbort(error: unknown): boolean {
 	);
 }
 
+// The API's and the config's own usage errors (bad URL, bad flag value) are usage errors too.
+function isUsageLike(error: unknown): error is Error {
+	return error instanceof Error && (error.name === 'UsageError' || error.name === 'ConfigError');
+}
+
 /** Classifies whatever ended a command: typed client errors, usage errors, interrupts, bugs. */
 export function describeFailure(error: unknown, signal?: AbortSignal): FailureReport {
 	if (signal?.aborted || isAbort(error)) return { code: ExitCode.Interrupted, line: '' };
@@ -28,8 +33,10 @@ export function describeFailure(error: unknown, signal?: AbortSignal): FailureRe
 		const hint = error.hint === '' ? '' : ` (${error.hint})`;
 		return { code: exitCodeForError(error.kind), line: inertText(`${error.message}${hint}`) };
 	}
-	if (error instanceof UsageError || error instanceof DurationError) {
-		return { code: ExitCode.Usage, line: inertText(error.message) };
+	if (error instanceof UsageError || error instanceof DurationError || isUsageLike(error)) {
+		const hint = (error as { hint?: unknown }).hint;
+		const suffix = typeof hint === 'string' && hint !== '' ? ` (${hint})` : '';
+		return { code: ExitCode.Usage, line: inertText(`${error.message}${suffix}`) };
 	}
 	const message = error instanceof Error ? error.message : String(error);
 	return { code: ExitCode.Internal, line: inertText(`internal error: ${message}`) };

@@ -1,3 +1,5 @@
+import { sanitizeText } from '../api/sanitize.js';
+
 /**
  * The last line of defence before text reaches a terminal or a log. The API
  * parser already strips control characters and escape sequences from every
@@ -17,7 +19,9 @@ const INERT_PATTERN =
  * stays on its line. With ESC gone an escape sequence is only harmless text.
  */
 export function inertText(text: string): string {
-	return text.replace(INERT_PATTERN, (char) =>
+	// The parser's sanitizer first (it also drops escape sequences' payloads), then an
+	// independent, simpler pass, so one bug in either cannot leave a control behind.
+	return sanitizeText(text, Number.MAX_SAFE_INTEGER).replace(INERT_PATTERN, (char) =>
 		char === '\t' || char === '\n' || char === '\r' ? ' ' : '',
 	);
 }
