@@ -1,0 +1,166 @@
+import type { Job } from '../api/job.js';
+import type { AiqumClient, JobsPage } from '../api/types.js';
+import { compareJobs } from './job-store.js';
+
+/** Newest submitted first: the order every list poll asks for. */
+export const ORDER_NEWEST_FIRST = 'submit_time desc';
+
+/** Keys per refresh request are limited so the URL stays well under common proxy limits (8 KB). */
+export const MAX_KEY_FILTER_CHARS = 6000;
+
+/** The server's own cap on records per page. */
+export const MAX_PAGE_RECORDS = 1000;
+
+/** Runs one GET (with whatever retrying the caller wants); the signal cancels it. */
+export type Requester = <T>(request: (signal: AbortSignal) => Promise<T>) => Promise<T>;
+
+/** What a poll needs to know about the jobs already held. */
+export interface HeldJobs {
+	get(key: string): Job | undefined;
+	/** Keys of held jobs that are not over. */
+	readonly activeKeys: ReadonlySet<string>;
+}
+
+/** Inputs of one poll. */
+export interface PollInput {
+	readonly client: AiqumClient;
+	readonly request: Requester;
+	readonly held: HeldJobs;
+	/** The newest job earlier list polls reached (their high-water mark), or null before any. */
+	readonly highWater: Job | null;
+	readonly pageSize: number;
+	/** Reading stops after this many records even if known jobs were not reached. */
+	readonly maxRecords: number;
+}
+
+/** What one poll fetched, not yet merged. */
+export interface PollOutput {
+	/** Every job fetched, pages first, then the by-key refreshes. */
+	readonly jobs: readonly Job[];
+	readonly highWater: Job | null;
+	readonly requests: number;
+	readonly skipped: number;
+}
+
+/**
+ * Whether a page has reached jobs an earlier poll already covered: a held job
+ * at or below the high-water mark, or any job submitted strictly before it
+ * (which also ends the walk when the server purged the jobs held).
+ */
+export function reachesKnown(page: JobsPage, held: HeldJobs, highWater: Job | null): boolean {
+	if (highWater === null) return false;
+	return page.jobs.some((job) => {
+		if (held.get(job.key) !== undefined && compareJobs(job, highWater) >= 0) return true;
+		return (
+			job.submitTime !== null &&
+			highWater.submitTime !== null &&
+			job.submitTime < highWater.submitTime
+		);
+	});
+}
+
+/** The newer of two jobs in list order. */
+function newer(a: Job | null, b: Job | undefined): Job | null {
+	if (b === undefined) return a;
+	return a === null || compareJobs(b, a) < 0 ? b : a;
+}
+
+/**
+ * One poll: page 1 of the jobs newest first, following `next` until a page
+ * reaches known jobs (so a burst of any size between two polls is found
+ * whole), then every held in-progress job that was not on those pages,
+ * refreshed by key in as few requests as the URL length allows (one, in
+ * practice). Steady state is thus two requests however many jobs run.
+ */
+export async function runPollCycle(input: PollInput): Promise<PollOutput> {
+	const { client, request, held } = input;
+	const jobs: Job[] = [];
+	const seen = new Set<string>();
+	let requests = 0;
+	let skipped = 0;
+	let highWater = input.highWater;
+	let page = await request((signal) =>
+		client.listJobsPage({ orderBy: ORDER_NEWEST_FIRST, maxRecords: input.pageSize, signal }),
+	);
+	for (;;) {
+		requests += 1;
+		skipped += page.skipped;
+		for (const job of page.jobs) {
+			jobs.push(job);
+			seen.add(job.key);
+			highWater = newer(highWater, job);
+		}
+		const href = page.nextHref;
+		if (href === null || jobs.length >= input.maxRecords) break;
+		if (reachesKnown(page, held, input.highWater)) break;
+		page = await request((signal) => client.listJobsPageAt(href, signal));
+	}
+	const stale = [...held.activeKeys].filter((key) => !seen.has(key));
+	for (const chunk of chunkKeys(stale)) {
+		const refreshed = await request((signal) =>
+			client.listJobsPage({
+				filters: { key: chunk.join('|') },
+				maxRecords: MAX_PAGE_RECORDS,
+				signal,
+			}),
+		);
+		requests += 1;
+		skipped += refreshed.skipped;
+		// A key filter may match more than asked (a `*` in a key); keep only what was asked.
+		const wanted = new Set(chunk);
+		for (const job of refreshed.jobs) if (wanted.has(job.key)) jobs.push(job);
+	}
+	return { jobs, highWater, requests, skipped };
+}
+
+/**
+ * The first load: the newest `count` jobs (history, no events), in pages of up
+ * to 1000. With `count` 0 it still reads the newest job, to learn where the
+ * next poll may stop.
+ */
+export async function loadHistory(
+	input: Pick<PollInput, 'client' | 'request'> & { readonly count: number },
+): Promise<PollOutput> {
+	const { client, request } = input;
+	const count = Math.max(0, Math.floor(input.count));
+	const jobs: Job[] = [];
+	let requests = 0;
+	let skipped = 0;
+	let highWater: Job | null = null;
+	const pageSize = Math.min(MAX_PAGE_RECORDS, Math.max(1, count));
+	let page = await request((signal) =>
+		client.listJobsPage({ orderBy: ORDER_NEWEST_FIRST, maxRecords: pageSize, signal }),
+	);
+	for (;;) {
+		requests += 1;
+		skipped += page.skipped;
+		for (const job of page.jobs) highWater = newer(highWater, job);
+		jobs.push(...page.jobs);
+		const href = page.nextHref;
+		if (href === null || jobs.length >= count) break;
+		page = await request((signal) => client.listJobsPageAt(href, signal));
+	}
+	return { jobs: jobs.slice(0, count), highWater, requests, skipped };
+}
+
+/** Splits keys into groups whose `|`-joined, URL-encoded form fits {@link MAX_KEY_FILTER_CHARS}. */
+export function chunkKeys(keys: readonly string[]): string[][] {
+	const chunks: string[][] = [];
+	let current: string[] = [];
+	let length = 0;
+	for (const key of keys) {
+		const cost = encodeURIComponent(key).length + 3; // `%7C` between keys
+		if (
+			current.length > 0 &&
+			(length + cost > MAX_KEY_FILTER_CHARS || current.length >= MAX_PAGE_RECORDS)
+		) {
+			chunks.push(current);
+			current = [];
+			length = 0;
+		}
+		current.push(key);
+		length += cost;
+	}
+	if (current.length > 0) chunks.push(current);
+	return chunks;
+}

@@ -1,0 +1,189 @@
+import type { Clock } from './clock.js';
+import type { JobStore, MergeOutcome } from './job-store.js';
+import type { ConnectionState, JobEvent, LongPollSupport, Snapshot } from './types.js';
+
+/** Whether two connection states would look the same on screen. */
+export function sameConnection(a: ConnectionState, b: ConnectionState): boolean {
+	if (a.kind !== b.kind) return false;
+	if (a.kind === 'retrying' && b.kind === 'retrying') {
+		return (
+			a.attempt === b.attempt &&
+			a.nextTryAt === b.nextTryAt &&
+			a.lastError.kind === b.lastError.kind &&
+			a.lastError.message === b.lastError.message
+		);
+	}
+	if (a.kind === 'failed' && b.kind === 'failed') {
+		return a.error.kind === b.error.kind && a.error.message === b.error.message;
+	}
+	return true;
+}
+
+const MINUTE_MS = 60_000;
+
+/** Calls each listener; one that throws is reported as uncaught but cannot stop the others or the engine. */
+function callAll<A extends unknown[]>(listeners: Iterable<(...args: A) => void>, ...args: A): void {
+	for (const listener of [...listeners]) {
+		try {
+			listener(...args);
+		} catch (error) {
+			queueMicrotask(() => {
+				throw error;
+			});
+		}
+	}
+}
+
+/**
+ * Owns the published picture: the store's jobs plus connection, focus and
+ * server facts. `set…` calls only mark what changed; `publish()` makes a new
+ * snapshot when anything did, and does nothing otherwise, so a poll that
+ * changed nothing costs the UI no render. The time of the last success is
+ * carried into a new snapshot only when its minute changes (the header shows
+ * minutes); {@link lastSuccessAt} is always exact.
+ */
+export class SnapshotPublisher {
+	readonly #store: JobStore;
+	readonly #clock: Clock;
+	readonly #listeners = new Set<() => void>();
+	readonly #eventListeners = new Set<(event: JobEvent) => void>();
+	#snapshot: Snapshot;
+	#dirty = false;
+	#connection: ConnectionState = { kind: 'connecting' };
+	#focusKey: string | null = null;
+	#longPoll: LongPollSupport = 'unknown';
+	#serverVersion: string | null = null;
+	#skipped = 0;
+	#lastSuccessAt: number | null = null;
+
+	constructor(store: JobStore, clock: Clock, intervalMs: number) {
+		this.#store = store;
+		this.#clock = clock;
+		this.#snapshot = {
+			version: 0,
+			jobs: store.jobs,
+			byKey: store.byKey,
+			counts: store.counts,
+			connection: this.#connection,
+			lastSuccessAt: null,
+			intervalMs,
+			serverVersion: null,
+			focusKey: null,
+			longPoll: 'unknown',
+			droppedJobs: 0,
+			skippedRecords: 0,
+		};
+	}
+
+	get snapshot(): Snapshot {
+		return this.#snapshot;
+	}
+
+	get connection(): ConnectionState {
+		return this.#connection;
+	}
+
+	get focusKey(): string | null {
+		return this.#focusKey;
+	}
+
+	get longPoll(): LongPollSupport {
+		return this.#longPoll;
+	}
+
+	get lastSuccessAt(): number | null {
+		return this.#lastSuccessAt;
+	}
+
+	setConnection(next: ConnectionState): void {
+		if (sameConnection(next, this.#connection)) return;
+		this.#connection = next;
+		this.#dirty = true;
+	}
+
+	setFocusKey(key: string | null): void {
+		if (key === this.#focusKey) return;
+		this.#focusKey = key;
+		this.#dirty = true;
+	}
+
+	setLongPoll(support: LongPollSupport): void {
+		if (support === this.#longPoll) return;
+		this.#longPoll = support;
+		this.#dirty = true;
+	}
+
+	setServerVersion(version: string | null): void {
+		if (version === this.#serverVersion) return;
+		this.#serverVersion = version;
+		this.#dirty = true;
+	}
+
+	setSkipped(skipped: number): void {
+		if (skipped === this.#skipped) return;
+		this.#skipped = skipped;
+		this.#dirty = true;
+	}
+
+	/** Records a successful poll at `at`. */
+	pollSucceeded(at: number): void {
+		const shown = this.#snapshot.lastSuccessAt;
+		this.#lastSuccessAt = at;
+		if (shown === null || Math.floor(shown / MINUTE_MS) !== Math.floor(at / MINUTE_MS)) {
+			this.#dirty = true;
+		}
+	}
+
+	/** Publishes a new snapshot if anything visible changed since the last one. */
+	publish(): void {
+		const store = this.#store;
+		const current = this.#snapshot;
+		if (!this.#dirty && store.jobs === current.jobs && store.droppedJobs === current.droppedJobs) {
+			return;
+		}
+		this.#dirty = false;
+		this.#snapshot = {
+			version: current.version + 1,
+			jobs: store.jobs,
+			byKey: store.byKey,
+			counts: store.counts,
+			connection: this.#connection,
+			lastSuccessAt: this.#lastSuccessAt,
+			intervalMs: current.intervalMs,
+			serverVersion: this.#serverVersion,
+			focusKey: this.#focusKey,
+			longPoll: this.#longPoll,
+			droppedJobs: store.droppedJobs,
+			skippedRecords: this.#skipped,
+		};
+		callAll(this.#listeners);
+	}
+
+	/** Emits the events of one merge: new jobs (oldest first) unless suppressed, then transitions. */
+	emitMerge(outcome: MergeOutcome, withNewEvents: boolean): void {
+		if (this.#eventListeners.size === 0) return;
+		const at = this.#clock.now();
+		if (withNewEvents) {
+			for (const job of outcome.added) callAll(this.#eventListeners, { type: 'new', at, job });
+		}
+		for (const { job, from, to } of outcome.transitions) {
+			callAll(this.#eventListeners, { type: 'transition', at, job, from, to });
+		}
+	}
+
+	subscribe(listener: () => void): () => void {
+		const own = () => listener();
+		this.#listeners.add(own);
+		return () => {
+			this.#listeners.delete(own);
+		};
+	}
+
+	onEvent(listener: (event: JobEvent) => void): () => void {
+		const own = (event: JobEvent) => listener(event);
+		this.#eventListeners.add(own);
+		return () => {
+			this.#eventListeners.delete(own);
+		};
+	}
+}

@@ -1,0 +1,478 @@
+/**
+ * An in-memory stand-in for Unified Manager and for `AiqumClient`, for tests that
+ * need exact control: a mutable server model that answers like AIQUM (newest
+ * submitted first, pages of N with a `next` link, field filters with `|` and `*`,
+ * long polling with `poll_timeout`/`last_modified`), and a client over it that
+ * records every call, can be slowed down on a fake clock, and can be told to fail.
+ */
+import { ApiError } from '../../source/api/errors.js';
+import type { Job, SystemInfo } from '../../source/api/job.js';
+import { parseJob } from '../../source/api/parse.js';
+import type {
+	AiqumClient,
+	JobFilterField,
+	JobsPage,
+	ListAllJobsOptions,
+	ListJobsOptions,
+	LongPollOptions,
+	LongPollResult,
+} from '../../source/api/types.js';
+import type { Clock } from '../../source/engine/clock.js';
+
+/** A job record as the server sends it (the fields tests set; anything else passes through). */
+export interface RawJob {
+	readonly key: string;
+	readonly name?: string;
+	readonly type?: string;
+	readonly state?: string;
+	readonly status?: string;
+	readonly submit_time?: string;
+	readonly complete_time?: string | null;
+	readonly [field: string]: unknown;
+}
+
+/** The real parser, as the client uses it (a record without a key is a test bug). */
+export function parseRaw(raw: RawJob): Job {
+	const job = parseJob(raw);
+	if (job === null) throw new Error(`fake client: unparseable job ${JSON.stringify(raw)}`);
+	return job;
+}
+
+/** What a new job may set; everything else gets a plausible default. */
+export type NewJob = Partial<RawJob> & { readonly submitMs?: number };
+
+interface StoredJob {
+	raw: RawJob;
+	/** Insertion order: ties in submit time list the later-added job first, like a real server may. */
+	readonly seq: number;
+	modifiedAt: number;
+}
+
+/** One query of the jobs collection as the model understands it. */
+export interface JobsQuery {
+	readonly filters?: Partial<Record<JobFilterField, string>>;
+	readonly orderBy?: string;
+	readonly maxRecords?: number;
+	readonly offset?: number;
+}
+
+const FILTER_FIELDS: readonly JobFilterField[] = [
+	'key',
+	'name',
+	'type',
+	'state',
+	'status',
+	'submit_time',
+	'complete_time',
+];
+
+/** AIQUM's filter syntax: `|` separates alternatives, `*` matches anything; case-insensitive. */
+function matchesPattern(value: unknown, pattern: string): boolean {
+	const text = value === null || value === undefined ? '' : String(value);
+	return pattern.split('|').some((alternative) => {
+		const source = alternative
+			.split('*')
+			.map((part) => part.replace(/[.+?^${}()[\]\\]/g, '\\$&'))
+			.join('.*');
+		return new RegExp(`^${source}$`, 'i').test(text);
+	});
+}
+
+/**
+ * The server side: a mutable set of raw job records. Mutations stamp a
+ * modification time (on the given clock) that long polls compare against.
+ */
+export class FakeAiqumModel {
+	readonly #jobs = new Map<string, StoredJob>();
+	readonly #watchers = new Set<() => void>();
+	#seq = 0;
+	readonly clock: Clock;
+	/** Server default page size (AIQUM: 20). */
+	defaultPageSize = 20;
+
+	constructor(clock: Clock) {
+		this.clock = clock;
+	}
+
+	/** Adds a job (running by default, submitted now) and returns its raw record. */
+	addJob(fields: NewJob = {}): RawJob {
+		this.#seq += 1;
+		const { submitMs, ...rest } = fields;
+		const key = rest.key ?? `06a6148bf9e862df:-2611856e:16e8d47e722:-${this.#seq.toString(16)}`;
+		const raw: RawJob = {
+			name: `Job ${this.#seq}`,
+			type: 'Provisioning',
+			state: 'running',
+			status: 'normal',
+			submit_time: new Date(submitMs ?? this.clock.now()).toISOString(),
+			...rest,
+			key,
+		};
+		this.#jobs.set(key, { raw, seq: this.#seq, modifiedAt: this.clock.now() });
+		this.#notify();
+		return raw;
+	}
+
+	/** Adds `count` jobs, all submitted now (a burst). Returns their keys, oldest first. */
+	addJobs(count: number, fields: NewJob = {}): string[] {
+		return Array.from({ length: count }, () => this.addJob(fields).key);
+	}
+
+	/** Changes fields of a job; `null` removes a field. */
+	updateJob(key: string, patch: Partial<Record<keyof RawJob, unknown>>): void {
+		const stored = this.#mustGet(key);
+		const raw: Record<string, unknown> = { ...stored.raw };
+		for (const [field, value] of Object.entries(patch)) {
+			if (value === null) delete raw[field];
+			else raw[field] = value;
+		}
+		stored.raw = raw as unknown as RawJob;
+		stored.modifiedAt = this.clock.now();
+		this.#notify();
+	}
+
+	/** Ends a job: `completed` with the given outcome (or `aborted`), complete_time now. */
+	finishJob(
+		key: string,
+		status: 'normal' | 'warning' | 'partial_failures' | 'error' = 'normal',
+	): void {
+		this.updateJob(key, {
+			state: 'completed',
+			status,
+			complete_time: new Date(this.clock.now()).toISOString(),
+		});
+	}
+
+	/** Forgets a job (the server purged it). */
+	removeJob(key: string): void {
+		this.#jobs.delete(key);
+		this.#notify();
+	}
+
+	/** The raw record of a job, or undefined. */
+	getRaw(key: string): RawJob | undefined {
+		return this.#jobs.get(key)?.raw;
+	}
+
+	/** When a job last changed (model clock), or undefined. */
+	modifiedAt(key: string): number | undefined {
+		return this.#jobs.get(key)?.modifiedAt;
+	}
+
+	get size(): number {
+		return this.#jobs.size;
+	}
+
+	/** Answers a collection query: matching records, ordered, one page, and the next query if any. */
+	query(query: JobsQuery): { records: RawJob[]; total: number; next: JobsQuery | null } {
+		const filters = query.filters ?? {};
+		const matching = [...this.#jobs.values()].filter((stored) =>
+			FILTER_FIELDS.every((field) => {
+				const pattern = filters[field];
+				return pattern === undefined || matchesPattern(stored.raw[field], pattern);
+			}),
+		);
+		const ascending = /\basc$/i.test(query.orderBy ?? '');
+		matching.sort((a, b) => {
+			const ta = Date.parse(a.raw.submit_time ?? '') || 0;
+			const tb = Date.parse(b.raw.submit_time ?? '') || 0;
+			const byTime = ascending ? ta - tb : tb - ta;
+			return byTime !== 0 ? byTime : ascending ? a.seq - b.seq : b.seq - a.seq;
+		});
+		const max = Math.min(1000, Math.max(1, query.maxRecords ?? this.defaultPageSize));
+		const offset = Math.max(0, query.offset ?? 0);
+		const records = matching.slice(offset, offset + max).map((stored) => stored.raw);
+		const next = offset + max < matching.length ? { ...query, offset: offset + max } : null;
+		return { records, total: matching.length, next };
+	}
+
+	/** Calls `listener` after every mutation; returns the unsubscribe function. */
+	watch(listener: () => void): () => void {
+		this.#watchers.add(listener);
+		return () => this.#watchers.delete(listener);
+	}
+
+	#notify(): void {
+		for (const listener of [...this.#watchers]) listener();
+	}
+
+	#mustGet(key: string): StoredJob {
+		const stored = this.#jobs.get(key);
+		if (stored === undefined) throw new Error(`fake model: no job ${key}`);
+		return stored;
+	}
+}
+
+/** The client methods a test can watch, fail or slow down. */
+export type FakeMethod =
+	| 'listJobsPage'
+	| 'listJobsPageAt'
+	| 'listJobs'
+	| 'getJob'
+	| 'longPollJob'
+	| 'getSystem';
+
+/** One recorded call. `query` for list calls, `key` for single-job calls. */
+export interface FakeCall {
+	readonly method: FakeMethod;
+	readonly at: number;
+	readonly query?: JobsQuery;
+	readonly key?: string;
+	readonly longPoll?: LongPollOptions;
+}
+
+interface Fault {
+	readonly methods: readonly FakeMethod[] | null;
+	readonly error: () => ApiError;
+	remaining: number;
+}
+
+/** Options for {@link FakeAiqumClient}. */
+export interface FakeClientOptions {
+	/** Whether long polls are held until a change (`honour`) or answered at once (`ignore`). */
+	readonly longPoll?: 'honour' | 'ignore';
+	/** Every call takes this long on the model's clock before it answers. Default 0. */
+	readonly latencyMs?: number;
+	/** Turns a raw record into a Job; defaults to the real parser. */
+	readonly parse?: (raw: RawJob) => Job;
+	readonly version?: string | null;
+}
+
+const NEXT_PREFIX = '/api/management-server/jobs?fake=';
+
+/**
+ * `AiqumClient` over a {@link FakeAiqumModel}. Every call is recorded in
+ * {@link calls}; {@link inFlight} and {@link maxListInFlight} expose overlap.
+ * Aborting a call's signal rejects it with an `aborted` ApiError at once.
+ */
+export class FakeAiqumClient implements AiqumClient {
+	readonly baseUrl = 'https://um.test/api';
+	readonly displayHost = 'um.test';
+	readonly model: FakeAiqumModel;
+	readonly calls: FakeCall[] = [];
+	longPollMode: 'honour' | 'ignore';
+	latencyMs: number;
+	version: string | null;
+	/** Calls started and not yet settled. */
+	inFlight = 0;
+	/** The most list calls (listJobsPage/At, listJobs) ever in flight together. */
+	maxListInFlight = 0;
+	#listInFlight = 0;
+	readonly #faults: Fault[] = [];
+	readonly #parse: (raw: RawJob) => Job;
+	closed = false;
+
+	constructor(model: FakeAiqumModel, options: FakeClientOptions = {}) {
+		this.model = model;
+		this.longPollMode = options.longPoll ?? 'honour';
+		this.latencyMs = options.latencyMs ?? 0;
+		this.#parse = options.parse ?? parseRaw;
+		this.version = options.version === undefined ? '9.16P1' : options.version;
+	}
+
+	/**
+	 * Makes the next `times` calls of the given methods (all methods when null)
+	 * fail with `error` (a fresh error each time when a function is given).
+	 */
+	failNext(
+		error: ApiError | (() => ApiError),
+		options: { methods?: readonly FakeMethod[]; times?: number } = {},
+	): void {
+		this.#faults.push({
+			methods: options.methods ?? null,
+			error: typeof error === 'function' ? error : () => error,
+			remaining: options.times ?? 1,
+		});
+	}
+
+	/** Drops every pending fault. */
+	clearFaults(): void {
+		this.#faults.length = 0;
+	}
+
+	/** Recorded calls of one method (or of all). */
+	callsOf(...methods: FakeMethod[]): FakeCall[] {
+		return methods.length === 0
+			? [...this.calls]
+			: this.calls.filter((c) => methods.includes(c.method));
+	}
+
+	/** Number of HTTP requests the calls so far would have made. */
+	get requestCount(): number {
+		return this.calls.length;
+	}
+
+	listJobsPage(options: ListJobsOptions = {}): Promise<JobsPage> {
+		const query: JobsQuery = {
+			...(options.filters === undefined ? {} : { filters: options.filters }),
+			...(options.orderBy === undefined ? {} : { orderBy: options.orderBy }),
+			...(options.maxRecords === undefined ? {} : { maxRecords: options.maxRecords }),
+			...(options.offset === undefined ? {} : { offset: options.offset }),
+		};
+		return this.#list('listJobsPage', query, options.signal);
+	}
+
+	listJobsPageAt(href: string, signal?: AbortSignal): Promise<JobsPage> {
+		if (!href.startsWith(NEXT_PREFIX)) {
+			return Promise.reject(new ApiError('request', `fake: unexpected next link ${href}`));
+		}
+		const query = JSON.parse(decodeURIComponent(href.slice(NEXT_PREFIX.length))) as JobsQuery;
+		return this.#list('listJobsPageAt', query, signal);
+	}
+
+	async listJobs(options: ListAllJobsOptions = {}): Promise<Job[]> {
+		const jobs: Job[] = [];
+		let page = await this.listJobsPage(options);
+		for (let pages = 1; ; pages++) {
+			jobs.push(...page.jobs);
+			const limit = options.limit ?? Number.POSITIVE_INFINITY;
+			if (jobs.length >= limit || page.nextHref === null || options.stopWhen?.(page)) break;
+			if (pages >= (options.maxPages ?? 1000)) break;
+			page = await this.listJobsPageAt(page.nextHref, options.signal);
+		}
+		return options.limit === undefined ? jobs : jobs.slice(0, options.limit);
+	}
+
+	getJob(key: string, signal?: AbortSignal): Promise<Job> {
+		return this.#call({ method: 'getJob', key }, signal, async () => this.#one(key));
+	}
+
+	longPollJob(key: string, options: LongPollOptions): Promise<LongPollResult> {
+		const started = this.model.clock.now();
+		return this.#call(
+			{ method: 'longPollJob', key, longPoll: options },
+			options.signal,
+			async () => {
+				this.#one(key);
+				if (this.longPollMode === 'honour') await this.#holdUntilChange(key, options);
+				const now = this.model.clock.now();
+				return { job: this.#one(key), serverTime: now, heldMs: now - started };
+			},
+		);
+	}
+
+	getSystem(signal?: AbortSignal): Promise<SystemInfo> {
+		return this.#call({ method: 'getSystem' }, signal, async () => ({
+			version: this.version,
+			uuid: null,
+			name: 'um.test',
+		}));
+	}
+
+	async close(): Promise<void> {
+		this.closed = true;
+	}
+
+	#one(key: string): Job {
+		const raw = this.model.getRaw(key);
+		if (raw === undefined)
+			throw new ApiError('not-found', `Job ${key} was not found.`, { status: 404 });
+		return this.#parse(raw);
+	}
+
+	#list(method: FakeMethod, query: JobsQuery, signal?: AbortSignal): Promise<JobsPage> {
+		this.#listInFlight += 1;
+		this.maxListInFlight = Math.max(this.maxListInFlight, this.#listInFlight);
+		const result = this.#call({ method, query }, signal, async () => {
+			const answer = this.model.query(query);
+			return {
+				jobs: answer.records.map((raw) => this.#parse(raw)),
+				numRecords: answer.records.length,
+				totalRecords: answer.total,
+				nextHref:
+					answer.next === null
+						? null
+						: NEXT_PREFIX + encodeURIComponent(JSON.stringify(answer.next)),
+				skipped: 0,
+			};
+		});
+		const done = () => {
+			this.#listInFlight -= 1;
+		};
+		result.then(done, done);
+		return result;
+	}
+
+	async #call<T>(
+		call: Omit<FakeCall, 'at'>,
+		signal: AbortSignal | undefined,
+		answer: () => Promise<T>,
+	): Promise<T> {
+		this.calls.push({ ...call, at: this.model.clock.now() });
+		this.inFlight += 1;
+		try {
+			if (signal?.aborted) throw abortedError();
+			if (this.latencyMs > 0) await this.#sleep(this.latencyMs, signal);
+			const fault = this.#takeFault(call.method);
+			if (fault !== undefined) throw fault;
+			return await answer();
+		} finally {
+			this.inFlight -= 1;
+		}
+	}
+
+	#takeFault(method: FakeMethod): ApiError | undefined {
+		const index = this.#faults.findIndex((f) => f.methods === null || f.methods.includes(method));
+		const fault = this.#faults[index];
+		if (fault === undefined) return undefined;
+		fault.remaining -= 1;
+		if (fault.remaining <= 0) this.#faults.splice(index, 1);
+		return fault.error();
+	}
+
+	#sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+		return new Promise((resolve, reject) => {
+			const timer = this.model.clock.setTimeout(() => {
+				signal?.removeEventListener('abort', onAbort);
+				resolve();
+			}, ms);
+			const onAbort = () => {
+				this.model.clock.clearTimeout(timer);
+				reject(abortedError());
+			};
+			signal?.addEventListener('abort', onAbort, { once: true });
+		});
+	}
+
+	/** Holds a long poll until the job changes after `lastModified`, or the poll timeout ends. */
+	#holdUntilChange(key: string, options: LongPollOptions): Promise<void> {
+		const changed = () =>
+			(this.model.modifiedAt(key) ?? Number.POSITIVE_INFINITY) > options.lastModified;
+		if (changed()) return Promise.resolve();
+		return new Promise((resolve, reject) => {
+			const seconds = Math.min(120, Math.max(1, options.pollTimeoutSeconds));
+			const finish = () => {
+				this.model.clock.clearTimeout(timer);
+				unwatch();
+				options.signal?.removeEventListener('abort', onAbort);
+			};
+			const timer = this.model.clock.setTimeout(() => {
+				finish();
+				resolve();
+			}, seconds * 1000);
+			const unwatch = this.model.watch(() => {
+				if (!changed()) return;
+				finish();
+				resolve();
+			});
+			const onAbort = () => {
+				finish();
+				reject(abortedError());
+			};
+			options.signal?.addEventListener('abort', onAbort, { once: true });
+		});
+	}
+}
+
+function abortedError(): ApiError {
+	return new ApiError('aborted', 'The request was cancelled.');
+}
+
+/** A model and a client over it, on one clock. */
+export function createFakeServer(
+	clock: Clock,
+	options: FakeClientOptions = {},
+): { model: FakeAiqumModel; client: FakeAiqumClient } {
+	const model = new FakeAiqumModel(clock);
+	return { model, client: new FakeAiqumClient(model, options) };
+}

@@ -1,0 +1,100 @@
+import type { Clock, TimerHandle } from '../../source/engine/clock.js';
+
+interface PendingTimer {
+	readonly id: number;
+	readonly at: number;
+	readonly callback: () => void;
+}
+
+/** Lets every promise chain that is ready to run, run (microtasks and one macrotask turn). */
+export async function flushPromises(rounds = 3): Promise<void> {
+	for (let i = 0; i < rounds; i++) {
+		await new Promise<void>((resolve) => setImmediate(resolve));
+	}
+}
+
+/**
+ * A deterministic {@link Clock} for tests. Time moves only when a test calls
+ * {@link FakeClock.advance} (or its relatives); due timers then fire in time
+ * order (ties in the order they were set), and pending promise chains are
+ * flushed after each one, so async code driven by the timers runs to its next
+ * wait before the following timer fires.
+ */
+export class FakeClock implements Clock {
+	#now: number;
+	#nextId = 1;
+	readonly #timers = new Map<number, PendingTimer>();
+	/** Every delay ever passed to setTimeout, in call order (for asserting backoff schedules). */
+	readonly delays: number[] = [];
+
+	constructor(startMs = Date.UTC(2026, 10, 20, 1, 0, 0)) {
+		this.#now = startMs;
+	}
+
+	now(): number {
+		return this.#now;
+	}
+
+	setTimeout(callback: () => void, ms: number): TimerHandle {
+		const delay = Math.max(0, Number.isFinite(ms) ? ms : 0);
+		const id = this.#nextId++;
+		this.#timers.set(id, { id, at: this.#now + delay, callback });
+		this.delays.push(delay);
+		return id;
+	}
+
+	clearTimeout(handle: TimerHandle): void {
+		if (typeof handle === 'number') this.#timers.delete(handle);
+	}
+
+	/** How many timers are set and not yet fired or cleared. */
+	get pendingTimers(): number {
+		return this.#timers.size;
+	}
+
+	/** When the earliest pending timer is due, or null when none is pending. */
+	nextTimerAt(): number | null {
+		return this.#earliest()?.at ?? null;
+	}
+
+	/** Moves time forward by `ms`, firing due timers in order and flushing promises after each. */
+	async advance(ms: number): Promise<void> {
+		await this.advanceTo(this.#now + ms);
+	}
+
+	/** Moves time forward to `target` (never backwards). */
+	async advanceTo(target: number): Promise<void> {
+		await flushPromises();
+		for (;;) {
+			const next = this.#earliest();
+			if (next === undefined || next.at > target) break;
+			this.#timers.delete(next.id);
+			this.#now = Math.max(this.#now, next.at);
+			next.callback();
+			await flushPromises();
+		}
+		this.#now = Math.max(this.#now, target);
+		await flushPromises();
+	}
+
+	/** Jumps to the earliest pending timer and fires it (and any due with it). Returns false when none. */
+	async runNext(): Promise<boolean> {
+		const at = this.nextTimerAt();
+		if (at === null) return false;
+		await this.advanceTo(at);
+		return true;
+	}
+
+	/** Lets ready promise chains run without moving time. */
+	async flush(): Promise<void> {
+		await flushPromises();
+	}
+
+	#earliest(): PendingTimer | undefined {
+		let best: PendingTimer | undefined;
+		for (const timer of this.#timers.values()) {
+			if (best === undefined || timer.at < best.at) best = timer;
+		}
+		return best;
+	}
+}
