@@ -48,7 +48,9 @@ interface WaitStatus {
 }
 
 function describeWait(key: string, status: WaitStatus, startedAt: number, clock: Clock): string {
-	const elapsed = `elapsed ${formatDuration(clock.now() - startedAt)}`;
+	// Whole seconds: the line ticks once a second and never shows milliseconds.
+	const elapsedMs = clock.now() - startedAt;
+	const elapsed = `elapsed ${elapsedMs < 1000 ? '0s' : formatDuration(elapsedMs)}`;
 	const retry = status.retry === null ? '' : `  retrying: ${status.retry}`;
 	if (status.job === null) return `waiting for ${inertText(key)}  ${elapsed}${retry}`;
 	const job = status.job;
