@@ -1,0 +1,128 @@
+import { Box } from 'ink';
+import { useEffect, useMemo, useReducer, useRef } from 'react';
+import type { Clock } from '../engine/clock.js';
+import type { Engine } from '../engine/types.js';
+import { layoutTable } from './columns.js';
+import { filterJobs } from './filter.js';
+import type { KeySource } from './key-source.js';
+import { ListBody } from './ListBody.js';
+import { nextChangeAt } from './next-change.js';
+import { ScreenLine } from './ScreenLine.js';
+import { type Screen, useScreen } from './screen.js';
+import { fitLine, type Line } from './segments.js';
+import { MIN_COLUMNS, MIN_ROWS, TooSmall } from './TooSmall.js';
+import { ASCII_GLYPHS, UNICODE_GLYPHS } from './theme.js';
+import { INITIAL_UI_STATE, uiReducer } from './ui-state.js';
+import { useEngineView } from './use-engine-view.js';
+import { useKeyHandler } from './use-key-handler.js';
+import { type SizedOutput, useTerminalSize } from './use-terminal-size.js';
+import { useTicker } from './use-ticker.js';
+
+/** Props of {@link App}. */
+export interface AppProps {
+	readonly engine: Engine;
+	readonly host: string;
+	readonly insecure: boolean;
+	readonly color: boolean;
+	readonly ascii: boolean;
+	readonly keys: KeySource;
+	/** The terminal: its size, and the stream OSC 52 is written to. */
+	readonly stdout: SizedOutput & { write(data: string): unknown };
+	readonly clock: Clock;
+	/** Called once when the user quits (q on the list, Ctrl-C anywhere). */
+	readonly onQuit: () => void;
+}
+
+/** The live watch screen: header, job table or detail or help, and footer. */
+export function App(props: AppProps) {
+	const { engine, clock, color } = props;
+	const glyphs = props.ascii ? ASCII_GLYPHS : UNICODE_GLYPHS;
+	const size = useTerminalSize(props.stdout);
+	const now = useRef(() => clock.now()).current;
+	const view = useEngineView(engine, now);
+	const [state, dispatch] = useReducer(uiReducer, INITIAL_UI_STATE);
+	const { text, state: stateFilter } = state.filters;
+	const items = useMemo(
+		() => filterJobs(view.jobs, text, stateFilter),
+		[view.jobs, text, stateFilter],
+	);
+	const layout = useMemo(() => layoutTable(size.columns), [size.columns]);
+	const deps = useRef<Parameters<typeof nextChangeAt>[1] | null>(null);
+	const tick = useTicker(clock, (from) => (deps.current ? nextChangeAt(from, deps.current) : null));
+
+	const screen: Screen = useScreen({
+		view,
+		state,
+		items,
+		size,
+		layout,
+		now: tick,
+		glyphs,
+		ascii: props.ascii,
+		host: props.host,
+		insecure: props.insecure,
+		lastSuccessAt: engine.getSnapshot().lastSuccessAt,
+	});
+	deps.current = {
+		visibleJobs: screen.visibleJobs,
+		connection: view.connection,
+		snapshot: engine.getSnapshot(),
+		noticeUntil: state.notice && state.notice.until > tick ? state.notice.until : null,
+		relativeTimes: screen.relativeTimes,
+	};
+
+	const focusKey =
+		state.view.kind === 'detail'
+			? state.view.key
+			: state.view.kind === 'help' && state.view.under.kind === 'detail'
+				? state.view.under.key
+				: null;
+	useEffect(() => {
+		if (focusKey === null) return;
+		engine.focus(focusKey);
+		return () => engine.focus(null);
+	}, [engine, focusKey]);
+
+	useKeyHandler(props.keys, {
+		state,
+		dispatch,
+		items,
+		screen,
+		engine,
+		connection: view.connection,
+		stdout: props.stdout,
+		clock,
+		onQuit: props.onQuit,
+	});
+
+	if (size.columns < MIN_COLUMNS || size.rows < MIN_ROWS) {
+		return <TooSmall columns={size.columns} rows={size.rows} color={color} />;
+	}
+	const width = size.columns - 1;
+	return (
+		<Box flexDirection="column">
+			<Lines lines={screen.top} width={width} color={color} ellipsis={glyphs.ellipsis} />
+			{screen.list ? (
+				<ListBody {...screen.list} layout={layout} glyphs={glyphs} color={color} now={tick} />
+			) : (
+				<Lines lines={screen.body} width={width} color={color} ellipsis={glyphs.ellipsis} />
+			)}
+			<ScreenLine line={fitLine(screen.footer, width, glyphs.ellipsis)} color={color} />
+		</Box>
+	);
+}
+
+interface LinesProps {
+	readonly lines: readonly Line[];
+	readonly width: number;
+	readonly color: boolean;
+	readonly ellipsis: string;
+}
+
+/** Positional lines, each fitted to the width. */
+function Lines({ lines, width, color, ellipsis }: LinesProps) {
+	return lines.map((line, index) => (
+		// biome-ignore lint/suspicious/noArrayIndexKey: these lines have no identity but their place
+		<ScreenLine key={index} line={fitLine(line, width, ellipsis)} color={color} />
+	));
+}

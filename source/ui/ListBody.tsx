@@ -1,0 +1,37 @@
+import type { TableLayout } from './columns.js';
+import { JobRow } from './JobRow.js';
+import { rowTimes } from './job-cells.js';
+import type { ListWindow } from './screen.js';
+import type { Glyphs } from './theme.js';
+
+/** Props of {@link ListBody}. */
+export interface ListBodyProps extends ListWindow {
+	readonly layout: TableLayout;
+	readonly glyphs: Glyphs;
+	readonly color: boolean;
+	/** The shared clock's time; only the visible rows' texts are derived from it. */
+	readonly now: number;
+}
+
+/** The visible rows of the job table. Rows are keyed by job key, so they never swap. */
+export function ListBody({ jobs, selectedKey, layout, glyphs, color, now }: ListBodyProps) {
+	return (
+		<>
+			{jobs.map((job) => {
+				const times = rowTimes(job, now);
+				return (
+					<JobRow
+						key={job.key}
+						job={job}
+						layout={layout}
+						submitted={times.submitted}
+						duration={times.duration}
+						selected={job.key === selectedKey}
+						color={color}
+						glyphs={glyphs}
+					/>
+				);
+			})}
+		</>
+	);
+}

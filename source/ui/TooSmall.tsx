@@ -1,0 +1,33 @@
+import { Box } from 'ink';
+import { ScreenLine } from './ScreenLine.js';
+import { fitLine, type Line } from './segments.js';
+
+/** The smallest terminal the full screen is drawn in. */
+export const MIN_COLUMNS = 50;
+export const MIN_ROWS = 10;
+
+/** Props of {@link TooSmall}. */
+export interface TooSmallProps {
+	readonly columns: number;
+	readonly rows: number;
+	readonly color: boolean;
+}
+
+/** Shown instead of the table while the terminal is below the minimum size. */
+export function TooSmall({ columns, rows, color }: TooSmallProps) {
+	const lines: Line[] = [
+		[{ text: ' umwatch', bold: true }],
+		[{ text: ` terminal too small: ${columns}x${rows}` }],
+		[{ text: ` needs at least ${MIN_COLUMNS}x${MIN_ROWS}` }],
+		[{ text: ' q quit' }],
+	];
+	const visible = lines.slice(0, Math.max(0, rows - 1)).map((line) => fitLine(line, columns - 1));
+	return (
+		<Box flexDirection="column">
+			{visible.map((line, index) => (
+				// biome-ignore lint/suspicious/noArrayIndexKey: fixed lines
+				<ScreenLine key={index} line={line} color={color} />
+			))}
+		</Box>
+	);
+}

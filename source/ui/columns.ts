@@ -1,0 +1,95 @@
+/**
+ * Table column layout, computed from the terminal width alone: never from the
+ * rows on screen, so widths do not jump while scrolling or as jobs arrive.
+ */
+
+/** The table's columns, in screen order. */
+export type ColumnId = 'state' | 'name' | 'type' | 'submitted' | 'duration' | 'key';
+
+/** One laid-out column. */
+export interface Column {
+	readonly id: ColumnId;
+	readonly title: string;
+	readonly width: number;
+	readonly align: 'left' | 'right';
+}
+
+/** The whole table layout for one terminal width. */
+export interface TableLayout {
+	/** Terminal columns the layout was made for. */
+	readonly width: number;
+	readonly columns: readonly Column[];
+}
+
+/** The gutter before the first column holds the selection pointer. */
+export const GUTTER_WIDTH = 1;
+const GAP = 1;
+const NAME_MIN = 16;
+const NAME_COMFORT = 48;
+/** Wide enough for "◆ PARTIAL_FAILURES". */
+const STATE_FULL = 18;
+const STATE_COMPACT = 10;
+
+interface Spec {
+	readonly id: ColumnId;
+	readonly title: string;
+	readonly width: number;
+	readonly align: 'left' | 'right';
+	/** Higher drops first when space runs short; the name never drops. */
+	readonly dropRank: number;
+	/** How far the column may grow when there is room to spare. */
+	readonly maxWidth: number;
+}
+
+function specs(terminalWidth: number): Spec[] {
+	const state = terminalWidth >= 80 ? STATE_FULL : STATE_COMPACT;
+	return [
+		{ id: 'state', title: 'STATE', width: state, align: 'left', dropRank: 0, maxWidth: state },
+		{ id: 'name', title: 'NAME', width: NAME_MIN, align: 'left', dropRank: 0, maxWidth: 999 },
+		{ id: 'type', title: 'TYPE', width: 14, align: 'left', dropRank: 4, maxWidth: 26 },
+		{ id: 'submitted', title: 'SUBMITTED', width: 11, align: 'left', dropRank: 2, maxWidth: 11 },
+		{ id: 'duration', title: 'DURATION', width: 8, align: 'right', dropRank: 3, maxWidth: 8 },
+		{ id: 'key', title: 'KEY', width: 14, align: 'left', dropRank: 5, maxWidth: 48 },
+	];
+}
+
+function used(columns: readonly Spec[]): number {
+	return GUTTER_WIDTH + columns.reduce((sum, c) => sum + c.width, 0) + GAP * (columns.length - 1);
+}
+
+/**
+ * Lays out the table for a terminal `width` columns wide. Low-priority columns
+ * drop first (key, then type, then duration, then submitted); spare room goes
+ * to the name up to a comfortable width, then to type and key, then the name.
+ * The row is one column narrower than the terminal: a line that fills the last
+ * column makes some terminals wrap.
+ */
+export function layoutTable(width: number): TableLayout {
+	const available = width - 1;
+	let columns = specs(width);
+	while (used(columns) > available) {
+		const victim = columns.reduce((a, b) => (b.dropRank > a.dropRank ? b : a));
+		if (victim.dropRank === 0) break;
+		columns = columns.filter((c) => c !== victim);
+	}
+	let spare = Math.max(0, available - used(columns));
+	const grow = (id: ColumnId, limit: number): void => {
+		columns = columns.map((c) => {
+			if (c.id !== id || spare === 0) return c;
+			const extra = Math.min(spare, Math.max(0, Math.min(limit, c.maxWidth) - c.width));
+			spare -= extra;
+			return { ...c, width: c.width + extra };
+		});
+	};
+	grow('name', NAME_COMFORT);
+	grow('type', 26);
+	grow('key', 48);
+	grow('name', 999);
+	return {
+		width,
+		columns: columns.map(({ id, title, width: w, align }) => ({ id, title, width: w, align })),
+	};
+}
+
+/** Inter-column gap in columns. */
+export const COLUMN_GAP = GAP;

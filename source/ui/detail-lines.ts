@@ -1,0 +1,114 @@
+import type { Job, TaskReport } from '../api/job.js';
+import { formatAbsolute, formatRelative } from './format-time.js';
+import { durationText, jobSpan } from './job-cells.js';
+import type { Line, Segment } from './segments.js';
+import { displayWidth, fitCell, wrap } from './text-width.js';
+import { type Glyphs, stateStyle } from './theme.js';
+
+const LABEL = 12;
+
+function styled(state: TaskReport['displayState'], raw: string, glyphs: Glyphs): Segment {
+	const style = stateStyle(state, raw, glyphs);
+	return {
+		text: `${style.glyph} ${style.word}`,
+		...(style.color ? { color: style.color } : {}),
+		...(style.dim ? { dim: true } : {}),
+	};
+}
+
+/** `label` then `value` wrapped to the width left, continuation lines indented. */
+function field(label: string, value: string, width: number, extra: Segment[] = []): Line[] {
+	const room = Math.max(1, width - LABEL - 1);
+	const wrapped = value === '' ? ['—'] : wrap(value, room);
+	return wrapped.map((text, index) => [
+		{ text: ` ${fitCell(index === 0 ? label : '', LABEL - 1)}`, bold: index === 0 },
+		{ text },
+		...(index === 0 ? extra : []),
+	]);
+}
+
+function timeField(label: string, time: number | null, now: number, width: number): Line[] {
+	if (time === null) return field(label, '', width);
+	return field(label, formatAbsolute(time), width, [
+		{ text: `   ${formatRelative(time, now)}`, color: 'gray' },
+	]);
+}
+
+const FAILED_TASK = new Set(['ERROR', 'PARTIAL_FAILURES', 'ABORTED', 'WARNING']);
+
+function taskLines(tasks: readonly TaskReport[], width: number, glyphs: Glyphs): Line[] {
+	if (tasks.length === 0) return field('Tasks', 'none reported', width);
+	const states = tasks.map((t) => stateStyle(t.displayState, t.status ?? t.state ?? '', glyphs));
+	const stateWidth = Math.min(
+		18,
+		Math.max(...states.map((s) => displayWidth(`${s.glyph} ${s.word}`))),
+	);
+	const indent = ' '.repeat(LABEL + 1);
+	const lines: Line[] = [[{ text: ' Tasks', bold: true }]];
+	tasks.forEach((task, index) => {
+		const state = styled(task.displayState, task.status ?? task.state ?? '', glyphs);
+		const typeRoom = Math.max(4, width - LABEL - 2 - stateWidth - 1);
+		lines.push([
+			{ text: indent },
+			{ ...state, text: fitCell(state.text, stateWidth, 'left', glyphs.ellipsis) },
+			{ text: ` ${fitCell(task.type || '—', typeRoom, 'left', glyphs.ellipsis).trimEnd()}` },
+		]);
+		const statesIndex = states[index];
+		if (task.message && statesIndex && FAILED_TASK.has(task.displayState)) {
+			// A failure message is wrapped, never truncated: it is the reason people open a job.
+			for (const text of wrap(task.message, Math.max(1, width - LABEL - 4))) {
+				lines.push([{ text: `${indent}  ${text}` }]);
+			}
+		}
+	});
+	return lines;
+}
+
+function pairLines(
+	title: string,
+	pairs: readonly { name: string; value: string }[],
+	width: number,
+): Line[] {
+	if (pairs.length === 0) return [];
+	const lines: Line[] = [[{ text: ` ${title}`, bold: true }]];
+	for (const pair of pairs) {
+		const text = `${pair.name}: ${pair.value}`;
+		for (const part of wrap(text, Math.max(1, width - LABEL - 2))) {
+			lines.push([{ text: `${' '.repeat(LABEL + 1)}${part}` }]);
+		}
+	}
+	return lines;
+}
+
+/**
+ * Every field of a job as screen lines `width` columns wide (at most
+ * `width - 1` used). Long values are wrapped; the view scrolls over them.
+ */
+export function detailLines(job: Job, width: number, now: number, glyphs: Glyphs): Line[] {
+	const usable = width - 1;
+	const state = styled(job.displayState, job.rawState, glyphs);
+	const raw = `   lifecycle ${job.state ?? '—'} ${glyphs.separator} outcome ${job.status ?? '—'}`;
+	const span = jobSpan(job);
+	const duration = durationText(job, now);
+	const lines: Line[] = [
+		...field('Key', job.key, usable),
+		...field('Name', job.name, usable),
+		[{ text: ` ${fitCell('State', LABEL - 1)}`, bold: true }, state, { text: raw, color: 'gray' }],
+		...field('Type', job.type, usable),
+		...timeField('Submitted', job.submitTime, now, usable),
+	];
+	if (job.startTime !== null) lines.push(...timeField('Started', job.startTime, now, usable));
+	lines.push(...timeField('Completed', job.completeTime, now, usable));
+	const running = span !== null && span.end === null;
+	lines.push(
+		...field(
+			'Duration',
+			duration === '' ? '' : running ? `${duration} (running)` : duration,
+			usable,
+		),
+	);
+	lines.push(...taskLines(job.taskReports, usable, glyphs));
+	lines.push(...pairLines('Results', job.jobResults, usable));
+	lines.push(...pairLines('Other', job.extra, usable));
+	return lines;
+}

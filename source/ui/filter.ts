@@ -1,0 +1,60 @@
+import type { Job } from '../api/job.js';
+
+/** The state filter `f` cycles through. */
+export type StateFilter = 'all' | 'in-progress' | 'failed' | 'finished';
+
+/** The cycle order of {@link StateFilter}. */
+export const STATE_FILTERS: readonly StateFilter[] = ['all', 'in-progress', 'failed', 'finished'];
+
+/** How the footer names each state filter. */
+export const STATE_FILTER_LABELS: Readonly<Record<StateFilter, string>> = {
+	all: 'all',
+	'in-progress': 'in progress',
+	failed: 'failed',
+	finished: 'finished',
+};
+
+/** The filter after `current` in the cycle. */
+export function nextStateFilter(current: StateFilter): StateFilter {
+	const index = STATE_FILTERS.indexOf(current);
+	return STATE_FILTERS[(index + 1) % STATE_FILTERS.length] ?? 'all';
+}
+
+function matchesState(job: Job, filter: StateFilter): boolean {
+	switch (filter) {
+		case 'all':
+			return true;
+		case 'in-progress':
+			return !job.over;
+		case 'failed':
+			return (
+				job.displayState === 'ERROR' ||
+				job.displayState === 'PARTIAL_FAILURES' ||
+				job.displayState === 'ABORTED'
+			);
+		case 'finished':
+			return job.over;
+	}
+}
+
+/** Folds case and full-width forms so "ＶＯＬ" finds "vol". */
+export function normalizeForSearch(text: string): string {
+	return text.normalize('NFKC').toLowerCase();
+}
+
+/**
+ * The jobs that pass both filters, in the order given. Returns `jobs` itself
+ * when nothing is filtered, so an unfiltered list keeps its identity.
+ */
+export function filterJobs(jobs: readonly Job[], text: string, state: StateFilter): readonly Job[] {
+	const needle = normalizeForSearch(text.trim());
+	if (needle === '' && state === 'all') return jobs;
+	return jobs.filter(
+		(job) =>
+			matchesState(job, state) &&
+			(needle === '' ||
+				normalizeForSearch(job.name).includes(needle) ||
+				normalizeForSearch(job.type).includes(needle) ||
+				normalizeForSearch(job.key).includes(needle)),
+	);
+}

@@ -1,0 +1,130 @@
+import { DISPLAY_STATES, type DisplayState } from '../api/job.js';
+import type { ConnectionState } from '../engine/types.js';
+import { formatAge, formatClockMinute } from './format-time.js';
+import { type Line, type Segment, spread } from './segments.js';
+import { COUNT_LABELS, type Glyphs, stateStyle } from './theme.js';
+
+/** Everything the header shows. */
+export interface HeaderInput {
+	readonly host: string;
+	readonly serverVersion: string | null;
+	/** Replaces host and version on the left, e.g. "umwatch › Create File Share". */
+	readonly title?: string;
+	readonly counts: Readonly<Record<DisplayState, number>>;
+	readonly connection: ConnectionState;
+	/** Exact time of the last success, or null. */
+	readonly lastSuccessAt: number | null;
+	readonly stale: boolean;
+	readonly now: number;
+	readonly insecure: boolean;
+	readonly skippedRecords: number;
+	readonly glyphs: Glyphs;
+	readonly width: number;
+}
+
+/** Seconds until `at`, rounded up, never negative. */
+export function secondsUntil(at: number, now: number): number {
+	return Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+function staleAge(input: HeaderInput): string {
+	return input.lastSuccessAt === null ? '' : formatAge(input.now - input.lastSuccessAt);
+}
+
+/** The connection status, short, for the right of the first line. */
+export function statusSegments(input: HeaderInput): Segment[] {
+	const { connection, glyphs } = input;
+	const staleNote: Segment[] =
+		input.stale && connection.kind !== 'live'
+			? [{ text: ` ${glyphs.separator} stale ${staleAge(input)}`, color: 'yellow' }]
+			: [];
+	switch (connection.kind) {
+		case 'connecting':
+			return [{ text: `${glyphs.down} connecting${glyphs.ellipsis}`, color: 'gray' }];
+		case 'live':
+			if (input.stale)
+				return [{ text: `${glyphs.down} stale ${staleAge(input)}`, color: 'yellow' }];
+			return [
+				{ text: glyphs.live, color: 'green' },
+				{
+					text: ` live${input.lastSuccessAt === null ? '' : ` ${formatClockMinute(input.lastSuccessAt)}`}`,
+				},
+			];
+		case 'retrying':
+			return [{ text: `${glyphs.down} retrying`, color: 'yellow' }, ...staleNote];
+		case 'paused':
+			return [{ text: `${glyphs.down} paused`, color: 'yellow' }, ...staleNote];
+		case 'failed':
+			return [{ text: `${glyphs.states.ERROR} failed`, color: 'red' }];
+	}
+}
+
+/** The counts line: only states that have jobs, each with its glyph. */
+export function countsLine(input: Pick<HeaderInput, 'counts' | 'glyphs'>): Line {
+	const line: Segment[] = [];
+	for (const state of DISPLAY_STATES) {
+		const count = input.counts[state];
+		if (!count) continue;
+		const style = stateStyle(state, state, input.glyphs);
+		line.push({ text: line.length === 0 ? ' ' : '  ' });
+		line.push({
+			text: style.glyph,
+			...(style.color ? { color: style.color } : {}),
+			...(style.dim ? { dim: true } : {}),
+		});
+		line.push({ text: ` ${count} ${COUNT_LABELS[state]}` });
+	}
+	return line.length > 0 ? line : [{ text: ' no jobs yet', color: 'gray' }];
+}
+
+/** Warning and error lines under the header; each exactly one line. */
+export function noticeLines(input: HeaderInput): Line[] {
+	const { connection, glyphs } = input;
+	const lines: Line[] = [];
+	if (connection.kind === 'retrying') {
+		const wait = secondsUntil(connection.nextTryAt, input.now);
+		lines.push([
+			{
+				text: ` ${glyphs.warning} attempt ${connection.attempt}, next try in ${wait}s: ${connection.lastError.message}`,
+				color: 'yellow',
+			},
+		]);
+	}
+	if (connection.kind === 'failed') {
+		lines.push([{ text: ` ${glyphs.states.ERROR} ${connection.error.message}`, color: 'red' }]);
+		if (connection.error.hint) lines.push([{ text: `   ${connection.error.hint}` }]);
+	}
+	if (input.insecure) {
+		lines.push([
+			{
+				text: ` ${glyphs.warning} --insecure: the server's certificate is not checked`,
+				color: 'yellow',
+			},
+		]);
+	}
+	if (input.skippedRecords > 0) {
+		const n = input.skippedRecords;
+		lines.push([
+			{
+				text: ` ${glyphs.warning} ${n} record${n === 1 ? '' : 's'} skipped as unreadable in the last poll`,
+				color: 'yellow',
+			},
+		]);
+	}
+	return lines;
+}
+
+/** The first header line: name, server, status and the help key. */
+export function titleLine(input: HeaderInput): Line {
+	const left: Segment[] = [{ text: ' umwatch', bold: true }];
+	if (input.title !== undefined) {
+		left.push({ text: ` ${input.glyphs.pointer} ${input.title}` });
+	} else {
+		const version = input.serverVersion
+			? ` ${input.glyphs.separator} UM ${input.serverVersion}`
+			: '';
+		left.push({ text: `  ${input.host}${version}` });
+	}
+	const right: Segment[] = [...statusSegments(input), { text: '   ? help ' }];
+	return spread(left, right, input.width - 1, input.glyphs.ellipsis);
+}

@@ -1,0 +1,63 @@
+import type { Job } from '../api/job.js';
+import type { TableLayout } from './columns.js';
+import type { RowTimes } from './job-cells.js';
+import type { Line, Segment } from './segments.js';
+import { fitCell, truncateStart } from './text-width.js';
+import { type Glyphs, stateStyle } from './theme.js';
+
+function cellText(job: Job, id: string, width: number, times: RowTimes, glyphs: Glyphs): string {
+	switch (id) {
+		case 'name':
+			return job.name;
+		case 'type':
+			return job.type;
+		case 'submitted':
+			return times.submitted;
+		case 'duration':
+			return times.duration;
+		case 'key':
+			// The tail tells keys apart: AIQUM keys share long prefixes.
+			return truncateStart(job.key, width, glyphs.ellipsis);
+		default:
+			return '';
+	}
+}
+
+/**
+ * One job as one table line, every cell fitted to its column by display width.
+ * The selected row has the pointer in the gutter and is drawn inverse, so it
+ * stays visible with colour off.
+ */
+export function jobRowLine(
+	job: Job,
+	layout: TableLayout,
+	times: RowTimes,
+	selected: boolean,
+	glyphs: Glyphs,
+): Line {
+	const inverse = selected ? { inverse: true } : {};
+	const line: Segment[] = [{ text: selected ? glyphs.pointer : ' ' }];
+	layout.columns.forEach((column, index) => {
+		if (index > 0) line.push({ text: ' ', ...inverse });
+		if (column.id === 'state') {
+			const style = stateStyle(job.displayState, job.rawState, glyphs);
+			const text = fitCell(`${style.glyph} ${style.word}`, column.width, 'left', glyphs.ellipsis);
+			line.push({
+				text,
+				...(style.color ? { color: style.color } : {}),
+				...(style.dim ? { dim: true } : {}),
+				...inverse,
+			});
+			return;
+		}
+		const text = cellText(job, column.id, column.width, times, glyphs);
+		line.push({ text: fitCell(text, column.width, column.align, glyphs.ellipsis), ...inverse });
+	});
+	return line;
+}
+
+/** The table's heading line. */
+export function tableHeadingLine(layout: TableLayout): Line {
+	const titles = layout.columns.map((c) => fitCell(c.title, c.width, c.align)).join(' ');
+	return [{ text: ' ' }, { text: titles, bold: true }];
+}

@@ -1,0 +1,45 @@
+import type { Job } from '../api/job.js';
+import type { ConnectionState, Snapshot } from '../engine/types.js';
+import { minuteNextChange, nextLocalMidnight } from './format-time.js';
+import { durationChangeAt } from './job-cells.js';
+
+/** What on screen depends on the time. */
+export interface TimeDependents {
+	/** Jobs whose rows or detail are on screen. */
+	readonly visibleJobs: readonly Job[];
+	readonly connection: ConnectionState;
+	/** The freshest snapshot times (not the rendered view's, which is minute-rounded). */
+	readonly snapshot: Pick<Snapshot, 'lastSuccessAt' | 'intervalMs'>;
+	/** When the footer notice goes, or null. */
+	readonly noticeUntil: number | null;
+	/** Absolute times shown relatively ("4 min ago") in the detail view. */
+	readonly relativeTimes: readonly number[];
+}
+
+function ageNextChange(since: number, now: number): number {
+	const age = now - since;
+	return age < 60_000 ? now + 1000 - (age % 1000) : minuteNextChange(since, now);
+}
+
+/**
+ * The first moment after `from` at which the screen's text would change by
+ * the passage of time alone, so the shared clock ticks exactly then.
+ */
+export function nextChangeAt(from: number, deps: TimeDependents): number {
+	let next = nextLocalMidnight(from);
+	const consider = (at: number | null): void => {
+		if (at !== null && at > from && at < next) next = at;
+	};
+	for (const job of deps.visibleJobs) consider(durationChangeAt(job, from));
+	const { connection, snapshot } = deps;
+	if (connection.kind === 'retrying' && connection.nextTryAt > from) {
+		consider(from + ((connection.nextTryAt - from) % 1000 || 1000));
+	}
+	if (snapshot.lastSuccessAt !== null && connection.kind !== 'failed') {
+		const staleAt = snapshot.lastSuccessAt + 2 * snapshot.intervalMs + 1;
+		consider(staleAt > from ? staleAt : ageNextChange(snapshot.lastSuccessAt, from));
+	}
+	consider(deps.noticeUntil);
+	for (const time of deps.relativeTimes) consider(minuteNextChange(time, from));
+	return next;
+}

@@ -1,0 +1,135 @@
+import { type Instance, render } from 'ink';
+import type { Clock } from '../engine/clock.js';
+import type { Engine } from '../engine/types.js';
+import { App } from './App.js';
+import { createInputDecoder } from './input-decoder.js';
+import { createKeyHub } from './key-source.js';
+import { exitSummary, type UiExitReason } from './summary.js';
+import {
+	openTerminalSession,
+	type SessionEnd,
+	type SessionProcess,
+	type SessionSignal,
+} from './terminal-session.js';
+
+/** Options of {@link runWatchUi}. */
+export interface WatchUiOptions {
+	/** The engine to show; the caller starts it and stops it after the promise resolves. */
+	readonly engine: Engine;
+	/** The server's host name, for the header and the summary. */
+	readonly host: string;
+	/** TLS checks are off: the header says so on every frame. */
+	readonly insecure: boolean;
+	/** False for NO_COLOR or --no-color: no colour escape codes at all. */
+	readonly color: boolean;
+	/** Plain ASCII glyphs instead of Unicode ones. */
+	readonly ascii?: boolean;
+	readonly stdin: NodeJS.ReadStream;
+	readonly stdout: NodeJS.WriteStream;
+	readonly stderr: NodeJS.WriteStream;
+	/** Epoch ms now; defaults to Date.now. */
+	readonly clock?: () => number;
+	/** Timers and time together (tests inject a fake); overrides `clock`. */
+	readonly timers?: Clock;
+	/** Where signals are listened for; defaults to the real process (tests inject a fake). */
+	readonly process?: SessionProcess;
+}
+
+/** How the watch screen ended. */
+export interface UiExit {
+	readonly reason: UiExitReason;
+	/** One line for the CLI to print after the screen is gone. */
+	readonly summary: string;
+	/** The signal, when `reason` is 'signal' and one caused it. */
+	readonly signal?: SessionSignal;
+	/** The error, when `reason` is 'error'. */
+	readonly error?: unknown;
+}
+
+/** How often Ink may draw at most: enough for typing, calm over SSH. */
+export const MAX_FPS = 12;
+
+function systemTimers(now: () => number): Clock {
+	return {
+		now,
+		setTimeout: (callback, ms) => setTimeout(callback, ms),
+		clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+	};
+}
+
+function endToExit(end: SessionEnd): Omit<UiExit, 'summary'> {
+	if (end.reason === 'signal') return { reason: 'signal', signal: end.signal };
+	if (end.reason === 'output-closed') return { reason: 'signal', signal: 'SIGHUP' };
+	return { reason: 'error', error: end.error };
+}
+
+function describe(exit: Omit<UiExit, 'summary'>): string | undefined {
+	if (exit.signal) return exit.signal;
+	if (exit.error instanceof Error) return exit.error.message;
+	return exit.error === undefined ? undefined : String(exit.error);
+}
+
+/**
+ * Runs the live watch screen until the user quits, a signal arrives or an
+ * error escapes, and resolves with how it ended. The terminal is restored
+ * (main screen, cursor, cooked input) before the promise resolves, on every path.
+ */
+export function runWatchUi(options: WatchUiOptions): Promise<UiExit> {
+	const clock = options.timers ?? systemTimers(options.clock ?? Date.now);
+	const startedAt = clock.now();
+	const hub = createKeyHub();
+	const decoder = createInputDecoder((key) => hub.emit(key), clock);
+	return new Promise<UiExit>((resolve) => {
+		let instance: Instance | undefined;
+		let finished = false;
+		const finish = (exit: Omit<UiExit, 'summary'>): void => {
+			if (finished) return;
+			finished = true;
+			decoder.dispose();
+			try {
+				instance?.unmount();
+			} catch {
+				// Unmounting a tree that failed can throw again; the terminal is restored regardless.
+			}
+			session.restore();
+			const elapsed = clock.now() - startedAt;
+			const snapshot = options.engine.getSnapshot();
+			const summary = exitSummary(options.host, snapshot, elapsed, exit.reason, describe(exit));
+			resolve({ ...exit, summary });
+		};
+		const session = openTerminalSession({
+			stdin: options.stdin,
+			stdout: options.stdout,
+			process: options.process ?? process,
+			onInput: (chunk) => decoder.push(chunk),
+			onEnd: (end) => finish(endToExit(end)),
+		});
+		try {
+			instance = render(
+				<App
+					engine={options.engine}
+					host={options.host}
+					insecure={options.insecure}
+					color={options.color}
+					ascii={options.ascii ?? false}
+					keys={hub}
+					stdout={options.stdout}
+					clock={clock}
+					onQuit={() => finish({ reason: 'quit' })}
+				/>,
+				{
+					stdout: options.stdout,
+					stdin: options.stdin,
+					stderr: options.stderr,
+					exitOnCtrlC: false,
+					patchConsole: false,
+					incrementalRendering: true,
+					maxFps: MAX_FPS,
+				},
+			);
+			instance.waitUntilExit().catch((error: unknown) => finish({ reason: 'error', error }));
+		} catch (error) {
+			finish({ reason: 'error', error });
+		}
+	});
+}

@@ -1,0 +1,162 @@
+import type { Job } from '../api/job.js';
+import type { TableLayout } from './columns.js';
+import { resolveCursor } from './cursor.js';
+import { detailLines } from './detail-lines.js';
+import { footerLine } from './footer.js';
+import { countsLine, type HeaderInput, noticeLines, titleLine } from './header.js';
+import { helpLines } from './help-lines.js';
+import { tableHeadingLine } from './job-row.js';
+import type { Line } from './segments.js';
+import type { Glyphs } from './theme.js';
+import type { UiState } from './ui-state.js';
+import type { EngineView } from './use-engine-view.js';
+import type { TerminalSize } from './use-terminal-size.js';
+
+/** The visible window of the job table. */
+export interface ListWindow {
+	readonly jobs: readonly Job[];
+	readonly selectedKey: string | null;
+}
+
+/** One frame, planned: at most `rows - 1` lines in all, whatever the content. */
+export interface Screen {
+	/** Title, counts, notices and (for the list) the table heading. */
+	readonly top: readonly Line[];
+	/** The table window, for the list view with jobs to show. */
+	readonly list: ListWindow | null;
+	/** Detail, help or a message, already windowed to the rows that fit. */
+	readonly body: readonly Line[];
+	readonly footer: Line;
+	/** Rows the body may use: the page size for paging keys. */
+	readonly bodyRows: number;
+	/** How far the detail or help can scroll. */
+	readonly maxScroll: number;
+	readonly visibleJobs: readonly Job[];
+	readonly relativeTimes: readonly number[];
+}
+
+/** Everything a frame is planned from. */
+export interface ScreenInput {
+	readonly view: EngineView;
+	readonly state: UiState;
+	readonly items: readonly Job[];
+	readonly size: TerminalSize;
+	readonly layout: TableLayout;
+	readonly now: number;
+	readonly glyphs: Glyphs;
+	readonly ascii: boolean;
+	readonly host: string;
+	readonly insecure: boolean;
+	readonly lastSuccessAt: number | null;
+}
+
+function headerInput(input: ScreenInput, title?: string): HeaderInput {
+	const { view } = input;
+	return {
+		host: input.host,
+		serverVersion: view.serverVersion,
+		...(title === undefined ? {} : { title }),
+		counts: view.counts,
+		connection: view.connection,
+		lastSuccessAt: input.lastSuccessAt,
+		stale: view.stale,
+		now: input.now,
+		insecure: input.insecure,
+		skippedRecords: view.skippedRecords,
+		glyphs: input.glyphs,
+		width: input.size.columns,
+	};
+}
+
+function scrolled(lines: readonly Line[], scroll: number, rows: number) {
+	const maxScroll = Math.max(0, lines.length - rows);
+	const from = Math.min(scroll, maxScroll);
+	return { body: lines.slice(from, from + rows), maxScroll };
+}
+
+function listScreen(input: ScreenInput, footer: Line): Screen {
+	const header = headerInput(input);
+	const available = input.size.rows - 1;
+	const fixed = 4;
+	const notices = noticeLines(header).slice(0, Math.max(0, available - fixed - 1));
+	const bodyRows = Math.max(1, available - fixed - notices.length);
+	const top = [titleLine(header), countsLine(header), ...notices, tableHeadingLine(input.layout)];
+	const base = { top, footer, bodyRows, maxScroll: 0, relativeTimes: [] };
+	if (input.items.length === 0) {
+		const filtered = input.state.filters.text !== '' || input.state.filters.state !== 'all';
+		const message = filtered ? ' no jobs match the filter' : ' no jobs yet';
+		return { ...base, list: null, body: [[{ text: message, color: 'gray' }]], visibleJobs: [] };
+	}
+	const { selected, top: first } = resolveCursor(input.state.cursor, input.items, bodyRows);
+	const jobs = input.items.slice(first, first + bodyRows);
+	const selectedKey = input.items[selected]?.key ?? null;
+	return { ...base, list: { jobs, selectedKey }, body: [], visibleJobs: jobs };
+}
+
+function detailScreen(input: ScreenInput, key: string, scroll: number, footer: Line): Screen {
+	const job = input.view.byKey.get(key);
+	const header = headerInput(input, job ? job.name || job.key : key);
+	const available = input.size.rows - 1;
+	const notices = noticeLines(header).slice(0, Math.max(0, available - 3));
+	const bodyRows = Math.max(1, available - 2 - notices.length);
+	const lines: Line[] = job
+		? detailLines(job, input.size.columns, input.now, input.glyphs)
+		: [[{ text: ' This job is no longer held (dropped from the list).', color: 'gray' }]];
+	const { body, maxScroll } = scrolled(lines, scroll, bodyRows);
+	const relativeTimes = job
+		? [job.submitTime, job.completeTime, job.startTime].filter((t): t is number => t !== null)
+		: [];
+	return {
+		top: [titleLine(header), ...notices],
+		list: null,
+		body,
+		footer,
+		bodyRows,
+		maxScroll,
+		visibleJobs: job ? [job] : [],
+		relativeTimes,
+	};
+}
+
+function helpScreen(input: ScreenInput, scroll: number, footer: Line): Screen {
+	const header = headerInput(input, 'help');
+	const bodyRows = Math.max(1, input.size.rows - 1 - 2);
+	const { body, maxScroll } = scrolled(helpLines(input.ascii, input.glyphs), scroll, bodyRows);
+	return {
+		top: [titleLine(header)],
+		list: null,
+		body,
+		footer,
+		bodyRows,
+		maxScroll,
+		visibleJobs: [],
+		relativeTimes: [],
+	};
+}
+
+/** Plans the frame for the current state and terminal size. */
+export function planScreen(input: ScreenInput): Screen {
+	const { state } = input;
+	const notice = state.notice && state.notice.until > input.now ? state.notice.text : null;
+	const footer = footerLine({
+		view: state.view.kind,
+		filters: state.filters,
+		shown: input.items.length,
+		total: input.view.jobs.length,
+		notice,
+		ascii: input.ascii,
+	});
+	switch (state.view.kind) {
+		case 'list':
+			return listScreen(input, footer);
+		case 'detail':
+			return detailScreen(input, state.view.key, state.view.scroll, footer);
+		case 'help':
+			return helpScreen(input, state.view.scroll, footer);
+	}
+}
+
+/** {@link planScreen} as a hook (a plain call: planning is cheap and windowed). */
+export function useScreen(input: ScreenInput): Screen {
+	return planScreen(input);
+}

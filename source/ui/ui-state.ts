@@ -1,0 +1,163 @@
+import type { Job } from '../api/job.js';
+import {
+	cursorAt,
+	INITIAL_CURSOR,
+	type ListCursor,
+	type Move,
+	moveCursor,
+	resolveCursor,
+} from './cursor.js';
+import { nextStateFilter, type StateFilter } from './filter.js';
+
+/** The list, a job's detail, or the help overlay over either. */
+export type View =
+	| { readonly kind: 'list' }
+	| { readonly kind: 'detail'; readonly key: string; readonly scroll: number }
+	| { readonly kind: 'help'; readonly under: ListView | DetailView; readonly scroll: number };
+
+type ListView = Extract<View, { kind: 'list' }>;
+type DetailView = Extract<View, { kind: 'detail' }>;
+
+/** The filters over the list. */
+export interface Filters {
+	readonly text: string;
+	/** The `/` prompt is open and keys go into `text`. */
+	readonly editing: boolean;
+	readonly state: StateFilter;
+}
+
+/** A short message in the footer ("copied"), shown until `until` (epoch ms). */
+export interface Notice {
+	readonly text: string;
+	readonly until: number;
+}
+
+/** All UI state that is not the engine's. */
+export interface UiState {
+	readonly view: View;
+	readonly cursor: ListCursor;
+	readonly filters: Filters;
+	readonly notice: Notice | null;
+}
+
+/** The state at start: the list, newest job selected, no filter. */
+export const INITIAL_UI_STATE: UiState = {
+	view: { kind: 'list' },
+	cursor: INITIAL_CURSOR,
+	filters: { text: '', editing: false, state: 'all' },
+	notice: null,
+};
+
+/** Everything that changes {@link UiState}. List actions carry the visible list and its height. */
+export type UiAction =
+	| {
+			readonly type: 'move';
+			readonly move: Move;
+			readonly items: readonly Job[];
+			readonly rows: number;
+	  }
+	| {
+			readonly type: 'scroll';
+			readonly move: Move;
+			readonly rows: number;
+			readonly maxScroll: number;
+	  }
+	| { readonly type: 'open'; readonly items: readonly Job[]; readonly rows: number }
+	| {
+			readonly type: 'step';
+			readonly by: 1 | -1;
+			readonly items: readonly Job[];
+			readonly rows: number;
+	  }
+	| { readonly type: 'back' }
+	| { readonly type: 'toggleHelp' }
+	| { readonly type: 'filterStart' }
+	| { readonly type: 'filterType'; readonly text: string }
+	| { readonly type: 'filterDelete' }
+	| { readonly type: 'filterClear' }
+	| { readonly type: 'filterAccept' }
+	| { readonly type: 'filterCancel' }
+	| { readonly type: 'stateFilter' }
+	| { readonly type: 'notice'; readonly text: string; readonly until: number }
+	| { readonly type: 'expireNotice'; readonly now: number };
+
+function scrollTo(scroll: number, rows: number, maxScroll: number, move: Move): number {
+	const page = Math.max(1, rows - 1);
+	const target = {
+		up: scroll - 1,
+		down: scroll + 1,
+		pageUp: scroll - page,
+		pageDown: scroll + page,
+		home: 0,
+		end: maxScroll,
+	}[move];
+	return Math.max(0, Math.min(maxScroll, target));
+}
+
+function withFilters(state: UiState, filters: Partial<Filters>): UiState {
+	return { ...state, filters: { ...state.filters, ...filters } };
+}
+
+function stepDetail(state: UiState, action: Extract<UiAction, { type: 'step' }>): UiState {
+	if (state.view.kind !== 'detail') return state;
+	const current = state.view.key;
+	const index = action.items.findIndex((job) => job.key === current);
+	const target = index < 0 ? 0 : index + action.by;
+	const job = action.items[target];
+	if (!job) return state;
+	const { top } = resolveCursor(state.cursor, action.items, action.rows);
+	return {
+		...state,
+		view: { kind: 'detail', key: job.key, scroll: 0 },
+		cursor: cursorAt(action.items, target, top, action.rows),
+	};
+}
+
+/** The UI state machine. Pure: effects (engine calls, clipboard) happen in the caller. */
+export function uiReducer(state: UiState, action: UiAction): UiState {
+	switch (action.type) {
+		case 'move':
+			return { ...state, cursor: moveCursor(state.cursor, action.items, action.rows, action.move) };
+		case 'scroll': {
+			if (state.view.kind === 'list') return state;
+			const scroll = scrollTo(state.view.scroll, action.rows, action.maxScroll, action.move);
+			return scroll === state.view.scroll ? state : { ...state, view: { ...state.view, scroll } };
+		}
+		case 'open': {
+			const { selected, top } = resolveCursor(state.cursor, action.items, action.rows);
+			const job = action.items[selected];
+			if (!job) return state;
+			return {
+				...state,
+				view: { kind: 'detail', key: job.key, scroll: 0 },
+				cursor: cursorAt(action.items, selected, top, action.rows),
+			};
+		}
+		case 'step':
+			return stepDetail(state, action);
+		case 'back':
+			if (state.view.kind === 'help') return { ...state, view: state.view.under };
+			return state.view.kind === 'detail' ? { ...state, view: { kind: 'list' } } : state;
+		case 'toggleHelp':
+			if (state.view.kind === 'help') return { ...state, view: state.view.under };
+			return { ...state, view: { kind: 'help', under: state.view, scroll: 0 } };
+		case 'filterStart':
+			return withFilters(state, { editing: true });
+		case 'filterType':
+			return withFilters(state, { text: state.filters.text + action.text });
+		case 'filterDelete':
+			return withFilters(state, { text: Array.from(state.filters.text).slice(0, -1).join('') });
+		case 'filterClear':
+			return withFilters(state, { text: '' });
+		case 'filterAccept':
+			return withFilters(state, { editing: false });
+		case 'filterCancel':
+			return withFilters(state, { editing: false, text: '' });
+		case 'stateFilter':
+			return withFilters(state, { state: nextStateFilter(state.filters.state) });
+		case 'notice':
+			return { ...state, notice: { text: action.text, until: action.until } };
+		case 'expireNotice':
+			return state.notice && state.notice.until <= action.now ? { ...state, notice: null } : state;
+	}
+}

@@ -1,0 +1,92 @@
+import { useCallback, useRef, useSyncExternalStore } from 'react';
+import type { DisplayState, Job } from '../api/job.js';
+import type { ConnectionState, Engine, Snapshot } from '../engine/types.js';
+
+/**
+ * The part of a snapshot the screen shows. Two views that are `sameView`
+ * render the same screen, so a poll that changes nothing visible (only the
+ * exact time of the last success, within the same minute) causes no render.
+ */
+export interface EngineView {
+	readonly jobs: readonly Job[];
+	readonly byKey: ReadonlyMap<string, Job>;
+	readonly counts: Readonly<Record<DisplayState, number>>;
+	readonly connection: ConnectionState;
+	/** The last success, floored to the minute (the header shows HH:MM). */
+	readonly lastSuccessMinute: number | null;
+	/** Whether the data was older than two intervals when the view was taken. */
+	readonly stale: boolean;
+	readonly intervalMs: number;
+	readonly serverVersion: string | null;
+	readonly skippedRecords: number;
+}
+
+/** Whether a snapshot's data is older than two poll intervals at `now`. */
+export function isStale(
+	snapshot: Pick<Snapshot, 'lastSuccessAt' | 'intervalMs'>,
+	now: number,
+): boolean {
+	return snapshot.lastSuccessAt !== null && now - snapshot.lastSuccessAt > 2 * snapshot.intervalMs;
+}
+
+function selectView(snapshot: Snapshot, now: number): EngineView {
+	return {
+		jobs: snapshot.jobs,
+		byKey: snapshot.byKey,
+		counts: snapshot.counts,
+		connection: snapshot.connection,
+		lastSuccessMinute:
+			snapshot.lastSuccessAt === null ? null : Math.floor(snapshot.lastSuccessAt / 60_000),
+		stale: isStale(snapshot, now),
+		intervalMs: snapshot.intervalMs,
+		serverVersion: snapshot.serverVersion,
+		skippedRecords: snapshot.skippedRecords,
+	};
+}
+
+function sameJobs(a: readonly Job[], b: readonly Job[]): boolean {
+	if (a === b) return true;
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+	return true;
+}
+
+function sameConnection(a: ConnectionState, b: ConnectionState): boolean {
+	if (a === b) return true;
+	return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function sameCounts(a: EngineView['counts'], b: EngineView['counts']): boolean {
+	if (a === b) return true;
+	return Object.keys(a).every((k) => a[k as DisplayState] === b[k as DisplayState]);
+}
+
+/** Whether two views render the same screen. */
+export function sameView(a: EngineView, b: EngineView): boolean {
+	return (
+		sameJobs(a.jobs, b.jobs) &&
+		sameCounts(a.counts, b.counts) &&
+		sameConnection(a.connection, b.connection) &&
+		a.lastSuccessMinute === b.lastSuccessMinute &&
+		a.stale === b.stale &&
+		a.intervalMs === b.intervalMs &&
+		a.serverVersion === b.serverVersion &&
+		a.skippedRecords === b.skippedRecords
+	);
+}
+
+/**
+ * The engine's state as the screen needs it, through useSyncExternalStore:
+ * a new object only when something visible changed.
+ */
+export function useEngineView(engine: Engine, now: () => number): EngineView {
+	const cache = useRef<EngineView | null>(null);
+	const subscribe = useCallback((listener: () => void) => engine.subscribe(listener), [engine]);
+	const getView = useCallback((): EngineView => {
+		const next = selectView(engine.getSnapshot(), now());
+		if (cache.current !== null && sameView(cache.current, next)) return cache.current;
+		cache.current = next;
+		return next;
+	}, [engine, now]);
+	return useSyncExternalStore(subscribe, getView, getView);
+}

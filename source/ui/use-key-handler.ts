@@ -1,0 +1,142 @@
+import { type Dispatch, useEffect, useRef } from 'react';
+import type { Job } from '../api/job.js';
+import type { Clock } from '../engine/clock.js';
+import type { ConnectionState, Engine } from '../engine/types.js';
+import type { Move } from './cursor.js';
+import type { KeyPress } from './input-decoder.js';
+import type { KeySource } from './key-source.js';
+import { type Action, type KeyContext, resolveKey } from './keymap.js';
+import type { Screen } from './screen.js';
+import { type UiAction, type UiState, uiReducer } from './ui-state.js';
+
+/** How long "copied" stays in the footer. */
+export const NOTICE_MS = 3000;
+
+/** What a key press may act on; refreshed on every render. */
+export interface KeyHandlerDeps {
+	readonly state: UiState;
+	readonly dispatch: Dispatch<UiAction>;
+	readonly items: readonly Job[];
+	readonly screen: Screen;
+	readonly engine: Engine;
+	readonly connection: ConnectionState;
+	readonly stdout: { write(data: string): unknown };
+	readonly clock: Clock;
+	readonly onQuit: () => void;
+}
+
+/** The OSC 52 sequence that asks the terminal to put `text` on the clipboard. */
+export function osc52(text: string): string {
+	return `\x1b]52;c;${Buffer.from(text, 'utf8').toString('base64')}\x07`;
+}
+
+const MOVES: Partial<Record<Action, Move>> = {
+	up: 'up',
+	down: 'down',
+	pageUp: 'pageUp',
+	pageDown: 'pageDown',
+	home: 'home',
+	end: 'end',
+};
+
+function contextOf(state: UiState): KeyContext {
+	return state.filters.editing ? 'filter' : state.view.kind;
+}
+
+function act(action: Action, deps: KeyHandlerDeps): void {
+	const { dispatch, items, screen, state } = deps;
+	const rows = screen.bodyRows;
+	const move = MOVES[action];
+	if (move) {
+		if (state.view.kind === 'list') dispatch({ type: 'move', move, items, rows });
+		else dispatch({ type: 'scroll', move, rows, maxScroll: screen.maxScroll });
+		return;
+	}
+	switch (action) {
+		case 'quit':
+		case 'forceQuit':
+			deps.onQuit();
+			return;
+		case 'open':
+			dispatch({ type: 'open', items, rows });
+			return;
+		case 'back':
+			dispatch({ type: 'back' });
+			return;
+		case 'next':
+			dispatch({ type: 'step', by: 1, items, rows });
+			return;
+		case 'previous':
+			dispatch({ type: 'step', by: -1, items, rows });
+			return;
+		case 'help':
+			dispatch({ type: 'toggleHelp' });
+			return;
+		case 'filter':
+			dispatch({ type: 'filterStart' });
+			return;
+		case 'clearFilter':
+		case 'filterCancel':
+			dispatch({ type: 'filterCancel' });
+			return;
+		case 'filterAccept':
+			dispatch({ type: 'filterAccept' });
+			return;
+		case 'filterDelete':
+			dispatch({ type: 'filterDelete' });
+			return;
+		case 'filterClear':
+			dispatch({ type: 'filterClear' });
+			return;
+		case 'stateFilter':
+			dispatch({ type: 'stateFilter' });
+			return;
+		case 'refresh':
+			deps.engine.refresh();
+			return;
+		case 'pause':
+			deps.engine.setPaused(deps.connection.kind !== 'paused');
+			return;
+		case 'copy':
+			if (state.view.kind !== 'detail') return;
+			deps.stdout.write(osc52(state.view.key));
+			dispatch({ type: 'notice', text: 'copied key', until: deps.clock.now() + NOTICE_MS });
+			return;
+	}
+}
+
+/** Handles one key press against the current state. */
+export function handleKey(press: KeyPress, deps: KeyHandlerDeps): void {
+	const context = contextOf(deps.state);
+	const action = resolveKey(press, context);
+	if (action !== null) {
+		act(action, deps);
+		return;
+	}
+	if (context === 'filter' && press.kind === 'text') {
+		deps.dispatch({ type: 'filterType', text: press.text });
+	}
+}
+
+/**
+ * Routes key presses from `keys` to the reducer and the engine. Subscribes
+ * once; the handler reads the latest render's state through a ref, and
+ * applies its own actions to that copy at once, so several keys arriving in
+ * one chunk ("/vol" typed fast) each see the state the previous one left.
+ */
+export function useKeyHandler(keys: KeySource, deps: KeyHandlerDeps): void {
+	const latest = useRef(deps);
+	latest.current = deps;
+	useEffect(
+		() =>
+			keys.subscribe((press) => {
+				const current = latest.current;
+				const dispatch = (action: UiAction): void => {
+					latest.current = { ...latest.current, state: uiReducer(latest.current.state, action) };
+					current.dispatch(action);
+				};
+				handleKey(press, { ...current, dispatch });
+			}),
+		[keys],
+	);
+}

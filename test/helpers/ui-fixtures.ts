@@ -1,0 +1,68 @@
+import { DISPLAY_STATES, type DisplayState, type Job } from '../../source/api/job.js';
+import type { Snapshot } from '../../source/engine/types.js';
+
+const OVER: ReadonlySet<DisplayState> = new Set([
+	'NORMAL',
+	'WARNING',
+	'PARTIAL_FAILURES',
+	'ERROR',
+	'ABORTED',
+]);
+
+/** A parsed job for UI tests; every field can be overridden. */
+export function makeJob(overrides: Partial<Job> & { key: string }): Job {
+	const displayState = overrides.displayState ?? 'NORMAL';
+	return {
+		name: `job ${overrides.key}`,
+		type: 'Provisioning',
+		state: null,
+		status: null,
+		displayState,
+		rawState: displayState,
+		over: OVER.has(displayState),
+		submitTime: null,
+		completeTime: null,
+		startTime: null,
+		taskReports: [],
+		jobResults: [],
+		extra: [],
+		signature: `${overrides.key}:${displayState}`,
+		...overrides,
+	};
+}
+
+/** A snapshot holding `jobs` (already newest first), with counts and byKey derived. */
+export function makeSnapshot(jobs: readonly Job[], overrides: Partial<Snapshot> = {}): Snapshot {
+	const counts = Object.fromEntries(DISPLAY_STATES.map((s) => [s, 0])) as Record<
+		DisplayState,
+		number
+	>;
+	for (const job of jobs) counts[job.displayState]++;
+	return {
+		version: 1,
+		jobs,
+		byKey: new Map(jobs.map((job) => [job.key, job])),
+		counts,
+		connection: { kind: 'live' },
+		lastSuccessAt: null,
+		intervalMs: 2000,
+		serverVersion: '9.16P1',
+		focusKey: null,
+		longPoll: 'unknown',
+		droppedJobs: 0,
+		skippedRecords: 0,
+		...overrides,
+	};
+}
+
+/** `count` finished jobs `job-0` (newest) … submitted a second apart before `newest`. */
+export function manyJobs(count: number, newest: number): Job[] {
+	return Array.from({ length: count }, (_, i) =>
+		makeJob({
+			key: `job-${i}`,
+			name: `Job number ${i}`,
+			submitTime: newest - i * 1000,
+			completeTime: newest - i * 1000 + 5000,
+		}),
+	);
+}
