@@ -52,11 +52,11 @@ export interface FetchCertificateOptions {
 }
 
 /**
- * Connects to the https server of `url` and returns its certificate. Throws
- * `UsageError` for an unusable or non-https URL and {@link ApiError} when the
+ * Connects to the https server of `url` and returns its certificate. Rejects
+ * with `UsageError` for an unusable or non-https URL and {@link ApiError} when the
  * server cannot be reached.
  */
-export function fetchCertificate(
+export async function fetchCertificate(
 	url: string,
 	options: FetchCertificateOptions = {},
 ): Promise<CertificateInfo> {

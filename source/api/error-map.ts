@@ -60,6 +60,7 @@ function codeOf(error: unknown): string {
 }
 
 function seconds(ms: number): string {
+	if (ms < 1000) return `${ms} ms`;
 	return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
 }
 
@@ -168,7 +169,7 @@ export function mapFailure(error: unknown, context: FailureContext): ApiError {
 		code === '' ? sanitizeText(error instanceof Error ? error.message : String(error), 120) : code;
 	return make(
 		'network',
-		`Could not talk to ${host}: ${quoteServerText(detail, context.secrets)}.`,
+		`Could not talk to ${host}: ${quoteServerText(detail, context.secrets).trim()}.`,
 		'',
 		error,
 	);

@@ -78,7 +78,7 @@ export function parseBaseUrl(input: string): BaseUrl {
 
 /** `/`, `` → `/api`; `/api/`, `/api/v2` kept; `/um/` → `/um/api`. */
 function apiPrefix(pathname: string): string {
-	const trimmed = pathname.replace(/\/+$/, '');
+	const trimmed = pathname.replace(/\/{2,}/g, '/').replace(/\/+$/, '');
 	if (/\/api(\/v2)?$/.test(trimmed)) return trimmed;
 	return `${trimmed}/api`;
 }
