@@ -6,7 +6,6 @@ import type { AiqumClient, ClientOptions } from '../../source/api/types.js';
 import {
 	type ApiTestServer,
 	refusedPort,
-	sendJson,
 	startApiServer,
 	startSilentServer,
 } from '../helpers/api-server.js';
