@@ -142,6 +142,7 @@ class PollingEngine implements WatchEngine {
 			this.#beforePause = this.#out.connection;
 			this.#clearTimer();
 			this.#poll?.controller.abort();
+			this.#system?.abort();
 			this.#stopFocus();
 			this.#out.setConnection({ kind: 'paused' });
 			this.#out.publish();
@@ -152,6 +153,7 @@ class PollingEngine implements WatchEngine {
 		if (!this.#started) return;
 		if (this.#poll === null) this.#startPoll();
 		else this.#pollAgain = true;
+		if (!this.#systemKnown) this.#fetchSystem();
 		this.#restartFocus();
 	}
 

@@ -58,7 +58,9 @@ const FAILURE_BACKOFF: BackoffPolicy = { baseMs: 1000, maxMs: 30_000, factor: 2 
 const NOT_FOUND_BACKOFF: BackoffPolicy = { baseMs: 1000, maxMs: 4000, factor: 2 };
 
 function plainDelay(attempt: number): number {
-	return Math.min(PLAIN_POLL.maxMs, PLAIN_POLL.baseMs * PLAIN_POLL.factor ** (attempt - 1));
+	return Math.round(
+		Math.min(PLAIN_POLL.maxMs, PLAIN_POLL.baseMs * PLAIN_POLL.factor ** (attempt - 1)),
+	);
 }
 
 /**

@@ -66,16 +66,28 @@ const FILTER_FIELDS: readonly JobFilterField[] = [
 	'complete_time',
 ];
 
-/** AIQUM's filter syntax: `|` separates alternatives, `*` matches anything; case-insensitive. */
-function matchesPattern(value: unknown, pattern: string): boolean {
-	const text = value === null || value === undefined ? '' : String(value);
-	return pattern.split('|').some((alternative) => {
+/**
+ * AIQUM's filter syntax compiled once per query: `|` separates alternatives,
+ * `*` matches anything; case-insensitive.
+ */
+function compilePattern(pattern: string): (value: unknown) => boolean {
+	const exact = new Set<string>();
+	const wild: RegExp[] = [];
+	for (const alternative of pattern.split('|')) {
+		if (!alternative.includes('*')) {
+			exact.add(alternative.toLowerCase());
+			continue;
+		}
 		const source = alternative
 			.split('*')
 			.map((part) => part.replace(/[.+?^${}()[\]\\]/g, '\\$&'))
 			.join('.*');
-		return new RegExp(`^${source}$`, 'i').test(text);
-	});
+		wild.push(new RegExp(`^${source}$`, 'i'));
+	}
+	return (value) => {
+		const text = value === null || value === undefined ? '' : String(value);
+		return exact.has(text.toLowerCase()) || wild.some((regex) => regex.test(text));
+	};
 }
 
 /**
@@ -166,11 +178,14 @@ export class FakeAiqumModel {
 	/** Answers a collection query: matching records, ordered, one page, and the next query if any. */
 	query(query: JobsQuery): { records: RawJob[]; total: number; next: JobsQuery | null } {
 		const filters = query.filters ?? {};
+		const tests = FILTER_FIELDS.flatMap((field) => {
+			const pattern = filters[field];
+			if (pattern === undefined) return [];
+			const test = compilePattern(pattern);
+			return [(raw: RawJob) => test(raw[field])];
+		});
 		const matching = [...this.#jobs.values()].filter((stored) =>
-			FILTER_FIELDS.every((field) => {
-				const pattern = filters[field];
-				return pattern === undefined || matchesPattern(stored.raw[field], pattern);
-			}),
+			tests.every((test) => test(stored.raw)),
 		);
 		const ascending = /\basc$/i.test(query.orderBy ?? '');
 		matching.sort((a, b) => {
