@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+	durationNextChange,
+	formatAbsolute,
+	formatDuration,
+	formatRelative,
+	formatSubmitted,
+} from '../../source/ui/format-time.js';
+
+const previousTz = process.env.TZ;
+beforeAll(() => {
+	process.env.TZ = 'Asia/Tokyo';
+});
+afterAll(() => {
+	if (previousTz === undefined) delete process.env.TZ;
+	else process.env.TZ = previousTz;
+});
+
+// 2026-11-28 12:05:00 in Tokyo (+09:00).
+const NOW = Date.UTC(2026, 10, 28, 3, 5, 0);
+
+describe('time formats', () => {
+	test('submitted: time of day today, month-day otherwise, in local time (TZ)', () => {
+		expect(formatSubmitted(Date.UTC(2026, 10, 28, 3, 3, 41), NOW)).toBe('12:03:41');
+		expect(formatSubmitted(Date.UTC(2026, 10, 27, 14, 59, 0), NOW)).toBe('11-27 23:59');
+		expect(formatSubmitted(Date.UTC(2026, 10, 27, 15, 0, 0), NOW)).toBe('00:00:00');
+		expect(formatSubmitted(null, NOW)).toBe('');
+	});
+
+	test('absolute with the offset', () => {
+		expect(formatAbsolute(Date.UTC(2026, 10, 28, 3, 3, 41))).toBe('2026-11-28 12:03:41 +09:00');
+	});
+
+	test('durations: seconds under a minute, then minute resolution', () => {
+		expect(formatDuration(0)).toBe('0s');
+		expect(formatDuration(59_999)).toBe('59s');
+		expect(formatDuration(60_000)).toBe('1m');
+		expect(formatDuration(131_000)).toBe('2m');
+		expect(formatDuration(3_720_000)).toBe('1h02m');
+		expect(formatDuration(26 * 3_600_000)).toBe('1d02h');
+		expect(formatDuration(-5000)).toBe('0s');
+	});
+
+	test('the next change of a live duration: each second, then each minute', () => {
+		expect(durationNextChange(1000, 1500)).toBe(2000);
+		expect(durationNextChange(0, 59_000)).toBe(60_000);
+		expect(durationNextChange(0, 61_000)).toBe(120_000);
+	});
+
+	test('relative', () => {
+		expect(formatRelative(NOW - 30_000, NOW)).toBe('just now');
+		expect(formatRelative(NOW - 4 * 60_000, NOW)).toBe('4 min ago');
+		expect(formatRelative(NOW - 65 * 60_000, NOW)).toBe('1 h 5 min ago');
+		expect(formatRelative(NOW - 2 * 86_400_000, NOW)).toBe('2 days ago');
+		expect(formatRelative(NOW + 3 * 60_000, NOW)).toBe('in 3 min');
+	});
+});
