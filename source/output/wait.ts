@@ -2,6 +2,7 @@ import type { ApiError } from '../api/errors.js';
 import type { Job } from '../api/job.js';
 import type { AiqumClient } from '../api/types.js';
 import { type Clock, systemClock } from '../engine/clock.js';
+import { waitForJob as engineWaitForJob } from '../engine/wait-for-job.js';
 import { formatDuration } from './duration.js';
 import { ExitCode, type ExitCodeValue, exitCodeForJob } from './exit-codes.js';
 import type { OutputIo } from './io.js';
@@ -14,7 +15,10 @@ import { stateStyle } from './state-style.js';
 import { resolveKeyArgument } from './stdin-key.js';
 import { createSafeWriter } from './writer.js';
 
-/** What `wait` needs from the engine's waiter: resolve with the job once it is over. */
+/**
+ * What `wait` needs from the engine's waiter (`waitForJob` in engine/wait-for-job.ts,
+ * the default): resolve with the job once it is over. Tests may pass their own.
+ */
 export type WaitForJobFn = (
 	client: AiqumClient,
 	key: string,
@@ -73,7 +77,7 @@ export async function runWait(
 	keyArgument: string,
 	options: WaitOptions,
 	io: OutputIo,
-	waitForJob: WaitForJobFn,
+	waitForJob: WaitForJobFn = engineWaitForJob,
 ): Promise<ExitCodeValue> {
 	const out = createSafeWriter(io.stdout);
 	const err = createSafeWriter(io.stderr);
@@ -133,7 +137,9 @@ async function reportTimeout(
 	options: WaitOptions,
 	err: ReturnType<typeof createSafeWriter>,
 ): Promise<ExitCodeValue> {
-	const last = status.job === null ? '' : ` (last seen ${stateLabel(status.job)})`;
+	const seen = status.job === null ? [] : [`last seen ${stateLabel(status.job)}`];
+	if (status.retry !== null) seen.push(`last error: ${status.retry}`);
+	const last = seen.length === 0 ? '' : ` (${seen.join('; ')})`;
 	const after = formatDuration(options.timeoutMs ?? 0);
 	await err.write(`umwatch: timed out after ${after} waiting for job ${inertText(key)}${last}\n`);
 	return ExitCode.TimedOut;
