@@ -146,6 +146,8 @@ export function mapFailure(error: unknown, context: FailureContext): ApiError {
 		case 'UND_ERR_ABORTED':
 		case 'ABORT_ERR':
 			return make('aborted', 'The request was cancelled.', '', error);
+		case 'UND_ERR_DESTROYED':
+			return make('aborted', 'The request was cancelled: the client was closed.', '', error);
 		case 'ECONNRESET':
 		case 'EPIPE':
 		case 'UND_ERR_SOCKET':

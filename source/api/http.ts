@@ -144,7 +144,8 @@ export function createHttp(options: HttpOptions): Http {
 	return {
 		getJson,
 		async close() {
-			if (ownPool !== null) await ownPool.close().catch(() => ownPool.destroy());
+			// destroy, not close: close() would wait out a long poll the server holds for minutes.
+			if (ownPool !== null && !ownPool.destroyed) await ownPool.destroy();
 		},
 	};
 }

@@ -347,4 +347,16 @@ describe('connections', () => {
 		expect(error.kind).toBe('aborted');
 		expect(error.message).toBe('The request was cancelled.');
 	});
+
+	it('close() ends at once, cancelling a held request', async () => {
+		server.handle(() => {});
+		const c = client();
+		const pending = failure(c.longPollJob('k', { pollTimeoutSeconds: 120, lastModified: 0 }));
+		await expect.poll(() => server.requests.length, { timeout: 10_000 }).toBe(1);
+		await c.close();
+		const error = await pending;
+		expect(error.kind).toBe('aborted');
+		expect(error.message).toBe('The request was cancelled: the client was closed.');
+		await c.close();
+	});
 });
