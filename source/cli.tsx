@@ -1,2 +1,58 @@
-// Placeholder entry point until the command line lands (issue 2 skeleton).
-process.stdout.write('umwatch: not built yet\n');
+// The edge: argv → flags (meow) → runMain (config, mode, exit code). Everything
+// else lives in source/config and source/commands. meow stays here because it
+// may call process.exit.
+import process from 'node:process';
+import meow from 'meow';
+import { describeStartupFailure } from './commands/failure.js';
+import { FLAG_SPECS } from './commands/flags.js';
+import { helpText } from './commands/help.js';
+import { runMain } from './commands/main.js';
+import { handleInterrupts } from './commands/signals.js';
+import { ConfigError } from './config/errors.js';
+
+function parseArgv() {
+	try {
+		return meow({
+			importMeta: import.meta,
+			autoHelp: false,
+			autoVersion: false,
+			// Unknown flags are reported by checkFlags with the usage, not by meow's bare list.
+			allowUnknownFlags: true,
+			flags: FLAG_SPECS,
+		});
+	} catch (error) {
+		// meow throws for a repeated flag; that is a usage error like any other.
+		const message =
+			error instanceof Error ? error.message.replace(/^The flag /, '') : String(error);
+		const failure = describeStartupFailure(new ConfigError(message), process.env);
+		process.stderr.write(failure.text);
+		process.exit(failure.code);
+	}
+}
+
+const cli = parseArgv();
+process.title = 'umwatch';
+if (cli.flags.help) {
+	process.stdout.write(helpText());
+	process.exit(0);
+}
+if (cli.flags.version) {
+	process.stdout.write(`${cli.pkg.version ?? 'unknown'}\n`);
+	process.exit(0);
+}
+const interrupts = handleInterrupts(process);
+const code = await runMain({
+	flags: cli.unnormalizedFlags,
+	positionals: cli.input,
+	io: {
+		stdin: process.stdin,
+		stdout: process.stdout,
+		stderr: process.stderr,
+		env: process.env,
+		signal: interrupts.signal,
+	},
+	interrupts,
+});
+// Exit once output is flushed, whatever handles (a /dev/tty stream, a keep-alive
+// socket) are still open.
+process.stdout.write('', () => process.exit(code));

@@ -27,8 +27,8 @@ export class ConfigError extends Error {
  * Printed as one message plus hint, never a stack trace. Which exit code it
  * maps to is the command line's decision.
  */
-export class CredentialError extends Error {
-	override readonly name = 'CredentialError';
+export class SetupError extends Error {
+	override readonly name = 'SetupError';
 	readonly hint: string;
 
 	constructor(message: string, hint = '') {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { CredentialError } from './errors.js';
+import { SetupError } from './errors.js';
 
 /** Options for {@link runPasswordCommand}; tests shorten the timeout. */
 export interface PasswordCommandOptions {
@@ -19,7 +19,7 @@ const MAX_OUTPUT_BYTES = 64 * 1024;
  * output (e.g. `pass show um/prod`, whose later lines are metadata). Its
  * standard error passes through, so its own prompts and messages are seen. A
  * non-zero exit, a signal, a timeout or empty output is a
- * {@link CredentialError}; the output itself is never quoted. On a timeout
+ * {@link SetupError}; the output itself is never quoted. On a timeout
  * the shell is killed; a process it started in the background may outlive it
  * (the price of keeping the command in the terminal's process group).
  */
@@ -45,7 +45,7 @@ export function runPasswordCommand(
 			chunks.length = 0;
 			child.stdout.destroy();
 			child.kill('SIGKILL');
-			reject(new CredentialError(`the password command (${options.origin}) ${message}`, hint));
+			reject(new SetupError(`the password command (${options.origin}) ${message}`, hint));
 		};
 		const timer = setTimeout(
 			() => fail(`did not finish within ${timeoutMs / 1000} s`, 'is it waiting for input?'),

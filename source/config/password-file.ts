@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { errorCode } from './config-file.js';
-import { CredentialError } from './errors.js';
+import { SetupError } from './errors.js';
 import { octal, readableByOthers } from './permissions.js';
 
 /** The password as read, plus a warning to print on stderr when the file is too open. */
@@ -11,7 +11,7 @@ export interface FilePassword {
 
 /**
  * Reads the first line of a password file (a trailing `\n` or `\r\n` removed).
- * An unreadable or empty file is a {@link CredentialError} that names the file
+ * An unreadable or empty file is a {@link SetupError} that names the file
  * and the errno code, never anything from inside it.
  */
 export function readPasswordFile(path: string): FilePassword {
@@ -21,7 +21,7 @@ export function readPasswordFile(path: string): FilePassword {
 		text = readFileSync(path, 'utf8');
 		mode = statSync(path).mode;
 	} catch (error) {
-		throw new CredentialError(
+		throw new SetupError(
 			`cannot read the password file ${path}: ${errorCode(error)}`,
 			'check the path and that this user may read it',
 		);
@@ -30,7 +30,7 @@ export function readPasswordFile(path: string): FilePassword {
 	const line = end === -1 ? text : text.slice(0, end);
 	const password = line.endsWith('\r') ? line.slice(0, -1) : line;
 	if (password === '') {
-		throw new CredentialError(
+		throw new SetupError(
 			`the password file ${path} is empty`,
 			'put the password on its first line',
 		);

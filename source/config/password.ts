@@ -1,4 +1,4 @@
-import { CredentialError } from './errors.js';
+import { SetupError } from './errors.js';
 import { runPasswordCommand } from './password-command.js';
 import { readPasswordFile } from './password-file.js';
 import type { Environment } from './paths.js';
@@ -51,7 +51,7 @@ export async function readPassword(
 async function promptOnTerminal(context: PasswordContext): Promise<string> {
 	const terminal = context.openTerminal();
 	if (typeof terminal === 'string') {
-		throw new CredentialError(
+		throw new SetupError(
 			`no password: ${terminal}`,
 			'set UMWATCH_PASSWORD, or use --password-file or --password-command (or a profile that names one)',
 		);
@@ -62,7 +62,7 @@ async function promptOnTerminal(context: PasswordContext): Promise<string> {
 			terminal.output,
 			`Password for ${context.label}: `,
 		);
-		if (password === '') throw new CredentialError('no password entered');
+		if (password === '') throw new SetupError('no password entered');
 		return password;
 	} finally {
 		terminal.close();

@@ -1,4 +1,4 @@
-import { CredentialError } from './errors.js';
+import { SetupError } from './errors.js';
 
 /** A terminal input as the prompt needs it: a readable stream that can switch raw mode. */
 export interface TerminalInput {
@@ -58,8 +58,7 @@ export function promptHidden(
 			if (error === null) resolve(secret);
 			else reject(error);
 		};
-		const onEnd = () =>
-			finish(new CredentialError('the terminal closed before a password was entered'));
+		const onEnd = () => finish(new SetupError('the terminal closed before a password was entered'));
 		const onData = (chunk: Buffer | string) => {
 			for (const character of String(chunk)) {
 				if (character === '\r' || character === '\n') return finish(null);
@@ -70,7 +69,7 @@ export function promptHidden(
 					continue;
 				}
 				if (character === CTRL_D && typed.length === 0) {
-					return finish(new CredentialError('no password entered'));
+					return finish(new SetupError('no password entered'));
 				}
 				if (character === BACKSPACE || character === CTRL_H) typed.pop();
 				else if (character === CTRL_U) typed = [];

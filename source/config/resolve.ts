@@ -59,14 +59,9 @@ export function resolveConfig(input: ResolveInput): Config {
 	} = splitPositionals(input.positionals, getFile);
 	const demo = flags.demo === true;
 	checkDemo(demo, requested, flags);
-	const profileName = chooseProfile(
-		flags,
-		env,
-		positionalProfile,
-		demo || requested === 'simulate',
-		getFile,
-	);
-	const profile = profileName === null ? {} : (getFile().profiles.get(profileName) as Profile);
+	const profileName = chooseProfile(flags, env, positionalProfile, requested, demo, getFile);
+	// `trust --profile NEW` creates the profile, so it may not exist yet.
+	const profile: Profile = profileName === null ? {} : (getFile().profiles.get(profileName) ?? {});
 	const command = requested === 'watch' && !input.stdoutIsTty ? 'list' : requested;
 	const warnings = file === null ? [] : fileWarnings(file);
 	const server =
@@ -143,7 +138,8 @@ function chooseProfile(
 	flags: CliFlags,
 	env: Environment,
 	positional: string | null,
-	noServer: boolean,
+	command: CommandName,
+	demo: boolean,
 	getFile: () => ConfigFile,
 ): string | null {
 	if (flags.profile !== undefined && positional !== null && flags.profile !== positional) {
@@ -154,7 +150,8 @@ function chooseProfile(
 	const named = flags.profile ?? positional ?? emptyToUndefined(env.UMWATCH_PROFILE);
 	if (named !== undefined) {
 		const file = getFile();
-		if (!file.profiles.has(named)) {
+		const creating = command === 'trust' && flags.profile === named;
+		if (!file.profiles.has(named) && !creating) {
 			const where = file.exists ? file.path : `${file.path} (which does not exist)`;
 			throw new ConfigError(`no profile "${named}" in ${where}`, {
 				hint: knownProfilesHint(file.profiles),
@@ -163,7 +160,12 @@ function chooseProfile(
 		return named;
 	}
 	// The default profile applies only when nothing else names a server.
-	if (noServer || flags.url !== undefined || emptyToUndefined(env.UMWATCH_URL) !== undefined)
+	if (
+		demo ||
+		command === 'simulate' ||
+		flags.url !== undefined ||
+		emptyToUndefined(env.UMWATCH_URL) !== undefined
+	)
 		return null;
 	return getFile().defaultProfile;
 }

@@ -52,3 +52,26 @@ export function openTerminal(streams: StandardStreams): Terminal | string {
 		},
 	};
 }
+
+/** A terminal to read keys from, and how to let it go again. */
+export interface Keyboard {
+	readonly input: NodeJS.ReadStream;
+	close(): void;
+}
+
+/**
+ * The live view's key source: standard input when it is a terminal, else the
+ * controlling terminal opened as `/dev/tty` (so `… | umwatch` still works).
+ * Returns the reason as a string when neither is available.
+ */
+export function openKeyboard(stdin: NodeJS.ReadStream): Keyboard | string {
+	if (stdin.isTTY) return { input: stdin, close() {} };
+	try {
+		const stream = new ReadStream(openSync('/dev/tty', 'r'));
+		return { input: stream as unknown as NodeJS.ReadStream, close: () => stream.destroy() };
+	} catch (error) {
+		const code =
+			typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+		return `standard input is not a terminal and /dev/tty cannot be opened${code === '' ? '' : ` (${code})`}`;
+	}
+}

@@ -1,3 +1,4 @@
+import { normalizeFingerprint } from '../api/tls.js';
 import { parseBaseUrl, UsageError } from '../api/url.js';
 import { DurationError, parseDuration } from '../output/duration.js';
 import { ConfigError } from './errors.js';
@@ -55,20 +56,18 @@ export function parseNumber(text: string, origin: string): number {
 
 /**
  * Normalises a SHA-256 fingerprint as people paste it (`AB:CD:…`, `abcd…`,
- * `sha256:…`, openssl's `SHA256 Fingerprint=…`) to uppercase hex pairs joined
- * by colons. Anything else is a usage error that says what is expected.
+ * `sha256:…`, openssl's `SHA256 Fingerprint=…`) to the client's form, uppercase
+ * hex pairs joined by colons; anything else is a usage error naming `origin`.
  */
 export function parseFingerprint(text: string, origin: string): string {
-	const hex = text
-		.trim()
-		.replace(/^(sha-?256)(\s*fingerprint)?\s*[:=]?\s*/i, '')
-		.replace(/[:\s]/g, '');
-	if (!/^[0-9a-f]{64}$/i.test(hex)) {
+	try {
+		return normalizeFingerprint(text);
+	} catch (error) {
+		if (!(error instanceof UsageError)) throw error;
 		throw new ConfigError(`${origin}: not a SHA-256 fingerprint`, {
 			hint: 'expected 64 hex digits, colons optional (umwatch trust prints it)',
 		});
 	}
-	return (hex.toUpperCase().match(/../g) ?? []).join(':');
 }
 
 /**

@@ -1,0 +1,101 @@
+import { exitCodeHelpText } from '../output/exit-codes.js';
+
+/** One line of usage per mode, shown after a usage error about that mode. */
+export const USAGE: Readonly<Record<string, string>> = {
+	watch: 'umwatch [PROFILE] [--url URL --user USER] [--interval SECONDS]',
+	list: 'umwatch [PROFILE] list [--json | --ndjson] [--state S] [--name N] [--type T] [--limit N]',
+	show: 'umwatch [PROFILE] show KEY [--json]',
+	wait: 'umwatch [PROFILE] wait KEY|- [--timeout DURATION] [--json]',
+	events: 'umwatch [PROFILE] events',
+	simulate:
+		'umwatch simulate [--port N] [--host H] [--tls-cert F --tls-key F] [--rate JOBS_PER_MIN] [--seed N] [--shape lowercase|uppercase|single] [--no-long-poll] [--user U]',
+	trust: 'umwatch trust [--url URL | PROFILE] [--profile NAME] [--yes]',
+};
+
+/** The usage lines for a usage error: the one mode's, or all of them. */
+export function usageFor(mode: string | null): string {
+	const line = mode === null ? undefined : USAGE[mode];
+	const lines = line === undefined ? Object.values(USAGE) : [line];
+	return `usage: ${lines.join('\n       ')}\nRun 'umwatch --help' for every flag.`;
+}
+
+/**
+ * The whole `--help` text: every mode, flag, environment variable, the config
+ * file and the exit codes (from `output/exit-codes.ts`, the one source).
+ */
+export function helpText(): string {
+	return `Watch NetApp Active IQ Unified Manager jobs live, or wait for one from a script.
+
+Usage
+  umwatch [PROFILE]              live view of the jobs (like 'list' when stdout is not a terminal)
+  umwatch --demo                 live view of a built-in simulated server (also: list --demo, …)
+  umwatch list                   the jobs once, newest first
+  umwatch show KEY               one job in full
+  umwatch wait KEY|-             wait until a job is over; '-' reads an AIQUM 202 body from stdin
+  umwatch events                 one NDJSON line per new job or state change, until interrupted
+  umwatch simulate               run the simulated server on its own (prints URL and credentials)
+  umwatch trust                  show the server's certificate and pin its fingerprint
+
+Connection
+  --url URL                  https://HOST[:PORT] (the /api path is added)
+  --user USER                user name (the Operator role is enough)
+  --profile NAME             a profile of the config file (or give NAME as the first word)
+  --password-file FILE       read the password from the first line of FILE
+  --password-command CMD     run CMD with /bin/sh and read the password from its first line
+  --ca-file FILE             trust the CA certificates (or the server certificate) in FILE
+  --fingerprint SHA256       accept exactly the certificate with this SHA-256 fingerprint
+  --insecure                 do not check the certificate at all (prefer 'umwatch trust')
+  --demo                     watch a built-in simulated server instead
+
+Live view
+  --interval SECONDS         poll interval, e.g. 2 or 5s (default 2, at least 1)
+  --max-jobs N               most jobs kept in memory (default 10000)
+  --no-color                 no colours (NO_COLOR does the same)
+  --ascii                    ASCII glyphs for terminals without Unicode
+
+Scripts
+  --json, --ndjson           list/show/wait: JSON output (one array; one job per line)
+  --state S                  list: only these states, e.g. running or error|partial_failures
+  --name N, --type T         list: AIQUM patterns; | means or, * is a wildcard
+  --limit N                  list: at most N jobs (default 100; pages are followed)
+  --timeout DURATION         wait: give up after e.g. 90s, 30m, 2h (default: never)
+  --yes                      trust: store the fingerprint without asking
+
+Simulator (umwatch simulate)
+  --host H --port N          where to listen (default 127.0.0.1, a free port)
+  --tls-cert F --tls-key F   serve HTTPS with this certificate
+  --rate N                   new jobs per minute (default 6)
+  --seed N                   repeatable names, keys and outcomes
+  --shape S                  lowercase (default), uppercase or single state field
+  --no-long-poll             answer long polls at once, like a server without them
+  --user U                   the user name to accept (default admin)
+
+Other
+  --help, --version
+
+The password is never taken from a flag (every user of the host can read the command
+line). Sources, first match wins: UMWATCH_PASSWORD; --password-file; --password-command;
+the profile's passwordFile or passwordCommand; a hidden prompt on the terminal.
+
+Environment
+  UMWATCH_URL, UMWATCH_USER, UMWATCH_PASSWORD, UMWATCH_PROFILE, UMWATCH_CA_FILE,
+  UMWATCH_FINGERPRINT, UMWATCH_INSECURE (1/0), UMWATCH_INTERVAL, NO_COLOR,
+  UMWATCH_CONFIG (config file path), UMWATCH_DEBUG=1 (stack traces of internal errors)
+
+Configuration
+  $XDG_CONFIG_HOME/umwatch/config.json, else ~/.config/umwatch/config.json:
+    {"defaultProfile": "prod",
+     "profiles": {"prod": {"url": "https://um.example.com", "user": "ops",
+                           "passwordCommand": "pass show um/prod", "fingerprint": "AB:CD:…",
+                           "caFile": "~/um-ca.pem", "interval": 5}}}
+  Each setting comes from the first of: flags, environment, the profile, defaults.
+  defaultProfile applies when no --url, UMWATCH_URL or profile is given.
+
+Exit codes
+${exitCodeHelpText('  ')}
+Examples
+  umwatch --url https://um.example.com --user ops
+  UMWATCH_PASSWORD=… umwatch list --state error --limit 20
+  curl -s --cacert um.pem -u ops -X POST https://um.example.com/api/… | umwatch prod wait -
+`;
+}

@@ -1,0 +1,92 @@
+import { ConfigError } from '../config/errors.js';
+import { resolveConfig } from '../config/resolve.js';
+import { type Config, isCommandName } from '../config/types.js';
+import { openConnection } from './connect.js';
+import { describeStartupFailure } from './failure.js';
+import { checkFlags } from './flags.js';
+import type { CommandIo } from './io.js';
+import { checkScriptArgs, runScript } from './scripts.js';
+import type { Interrupts } from './signals.js';
+import { runSimulate } from './simulate.js';
+import { runTrust } from './trust.js';
+import { runWatch } from './watch.js';
+
+/** What the command line hands over after parsing argv. */
+export interface MainInput {
+	/** The flags as the parser produced them (checked here). */
+	readonly flags: Readonly<Record<string, unknown>>;
+	/** The words that are not flags. */
+	readonly positionals: readonly string[];
+	readonly io: CommandIo;
+	readonly interrupts: Interrupts;
+}
+
+/**
+ * Resolves the config, picks the mode, runs it, and resolves to the exit
+ * code. Every failure is printed here (or by the mode) as a message and a
+ * hint; nothing escapes as a stack trace. A signal ends the run quietly with
+ * 130, 143 or 129.
+ */
+export async function runMain(input: MainInput): Promise<number> {
+	const { io, interrupts } = input;
+	try {
+		const config = resolveConfig({
+			flags: checkFlags(input.flags),
+			positionals: input.positionals,
+			env: io.env,
+			stdoutIsTty: io.stdout.isTTY === true,
+		});
+		for (const warning of config.warnings) io.stderr.write(`umwatch: ${warning}\n`);
+		const code = await runCommand(config, io, interrupts);
+		return interrupts.exitCode() ?? code;
+	} catch (error) {
+		const signalled = interrupts.exitCode();
+		if (signalled !== null) return signalled;
+		const failure = describeStartupFailure(error, io.env, requestedMode(input.positionals));
+		io.stderr.write(failure.text);
+		return failure.code;
+	}
+}
+
+function runCommand(config: Config, io: CommandIo, interrupts: Interrupts): Promise<number> {
+	switch (config.command) {
+		case 'simulate':
+			noArgs(config);
+			return runSimulate(config.simulate, io, interrupts);
+		case 'trust':
+			noArgs(config);
+			return runTrust(config, io);
+		case 'watch':
+			return runWatch(config, io, interrupts);
+		default:
+			return runScriptCommand(config.command, config, io);
+	}
+}
+
+async function runScriptCommand(
+	command: 'list' | 'show' | 'wait' | 'events',
+	config: Config,
+	io: CommandIo,
+): Promise<number> {
+	checkScriptArgs(command, config.args);
+	const connection = await openConnection(config, io);
+	try {
+		return await runScript(command, config, connection, io);
+	} finally {
+		await connection.close();
+	}
+}
+
+/** The mode the words ask for, for picking the usage to show after a usage error. */
+function requestedMode(positionals: readonly string[]): string {
+	return positionals.slice(0, 2).find((word) => isCommandName(word)) ?? 'watch';
+}
+
+function noArgs(config: Config): void {
+	const extra = config.args[0];
+	if (extra !== undefined) {
+		throw new ConfigError(`unexpected "${extra}" after ${config.command}`, {
+			usage: config.command,
+		});
+	}
+}

@@ -1,0 +1,93 @@
+import { ConfigError } from '../config/errors.js';
+import type { Config } from '../config/types.js';
+import { createEngine, waitForJob } from '../engine/index.js';
+import { runEvents } from '../output/events.js';
+import type { ExitCodeValue } from '../output/exit-codes.js';
+import type { OutputIo } from '../output/io.js';
+import { runList } from '../output/list.js';
+import { runShow } from '../output/show.js';
+import { runWait } from '../output/wait.js';
+import type { Connection } from './connect.js';
+import type { CommandIo } from './io.js';
+
+/** The script modes' command names. */
+export type ScriptCommand = 'list' | 'show' | 'wait' | 'events';
+
+/** Checks the words after a script command before anything connects (a usage error is cheap). */
+export function checkScriptArgs(command: ScriptCommand, args: readonly string[]): void {
+	const wantsKey = command === 'show' || command === 'wait';
+	if (wantsKey && args.length === 0) {
+		throw new ConfigError(
+			`${command} needs a job key${command === 'wait' ? " (or '-' to read a 202 body from stdin)" : ''}`,
+			{
+				usage: command,
+			},
+		);
+	}
+	const extra = args.slice(wantsKey ? 1 : 0);
+	if (extra.length > 0) {
+		throw new ConfigError(`unexpected "${extra[0]}" after ${command}`, { usage: command });
+	}
+}
+
+/**
+ * Runs `list`, `show`, `wait` or `events` over an open connection and
+ * resolves to the exit code (the output modes print their own failures).
+ */
+export function runScript(
+	command: ScriptCommand,
+	config: Config,
+	connection: Connection,
+	io: CommandIo,
+): Promise<ExitCodeValue> {
+	const outputIo: OutputIo = {
+		stdout: io.stdout,
+		stderr: io.stderr,
+		stdin: io.stdin,
+		env: io.env,
+		signal: io.signal,
+	};
+	const { output } = config;
+	const key = config.args[0] ?? '';
+	switch (command) {
+		case 'list':
+			return runList(
+				connection.client,
+				{
+					format: output.json ? 'json' : output.ndjson ? 'ndjson' : 'table',
+					color: config.color,
+					...(output.state === null ? {} : { state: output.state }),
+					...(output.name === null ? {} : { name: output.name }),
+					...(output.type === null ? {} : { type: output.type }),
+					...(output.limit === null ? {} : { limit: output.limit }),
+				},
+				outputIo,
+			);
+		case 'show':
+			return runShow(
+				connection.client,
+				key,
+				{ format: output.json ? 'json' : 'text', color: config.color },
+				outputIo,
+			);
+		case 'wait':
+			return runWait(
+				connection.client,
+				key,
+				{
+					format: output.json ? 'json' : 'line',
+					...(output.timeoutMs === null ? {} : { timeoutMs: output.timeoutMs }),
+				},
+				outputIo,
+				waitForJob,
+			);
+		case 'events': {
+			const engine = createEngine({
+				client: connection.client,
+				intervalMs: config.intervalMs,
+				...(config.maxJobs === null ? {} : { maxJobs: config.maxJobs }),
+			});
+			return runEvents(engine, { format: 'ndjson' }, outputIo);
+		}
+	}
+}
