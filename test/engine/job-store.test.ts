@@ -108,7 +108,7 @@ describe('JobStore.merge', () => {
 							if (seen.has(j.key)) continue;
 							seen.add(j.key);
 							const old = model.get(j.key);
-							if (old !== undefined && old.over && !j.over) continue;
+							if (old?.over && !j.over) continue;
 							if (old === undefined || old.signature !== j.signature) model.set(j.key, j);
 						}
 						const expected = [...model.values()].sort(compareJobs);
