@@ -79,16 +79,16 @@ export function writePartial(
 		date,
 		'content-length': String(body.length),
 	});
-	res.write(body.subarray(0, Math.floor(body.length / 2)));
-	if (kind === 'stall-mid-body') return;
-	const socket = res.socket;
-	if (kind === 'reset-mid-body') {
-		// Let the half body leave before the reset, or the client sees no response at all.
-		socket?.once('drain', () => socket.destroy());
-		if (socket !== null && socket.writableLength === 0) setImmediate(() => socket.destroy());
+	const half = body.subarray(0, Math.floor(body.length / 2));
+	if (kind === 'stall-mid-body') {
+		res.write(half);
 		return;
 	}
-	socket?.end();
+	// Cut only once the half body has left, or the client would see no response at all.
+	res.write(half, () => {
+		if (kind === 'reset-mid-body') res.socket?.destroy();
+		else res.socket?.end();
+	});
 }
 
 /** Streams `bytes` bytes of a never-ending JSON array without holding them in memory. */

@@ -22,7 +22,10 @@ export interface JobPlan {
 	readonly taskTypes: readonly string[];
 	/** Index of the task that fails, warns or is running when the job is aborted. */
 	readonly pivot: number;
-	readonly message: string;
+	/** What the pivot task says if the job ends with a warning. */
+	readonly warningMessage: string;
+	/** What the pivot task says if the job ends in error or partial failure. */
+	readonly errorMessage: string;
 	readonly results: readonly SimResult[];
 	readonly hostile: boolean;
 }
@@ -84,18 +87,17 @@ export function draftJob(
 	const hostile = overrides.hostile ?? false;
 	const name = rng.pick(template.names);
 	const pivot = rng.int(0, template.tasks.length - 1);
-	let message = '';
-	if (outcome === 'warning') message = rng.pick(WARNING_MESSAGES);
-	else if (outcome === 'error' || outcome === 'partial_failures')
-		message = rng.pick(ERROR_MESSAGES);
-	else if (outcome === 'aborted') message = ABORTED_MESSAGE;
+	// Both drawn whatever the outcome, so finishJob can end the job any way with fitting text.
+	const warningMessage = rng.pick(WARNING_MESSAGES);
+	const errorMessage = rng.pick(ERROR_MESSAGES);
 	const plan: JobPlan = {
 		outcome,
 		durationMs: overrides.durationMs ?? drawDuration(rng),
 		queueMs: rng.int(300, 5_000),
 		taskTypes: template.tasks,
 		pivot,
-		message: hostile && message !== '' ? hostileText(rng, message) : message,
+		warningMessage: hostile ? hostileText(rng, warningMessage) : warningMessage,
+		errorMessage: hostile ? hostileText(rng, errorMessage) : errorMessage,
 		results: template.results.map((kind) => result(rng, kind)),
 		hostile,
 	};
@@ -141,7 +143,12 @@ export function progressTasks(
 /** Task reports of a finished job, consistent with how it ended. */
 export function finalTasks(plan: JobPlan, jobKey: string, end: FinishStatus): SimTask[] {
 	const pivot = Math.min(plan.pivot, plan.taskTypes.length - 1);
-	const message = plan.message === '' ? fallbackMessage(end) : plan.message;
+	const message =
+		end === 'warning'
+			? plan.warningMessage
+			: end === 'aborted'
+				? ABORTED_MESSAGE
+				: plan.errorMessage;
 	return plan.taskTypes.map((type, i): SimTask => {
 		const key = taskKey(jobKey, i);
 		const healthy: SimTask = { key, type, state: 'completed', status: 'normal' };
@@ -163,12 +170,6 @@ export function finalTasks(plan: JobPlan, jobKey: string, end: FinishStatus): Si
 		}
 		return healthy;
 	});
-}
-
-function fallbackMessage(end: FinishStatus): string {
-	if (end === 'warning') return WARNING_MESSAGES[0] ?? '';
-	if (end === 'aborted') return ABORTED_MESSAGE;
-	return ERROR_MESSAGES[0] ?? '';
 }
 
 /** `job_results` of a finished job: what it created, unless it failed outright. */

@@ -204,8 +204,15 @@ export class World {
 				...(outcome === 'aborted' ? {} : { status: outcome }),
 			});
 		}
+		// Long enough, and started recently enough, to be still running at start.
 		for (let i = 0; i < active; i++) {
-			specs.push({ submitTime: now - this.#rng.int(1_000, 60_000), state: 'running' });
+			const outcome = drawOutcome(this.#rng);
+			specs.push({
+				submitTime: now - this.#rng.int(1_000, 30_000),
+				state: 'running',
+				durationMs: this.#rng.int(90_000, 180_000),
+				outcome: outcome === 'aborted' ? 'normal' : outcome,
+			});
 		}
 		specs.sort((a, b) => (a.submitTime ?? 0) - (b.submitTime ?? 0));
 		this.add(specs);
