@@ -2,6 +2,7 @@ import { type Instance, render } from 'ink';
 import type { Clock } from '../engine/clock.js';
 import type { Engine } from '../engine/types.js';
 import { App } from './App.js';
+import { formatDuration } from './format-time.js';
 import { createInputDecoder } from './input-decoder.js';
 import { createKeyHub } from './key-source.js';
 import { exitSummary, type UiExitReason } from './summary.js';
@@ -93,8 +94,14 @@ export function runWatchUi(options: WatchUiOptions): Promise<UiExit> {
 			}
 			session.restore();
 			const elapsed = clock.now() - startedAt;
-			const snapshot = options.engine.getSnapshot();
-			const summary = exitSummary(options.host, snapshot, elapsed, exit.reason, describe(exit));
+			let summary: string;
+			try {
+				const snapshot = options.engine.getSnapshot();
+				summary = exitSummary(options.host, snapshot, elapsed, exit.reason, describe(exit));
+			} catch {
+				// The summary must not keep the caller from ever hearing how the screen ended.
+				summary = `umwatch: watched ${options.host} for ${formatDuration(elapsed)}`;
+			}
 			resolve({ ...exit, summary });
 		};
 		const session = openTerminalSession({
