@@ -9,9 +9,11 @@ import { sanitizeText } from '../api/sanitize.js';
  */
 
 // C0 controls and DEL, C1 controls, the line and paragraph separators, bidirectional
-// overrides, isolates and marks, zero-width characters and the BOM.
+// overrides, isolates and marks, zero-width space, word joiners and the BOM. The
+// zero-width (non-)joiners U+200C/U+200D stay: emoji sequences and some scripts need
+// them, and the parser has already removed any that were not part of such text.
 const INERT_PATTERN =
-	/[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+	/[\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 
 /**
  * Makes one printed field inert: every control, bidi and zero-width character is

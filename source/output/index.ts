@@ -1,0 +1,32 @@
+/**
+ * The non-interactive modes (`list`, `show`, `wait`, `events`) and what the
+ * command line needs around them: exit codes, duration parsing, key checks and
+ * the pipe guard. Nothing here imports React or Ink, and nothing calls
+ * `process.exit`: every mode resolves to its exit code.
+ */
+export { DurationError, formatDuration, parseDuration } from './duration.js';
+export { type EventJson, eventToJson } from './event-json.js';
+export { type EventsOptions, runEvents } from './events.js';
+export {
+	EXIT_CODE_ROWS,
+	ExitCode,
+	type ExitCodeRow,
+	type ExitCodeValue,
+	exitCodeForError,
+	exitCodeForJob,
+	exitCodeHelpText,
+	exitCodeMarkdown,
+} from './exit-codes.js';
+export type { InputStream, OutputIo, OutputStream } from './io.js';
+export { type JobJson, jobToJson, type TaskJson } from './job-json.js';
+export { checkJobKey } from './job-key.js';
+export { type ListFormat, type ListOptions, runList } from './list.js';
+export { DEFAULT_LIST_LIMIT } from './list-fetch.js';
+export { describeFailure, type FailureReport } from './report-failure.js';
+export { inertText, safeJsonStringify } from './safe-text.js';
+export { runShow, type ShowOptions } from './show.js';
+export { parseStateFilter } from './state-filter.js';
+export { jobKeyFromStdinText } from './stdin-key.js';
+export { UsageError } from './usage-error.js';
+export { runWait, type WaitForJobFn, type WaitOptions } from './wait.js';
+export { createSafeWriter, installPipeGuard, type SafeWriter } from './writer.js';
