@@ -19,8 +19,6 @@ export function sameConnection(a: ConnectionState, b: ConnectionState): boolean 
 	return true;
 }
 
-const MINUTE_MS = 60_000;
-
 /** Calls each listener; one that throws is reported as uncaught but cannot stop the others or the engine. */
 function callAll<A extends unknown[]>(listeners: Iterable<(...args: A) => void>, ...args: A): void {
 	for (const listener of [...listeners]) {
@@ -38,9 +36,8 @@ function callAll<A extends unknown[]>(listeners: Iterable<(...args: A) => void>,
  * Owns the published picture: the store's jobs plus connection, focus and
  * server facts. `set…` calls only mark what changed; `publish()` makes a new
  * snapshot when anything did, and does nothing otherwise, so a poll that
- * changed nothing costs the UI no render. The time of the last success is
- * carried into a new snapshot only when its minute changes (the header shows
- * minutes); {@link lastSuccessAt} is always exact.
+ * changed nothing costs the UI no render. Every snapshot reads
+ * `lastSuccessAt` live, so freshness is right without a publish.
  */
 export class SnapshotPublisher {
 	readonly #store: JobStore;
@@ -59,20 +56,7 @@ export class SnapshotPublisher {
 	constructor(store: JobStore, clock: Clock, intervalMs: number) {
 		this.#store = store;
 		this.#clock = clock;
-		this.#snapshot = {
-			version: 0,
-			jobs: store.jobs,
-			byKey: store.byKey,
-			counts: store.counts,
-			connection: this.#connection,
-			lastSuccessAt: null,
-			intervalMs,
-			serverVersion: null,
-			focusKey: null,
-			longPoll: 'unknown',
-			droppedJobs: 0,
-			skippedRecords: 0,
-		};
+		this.#snapshot = this.#build(0, intervalMs);
 	}
 
 	get snapshot(): Snapshot {
@@ -125,13 +109,37 @@ export class SnapshotPublisher {
 		this.#dirty = true;
 	}
 
-	/** Records a successful poll at `at`. */
+	/** Records a successful poll at `at`; publishes nothing by itself (see {@link #build}). */
 	pollSucceeded(at: number): void {
-		const shown = this.#snapshot.lastSuccessAt;
 		this.#lastSuccessAt = at;
-		if (shown === null || Math.floor(shown / MINUTE_MS) !== Math.floor(at / MINUTE_MS)) {
-			this.#dirty = true;
-		}
+	}
+
+	/**
+	 * A snapshot of the current state. `lastSuccessAt` is the one field read
+	 * live: a poll that changes nothing publishes no snapshot (so the UI does not
+	 * render), yet staleness must still be judged from the latest success.
+	 */
+	#build(version: number, intervalMs: number): Snapshot {
+		const store = this.#store;
+		const snapshot = {
+			version,
+			jobs: store.jobs,
+			byKey: store.byKey,
+			counts: store.counts,
+			connection: this.#connection,
+			lastSuccessAt: null as number | null,
+			intervalMs,
+			serverVersion: this.#serverVersion,
+			focusKey: this.#focusKey,
+			longPoll: this.#longPoll,
+			droppedJobs: store.droppedJobs,
+			skippedRecords: this.#skipped,
+		};
+		Object.defineProperty(snapshot, 'lastSuccessAt', {
+			enumerable: true,
+			get: () => this.#lastSuccessAt,
+		});
+		return snapshot;
 	}
 
 	/** Publishes a new snapshot if anything visible changed since the last one. */
@@ -142,20 +150,7 @@ export class SnapshotPublisher {
 			return;
 		}
 		this.#dirty = false;
-		this.#snapshot = {
-			version: current.version + 1,
-			jobs: store.jobs,
-			byKey: store.byKey,
-			counts: store.counts,
-			connection: this.#connection,
-			lastSuccessAt: this.#lastSuccessAt,
-			intervalMs: current.intervalMs,
-			serverVersion: this.#serverVersion,
-			focusKey: this.#focusKey,
-			longPoll: this.#longPoll,
-			droppedJobs: store.droppedJobs,
-			skippedRecords: this.#skipped,
-		};
+		this.#snapshot = this.#build(current.version + 1, current.intervalMs);
 		callAll(this.#listeners);
 	}
 

@@ -47,7 +47,11 @@ export interface Snapshot {
 	/** How many jobs are in each display state. */
 	readonly counts: Readonly<Record<DisplayState, number>>;
 	readonly connection: ConnectionState;
-	/** When the last successful list poll ended, or null before the first. */
+	/**
+	 * When the last successful list poll ended, or null before the first. Read
+	 * live: a poll that changes nothing publishes no new snapshot, but this
+	 * field of every snapshot still moves, so staleness can be judged from it.
+	 */
 	readonly lastSuccessAt: number | null;
 	/** The poll interval in ms, for judging staleness (data older than two intervals). */
 	readonly intervalMs: number;

@@ -99,18 +99,20 @@ describe('publishing', () => {
 		expect(before.counts.RUNNING).toBe(4);
 	});
 
-	it('republishes a quiet poll only when the minute of the last success changes', async () => {
+	it('moves lastSuccessAt on a quiet poll without publishing', async () => {
 		const h = setup();
 		h.model.addJobs(1);
 		await h.start();
-		const start = h.clock.now();
-		const toNextMinute = 60_000 - (start % 60_000);
+		const snapshot = h.snapshot();
 		const published = h.snapshots.length;
-		await h.clock.advance(toNextMinute + 1000);
-		expect(h.snapshots.length).toBe(published + 1);
-		expect(Math.floor((h.snapshot().lastSuccessAt ?? 0) / 60_000)).toBe(
-			Math.floor(h.clock.now() / 60_000),
-		);
+		await h.clock.advance(90_000);
+		expect(h.snapshots.length).toBe(published);
+		expect(h.snapshot()).toBe(snapshot);
+		expect(snapshot.lastSuccessAt).toBe(h.clock.now());
+		h.client.failNext(new ApiError('server', 'down'), { times: 1000 });
+		await h.clock.advance(10_000);
+		expect(h.snapshot().lastSuccessAt).toBe(h.clock.now() - 10_000);
+		expect(h.snapshot()).not.toBe(snapshot);
 	});
 });
 
