@@ -1,6 +1,6 @@
 import { STATE_FILTER_LABELS } from './filter.js';
 import { footerHints } from './keymap.js';
-import type { Line, Segment } from './segments.js';
+import { type Line, lineWidth, type Segment } from './segments.js';
 import type { Filters } from './ui-state.js';
 
 /** What the footer shows. */
@@ -13,7 +13,22 @@ export interface FooterInput {
 	/** A transient message such as "copied", or null. */
 	readonly notice: string | null;
 	readonly ascii: boolean;
+	/** Columns available; hints that do not fit are left out, least useful first. */
+	readonly width: number;
 }
+
+/** Which hints stay longest when the footer is short of room (lower stays longer). */
+const KEEP_ORDER: Readonly<Record<string, number>> = {
+	quit: 0,
+	help: 1,
+	back: 0,
+	move: 2,
+	open: 3,
+	filter: 4,
+	'copy key': 2,
+	scroll: 3,
+	next: 4,
+};
 
 function hintSegments(keys: string, text: string): Segment[] {
 	return [{ text: '  ' }, { text: keys, bold: true }, { text: ` ${text}` }];
@@ -45,18 +60,27 @@ export function footerLine(input: FooterInput): Line {
 	const line: Segment[] = [];
 	if (input.notice !== null) line.push({ text: ` ${input.notice} `, inverse: true });
 	if (input.view === 'help') return [...line, ...hintSegments('Esc', 'close help')];
-	if (input.view === 'detail') {
-		for (const hint of footerHints('detail', input.ascii)) {
-			line.push(...hintSegments(hint.keys, hint.text));
-		}
-		return line;
+	if (input.view === 'list') line.push(...filterSegments(input));
+	const hints = footerHints(input.view, input.ascii).map((hint) => ({
+		...hint,
+		segments: hintSegments(hint.keys, hint.text),
+	}));
+	if (input.view === 'list') {
+		const at = hints.findIndex((hint) => hint.keys === '/') + 1;
+		const text = `state: ${STATE_FILTER_LABELS[input.filters.state]}`;
+		hints.splice(at, 0, { keys: 'f', text, segments: hintSegments('f', text) });
 	}
-	line.push(...filterSegments(input));
-	for (const hint of footerHints('list', input.ascii)) {
-		line.push(...hintSegments(hint.keys, hint.text));
-		if (hint.keys === '/') {
-			line.push(...hintSegments('f', `state: ${STATE_FILTER_LABELS[input.filters.state]}`));
-		}
+	let room = input.width - lineWidth(line);
+	const kept = new Set<string>();
+	const byPriority = [...hints].sort(
+		(a, b) => (KEEP_ORDER[a.text] ?? 9) - (KEEP_ORDER[b.text] ?? 9),
+	);
+	for (const hint of byPriority) {
+		const width = lineWidth(hint.segments);
+		if (width > room) continue;
+		room -= width;
+		kept.add(hint.text);
 	}
+	for (const hint of hints) if (kept.has(hint.text)) line.push(...hint.segments);
 	return line;
 }

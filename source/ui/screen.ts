@@ -145,6 +145,7 @@ export function planScreen(input: ScreenInput): Screen {
 		total: input.view.jobs.length,
 		notice,
 		ascii: input.ascii,
+		width: input.size.columns - 1,
 	});
 	switch (state.view.kind) {
 		case 'list':
