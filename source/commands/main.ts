@@ -9,7 +9,6 @@ import { checkScriptArgs, runScript } from './scripts.js';
 import type { Interrupts } from './signals.js';
 import { runSimulate } from './simulate.js';
 import { runTrust } from './trust.js';
-import { runWatch } from './watch.js';
 
 /** What the command line hands over after parsing argv. */
 export interface MainInput {
@@ -57,10 +56,16 @@ function runCommand(config: Config, io: CommandIo, interrupts: Interrupts): Prom
 			noArgs(config);
 			return runTrust(config, io);
 		case 'watch':
-			return runWatch(config, io, interrupts);
+			return runWatchLazily(config, io, interrupts);
 		default:
 			return runScriptCommand(config.command, config, io);
 	}
+}
+
+// Ink and React load only for the live view: scripts start faster without them.
+async function runWatchLazily(config: Config, io: CommandIo, interrupts: Interrupts): Promise<number> {
+	const { runWatch } = await import('./watch.js');
+	return runWatch(config, io, interrupts);
 }
 
 async function runScriptCommand(
