@@ -60,12 +60,12 @@ describe('pty harness', () => {
 		expect(term.bytesWritten).toBe(term.rawBytes().length);
 	});
 
-	it('passes CI=false, TERM, TZ and NO_COLOR to the child, and nothing else of ours', async () => {
+	it('passes TERM, TZ and NO_COLOR to the child, and no CI or FORCE_COLOR of ours', async () => {
 		term = openPtyTerminal({
 			command: process.execPath,
 			args: [
 				'-e',
-				'const e=process.env;console.log([e.CI,e.TERM,e.TZ,e.NO_COLOR,e.FORCE_COLOR,process.stdout.isTTY].join("|"))',
+				'const e=process.env;console.log(["CI" in e,e.TERM,e.TZ,e.NO_COLOR,"FORCE_COLOR" in e,process.stdout.isTTY].join("|"))',
 			],
 			cols: 80,
 			rows: 24,
@@ -73,7 +73,7 @@ describe('pty harness', () => {
 			tz: 'Asia/Tokyo',
 		});
 		await expect(term.exit).resolves.toMatchObject({ exitCode: 0 });
-		expect(term.screenText()[0]).toBe('false|xterm-256color|Asia/Tokyo|1||true');
+		expect(term.screenText()[0]).toBe('false|xterm-256color|Asia/Tokyo|1|false|true');
 	});
 
 	it('rejects a wait with the screen when the program ends first, and on its deadline', async () => {

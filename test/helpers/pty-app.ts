@@ -74,9 +74,12 @@ function withBuildLock(build: () => void): void {
  * Makes sure dist/umwatch.js is built from the current sources. `npm test` builds
  * before vitest, so this is usually a cheap check; when a single test file is run
  * by hand after an edit, it rebuilds once (synchronously, under a lock shared by
- * the parallel test workers).
+ * the parallel test workers). `UMWATCH_E2E_BINARY=path` runs that file instead.
  */
 export function ensureBuilt(): string {
+	// Another build under test (a release candidate, a bisect): used as it is.
+	const override = process.env.UMWATCH_E2E_BINARY;
+	if (override !== undefined && override !== '') return override;
 	if (isFresh()) return binaryPath;
 	withBuildLock(() => {
 		if (isFresh()) return;

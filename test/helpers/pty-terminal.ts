@@ -92,7 +92,9 @@ const DEFAULT_TIMEOUT_MS = 15_000;
 /**
  * The environment a child sees: only what a login shell on an admin host would
  * have, so the parent's CI, FORCE_COLOR, COLORTERM or GITHUB_ACTIONS cannot change
- * how the program draws. `CI=false` because Ink prints only its last frame in CI.
+ * how the program draws. CI is left out entirely rather than set to `false`: Ink
+ * accepts `CI=false` (it prints every frame), but chalk's colour detection treats
+ * any `CI` variable at all as a CI machine and turns colour off.
  */
 export function baseEnv(options: PtyTerminalOptions): Record<string, string> {
 	const env: Record<string, string> = {
@@ -101,8 +103,6 @@ export function baseEnv(options: PtyTerminalOptions): Record<string, string> {
 		LANG: 'C.UTF-8',
 		TERM: 'xterm-256color',
 		TZ: options.tz ?? 'UTC',
-		CI: 'false',
-		CONTINUOUS_INTEGRATION: 'false',
 	};
 	if (options.noColor === true) env.NO_COLOR = '1';
 	return { ...env, ...options.env };
@@ -195,7 +195,10 @@ export class PtyTerminal {
 		const buffer = this.#xterm.buffer.active;
 		const lines: string[] = [];
 		for (let y = 0; y < this.#currentRows; y++) {
-			lines.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true) ?? '');
+			// Clipped to the width: after a narrowing resize xterm keeps the old cells
+			// beyond the edge (for reflow), but nobody can see them.
+			const line = buffer.getLine(buffer.viewportY + y);
+			lines.push(line?.translateToString(true, 0, this.#currentCols) ?? '');
 		}
 		return lines;
 	}
@@ -285,7 +288,8 @@ export class PtyTerminal {
 
 	/**
 	 * Resolves when `predicate` holds, checked now and after every chunk the program
-	 * writes. Rejects with the screen at the deadline or when the program ends first.
+	 * writes (never in the middle of a synchronized frame). Rejects with the screen
+	 * at the deadline or when the program ends first.
 	 */
 	waitFor(predicate: () => boolean, options: WaitOptions & { what?: string } = {}): Promise<void> {
 		const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -308,7 +312,7 @@ export class PtyTerminal {
 					reject(error);
 				},
 			};
-			if (predicate()) {
+			if (!this.#midFrame() && predicate()) {
 				waiter.resolve();
 				return;
 			}
@@ -344,7 +348,16 @@ export class PtyTerminal {
 		this.#xterm.write(chunk, () => this.#settleWaiters());
 	}
 
+	/**
+	 * True while the program is inside a synchronized update (`ESC[?2026h` … `l`):
+	 * a frame that arrives in several chunks is only looked at once it is whole.
+	 */
+	#midFrame(): boolean {
+		return this.#exited === undefined && this.#xterm.modes.synchronizedOutputMode;
+	}
+
 	#settleWaiters(): void {
+		if (this.#midFrame()) return;
 		for (const waiter of this.#waiters) {
 			let done = false;
 			try {
