@@ -64,7 +64,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 		activeJobs: options.activeJobs ?? 2,
 		hostileRate: options.hostileRate ?? 0,
 	});
-	let stats = emptyStats(0);
+	const stats = emptyStats(0);
 	const polls = new LongPolls(time, clock, (held) => {
 		stats.longPollsHeld = held;
 	});
@@ -90,9 +90,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 		clock,
 		time,
 		faults,
-		get stats() {
-			return stats;
-		},
+		stats,
 		routes,
 	});
 	let url = '';
@@ -103,9 +101,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 		get url() {
 			return url;
 		},
-		get stats() {
-			return stats;
-		},
+		stats,
 		listen() {
 			listening ??= (async () => {
 				port = await http.listen(port);
@@ -148,7 +144,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 		injectFault: (fault, faultOptions) => faults.inject(fault, faultOptions),
 		clearFaults: () => faults.clear(),
 		resetStats() {
-			stats = emptyStats(stats.longPollsHeld);
+			// In place, so a reference taken earlier sees the reset.
+			Object.assign(stats, emptyStats(stats.longPollsHeld));
 		},
 	};
 	return simulator;

@@ -227,6 +227,22 @@ export interface SimulatorOptions {
 /**
  * A running (or ready) simulated Unified Manager: the HTTP(S) server plus the
  * control surface tests, the demo and the benchmarks drive it with.
+ *
+ * On the wire (under `/api` and `/api/v2`): Basic auth on every request (401
+ * with `WWW-Authenticate` otherwise); GET and HEAD only (405); unknown paths
+ * 404; errors in the `{"error": {message, code, target}}` envelope; a `Date`
+ * header in simulated time. `GET /management-server/jobs` pages newest
+ * submitted first (20 by default, `max_records` capped at 1000, `offset`,
+ * `_links.next` until the last page), filters by key, name, type, state,
+ * status, submit_time and complete_time (`|` or, `*` wildcard, `!` not, and
+ * `<`, `<=`, `>`, `>=` on times; state and status case-insensitive; `?` in a
+ * value is a 400) and orders by `order_by=field [asc|desc][,…]`.
+ * `GET /management-server/jobs/{key}` long-polls with `poll_timeout` (1-120 s,
+ * clamped) and `last_modified` (ISO-8601 or epoch seconds or ms): it answers
+ * at once if the job changed after `last_modified`, compared at the precision
+ * given (a whole-second value, such as a `Date` header, counts a change within
+ * that second as not newer), else when the job changes or the timeout ends.
+ * Request headers may total 64 KiB, room for a key filter of ~1,000 keys.
  */
 export interface Simulator {
 	/** Starts listening; resolves the base URL without `/api`, e.g. `http://127.0.0.1:43121`. */
@@ -258,6 +274,6 @@ export interface Simulator {
 	/** Drops every pending fault. */
 	clearFaults(): void;
 	readonly stats: SimulatorStats;
-	/** Zeroes the counters (not the long-poll gauge). */
+	/** Zeroes the counters in place (not the long-poll gauge). */
 	resetStats(): void;
 }
