@@ -63,7 +63,11 @@ function runCommand(config: Config, io: CommandIo, interrupts: Interrupts): Prom
 }
 
 // Ink and React load only for the live view: scripts start faster without them.
-async function runWatchLazily(config: Config, io: CommandIo, interrupts: Interrupts): Promise<number> {
+async function runWatchLazily(
+	config: Config,
+	io: CommandIo,
+	interrupts: Interrupts,
+): Promise<number> {
 	const { runWatch } = await import('./watch.js');
 	return runWatch(config, io, interrupts);
 }
