@@ -204,7 +204,7 @@ function insertSorted(list: Job[], inserts: readonly Job[]): Job[] {
 	const first = list[0];
 	if (first === undefined || compareJobs(inserts[inserts.length - 1] as Job, first) < 0) {
 		// The common case: everything new is newer than everything held.
-		return [...inserts, ...list];
+		return inserts.concat(list);
 	}
 	if (inserts.length <= SPLICE_LIMIT) {
 		for (const job of inserts) list.splice(lowerBound(list, job), 0, job);

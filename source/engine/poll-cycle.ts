@@ -1,6 +1,8 @@
+import { isFatal } from '../api/errors.js';
 import type { Job } from '../api/job.js';
 import type { AiqumClient, JobsPage } from '../api/types.js';
 import { compareJobs } from './job-store.js';
+import { toApiError } from './sleep.js';
 
 /** Newest submitted first: the order every list poll asks for. */
 export const ORDER_NEWEST_FIRST = 'submit_time desc';
@@ -115,8 +117,8 @@ export async function runPollCycle(input: PollInput): Promise<PollOutput> {
 
 /**
  * The first load: the newest `count` jobs (history, no events), in pages of up
- * to 1000. With `count` 0 it still reads the newest job, to learn where the
- * next poll may stop.
+ * to 1000, plus every job still in progress (one more request). With `count`
+ * 0 it reads only the newest job, to learn where the next poll may stop.
  */
 export async function loadHistory(
 	input: Pick<PollInput, 'client' | 'request'> & { readonly count: number },
@@ -140,7 +142,45 @@ export async function loadHistory(
 		if (href === null || jobs.length >= count) break;
 		page = await request((signal) => client.listJobsPageAt(href, signal));
 	}
-	return { jobs: jobs.slice(0, count), highWater, requests, skipped };
+	const history = jobs.slice(0, count);
+	if (count === 0) return { jobs: history, highWater, requests, skipped };
+	const active = await loadActive(request, client);
+	return {
+		jobs: [...history, ...active.jobs],
+		highWater,
+		requests: requests + 1,
+		skipped: skipped + active.skipped,
+	};
+}
+
+/** Every lifecycle value of a job in progress, in both spellings servers use. */
+export const IN_PROGRESS_FILTER = 'queued|waiting|running|aborting|QUEUED|WAITING|RUNNING|ABORTING';
+
+/**
+ * Jobs still in progress, however old: a job that started before the history
+ * window must still be followed to its end. Best effort: a server that
+ * refuses the filter (or fails now) costs only these jobs, never the start;
+ * errors retrying cannot fix still stop the start.
+ */
+async function loadActive(
+	request: Requester,
+	client: AiqumClient,
+): Promise<{ jobs: readonly Job[]; skipped: number }> {
+	try {
+		const page = await request((signal) =>
+			client.listJobsPage({
+				filters: { state: IN_PROGRESS_FILTER },
+				orderBy: ORDER_NEWEST_FIRST,
+				maxRecords: MAX_PAGE_RECORDS,
+				signal,
+			}),
+		);
+		return { jobs: page.jobs.filter((job) => !job.over), skipped: page.skipped };
+	} catch (thrown) {
+		const error = toApiError(thrown);
+		if (error.kind === 'aborted' || isFatal(error)) throw error;
+		return { jobs: [], skipped: 0 };
+	}
 }
 
 /** Splits keys into groups whose `|`-joined, URL-encoded form fits {@link MAX_KEY_FILTER_CHARS}. */

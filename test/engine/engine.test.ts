@@ -51,11 +51,53 @@ describe('first load', () => {
 
 	it('loads only initialJobs of history, following pages to get them', async () => {
 		const h = setup({ engine: { initialJobs: 30 } });
-		h.model.defaultPageSize = 20;
-		h.model.addJobs(50);
+		h.model.addJobs(50, { state: 'completed' });
 		await h.start();
 		expect(h.snapshot().jobs).toHaveLength(30);
-		expect(h.client.callsOf('listJobsPage', 'listJobsPageAt')).toHaveLength(1);
+		// One page of 30, then the one request for jobs in progress.
+		expect(h.client.callsOf('listJobsPage', 'listJobsPageAt')).toHaveLength(2);
+	});
+
+	it('also holds jobs still in progress from before the history window', async () => {
+		const h = setup({ engine: { initialJobs: 10 } });
+		const old = h.model.addJob({ state: 'running', submitMs: h.clock.now() - 86_400_000 }).key;
+		const older = h.model.addJob({ state: 'QUEUED', submitMs: h.clock.now() - 90_000_000 }).key;
+		h.model.addJobs(40, { state: 'completed', submitMs: h.clock.now() - 3_600_000 });
+		await h.start();
+		const snap = h.snapshot();
+		expect(snap.jobs).toHaveLength(12);
+		expect(snap.jobs.slice(-2).map((job) => job.key)).toEqual([old, older]);
+		expect(h.client.callsOf('listJobsPage')[1]?.query).toEqual({
+			filters: { state: 'queued|waiting|running|aborting|QUEUED|WAITING|RUNNING|ABORTING' },
+			orderBy: 'submit_time desc',
+			maxRecords: 1000,
+		});
+		expect(h.events).toEqual([]);
+		h.model.finishJob(older, 'error');
+		await h.clock.advance(2000);
+		expect(h.job(older).displayState).toBe('ERROR');
+	});
+
+	it('starts anyway when the server refuses the in-progress filter', async () => {
+		const h = setup();
+		h.model.addJobs(3, { state: 'completed' });
+		h.client.failNext(new ApiError('request', 'Invalid value for state.', { status: 400 }), {
+			when: (call) => call.query?.filters?.state !== undefined,
+		});
+		await h.start();
+		expect(h.snapshot().connection).toEqual({ kind: 'live' });
+		expect(h.snapshot().jobs).toHaveLength(3);
+	});
+
+	it('does not start on a fatal answer to the in-progress filter', async () => {
+		const h = setup();
+		h.model.addJobs(3, { state: 'completed' });
+		h.client.failNext(new ApiError('permission', 'Forbidden.', { status: 403 }), {
+			when: (call) => call.query?.filters?.state !== undefined,
+		});
+		await h.start();
+		expect(h.snapshot().connection.kind).toBe('failed');
+		expect(h.snapshot().jobs).toHaveLength(0);
 	});
 });
 
@@ -308,7 +350,8 @@ describe('failures', () => {
 		h.client.failNext(serverError, { times: 3, methods: LIST });
 		await h.start();
 		await h.clock.advance(188 + 375 + 750);
-		expect(h.client.callsOf('listJobsPage')).toHaveLength(4);
+		// Four tries of the first page, then the request for jobs in progress.
+		expect(h.client.callsOf('listJobsPage')).toHaveLength(5);
 		expect(h.snapshots.map((s) => s.connection.kind)).not.toContain('retrying');
 		expect(h.snapshot().connection).toEqual({ kind: 'live' });
 		expect(h.snapshot().jobs).toHaveLength(2);
@@ -369,7 +412,9 @@ describe('failures', () => {
 		await h.clock.advance(9999);
 		expect(h.client.callsOf('listJobsPage')).toHaveLength(1);
 		await h.clock.advance(1);
-		expect(h.client.callsOf('listJobsPage')).toHaveLength(2);
+		expect(h.client.callsOf('listJobsPage').map((c) => c.at - h.clock.now())).toEqual([
+			-10_000, 0, 0,
+		]);
 		expect(h.snapshot().connection).toEqual({ kind: 'live' });
 	});
 
@@ -383,7 +428,7 @@ describe('failures', () => {
 		await h.clock.advance(1199);
 		expect(h.client.callsOf('listJobsPage')).toHaveLength(1);
 		await h.clock.advance(1);
-		expect(h.client.callsOf('listJobsPage')).toHaveLength(2);
+		expect(h.client.callsOf('listJobsPage')).toHaveLength(3);
 		expect(h.snapshots.map((s) => s.connection.kind)).not.toContain('retrying');
 	});
 
@@ -460,7 +505,7 @@ describe('pause', () => {
 		expect(h.clock.pendingTimers).toBe(0);
 		expect(h.snapshot().jobs).toHaveLength(0);
 		h.engine.setPaused(false);
-		await h.clock.advance(1000);
+		await h.clock.advance(2000);
 		expect(h.snapshot().jobs).toHaveLength(2);
 	});
 });

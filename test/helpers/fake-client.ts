@@ -238,6 +238,7 @@ export interface FakeCall {
 
 interface Fault {
 	readonly methods: readonly FakeMethod[] | null;
+	readonly when: ((call: Omit<FakeCall, 'at'>) => boolean) | null;
 	readonly error: () => ApiError;
 	remaining: number;
 }
@@ -286,15 +287,21 @@ export class FakeAiqumClient implements AiqumClient {
 	}
 
 	/**
-	 * Makes the next `times` calls of the given methods (all methods when null)
-	 * fail with `error` (a fresh error each time when a function is given).
+	 * Makes the next `times` calls of the given methods (all methods when not
+	 * given) that also satisfy `when` fail with `error` (a fresh error each time
+	 * when a function is given). Faults are matched in the order they were added.
 	 */
 	failNext(
 		error: ApiError | (() => ApiError),
-		options: { methods?: readonly FakeMethod[]; times?: number } = {},
+		options: {
+			methods?: readonly FakeMethod[];
+			times?: number;
+			when?: (call: Omit<FakeCall, 'at'>) => boolean;
+		} = {},
 	): void {
 		this.#faults.push({
 			methods: options.methods ?? null,
+			when: options.when ?? null,
 			error: typeof error === 'function' ? error : () => error,
 			remaining: options.times ?? 1,
 		});
@@ -418,7 +425,7 @@ export class FakeAiqumClient implements AiqumClient {
 		try {
 			if (signal?.aborted) throw abortedError();
 			if (this.latencyMs > 0) await this.#sleep(this.latencyMs, signal);
-			const fault = this.#takeFault(call.method);
+			const fault = this.#takeFault(call);
 			if (fault !== undefined) throw fault;
 			return await answer();
 		} finally {
@@ -426,8 +433,12 @@ export class FakeAiqumClient implements AiqumClient {
 		}
 	}
 
-	#takeFault(method: FakeMethod): ApiError | undefined {
-		const index = this.#faults.findIndex((f) => f.methods === null || f.methods.includes(method));
+	#takeFault(call: Omit<FakeCall, 'at'>): ApiError | undefined {
+		const index = this.#faults.findIndex(
+			(f) =>
+				(f.methods === null || f.methods.includes(call.method)) &&
+				(f.when === null || f.when(call)),
+		);
 		const fault = this.#faults[index];
 		if (fault === undefined) return undefined;
 		fault.remaining -= 1;
