@@ -66,7 +66,7 @@ export function App(props: AppProps) {
 	deps.current = {
 		visibleJobs: screen.visibleJobs,
 		connection: view.connection,
-		snapshot: engine.getSnapshot(),
+		snapshot: () => engine.getSnapshot(),
 		noticeUntil: state.notice && state.notice.until > tick ? state.notice.until : null,
 		relativeTimes: screen.relativeTimes,
 	};

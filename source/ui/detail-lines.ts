@@ -70,12 +70,16 @@ function pairLines(
 	width: number,
 ): Line[] {
 	if (pairs.length === 0) return [];
+	const indent = ' '.repeat(LABEL + 1);
+	const nameWidth = Math.min(20, Math.max(...pairs.map((p) => displayWidth(p.name))));
+	const room = Math.max(1, width - LABEL - 1 - nameWidth - 2);
 	const lines: Line[] = [[{ text: ` ${title}`, bold: true }]];
 	for (const pair of pairs) {
-		const text = `${pair.name}: ${pair.value}`;
-		for (const part of wrap(text, Math.max(1, width - LABEL - 2))) {
-			lines.push([{ text: `${' '.repeat(LABEL + 1)}${part}` }]);
-		}
+		// Values (keys, paths) are the point of a result: wrapped in their own column, never cut.
+		wrap(pair.value, room).forEach((part, index) => {
+			const name = index === 0 ? fitCell(pair.name, nameWidth) : ' '.repeat(nameWidth);
+			lines.push([{ text: indent }, { text: name, color: 'gray' }, { text: `  ${part}` }]);
+		});
 	}
 	return lines;
 }

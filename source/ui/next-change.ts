@@ -8,8 +8,11 @@ export interface TimeDependents {
 	/** Jobs whose rows or detail are on screen. */
 	readonly visibleJobs: readonly Job[];
 	readonly connection: ConnectionState;
-	/** The freshest snapshot times (not the rendered view's, which is minute-rounded). */
-	readonly snapshot: Pick<Snapshot, 'lastSuccessAt' | 'intervalMs'>;
+	/**
+	 * The freshest snapshot times, read when asked (not the rendered view's,
+	 * which is minute-rounded and may be older than the last poll).
+	 */
+	readonly snapshot: () => Pick<Snapshot, 'lastSuccessAt' | 'intervalMs'>;
 	/** When the footer notice goes, or null. */
 	readonly noticeUntil: number | null;
 	/** Absolute times shown relatively ("4 min ago") in the detail view. */
@@ -31,7 +34,8 @@ export function nextChangeAt(from: number, deps: TimeDependents): number {
 		if (at !== null && at > from && at < next) next = at;
 	};
 	for (const job of deps.visibleJobs) consider(durationChangeAt(job, from));
-	const { connection, snapshot } = deps;
+	const { connection } = deps;
+	const snapshot = deps.snapshot();
 	if (connection.kind === 'retrying' && connection.nextTryAt > from) {
 		consider(from + ((connection.nextTryAt - from) % 1000 || 1000));
 	}

@@ -59,7 +59,8 @@ function headerInput(input: ScreenInput, title?: string): HeaderInput {
 		counts: view.counts,
 		connection: view.connection,
 		lastSuccessAt: input.lastSuccessAt,
-		stale: view.stale,
+		// Judged at the rendered time, so the word and the age shown agree.
+		stale: input.lastSuccessAt !== null && input.now - input.lastSuccessAt > 2 * view.intervalMs,
 		now: input.now,
 		insecure: input.insecure,
 		skippedRecords: view.skippedRecords,

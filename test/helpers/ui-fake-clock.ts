@@ -31,6 +31,13 @@ export class FakeClock implements Clock {
 	get pending(): number {
 		return this.timers.length;
 	}
+	/** When the next timer falls due, or null when none waits. */
+	nextDue(): number | null {
+		return this.timers.reduce<number | null>(
+			(min, t) => (min === null || t.at < min ? t.at : min),
+			null,
+		);
+	}
 	/** Moves time forward by `ms`, firing every timer that falls due, in order. */
 	advance(ms: number): void {
 		const end = this.time + ms;

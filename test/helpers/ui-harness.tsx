@@ -85,7 +85,10 @@ export interface UiHarness {
 	frames(): string[];
 	/** Feeds raw terminal input, then lets React render. */
 	press(...chunks: string[]): Promise<void>;
-	/** Advances the fake clock, then lets React render. */
+	/**
+	 * Advances the fake clock timer by timer, letting React render (and
+	 * re-arm the shared clock) after each, as real time would.
+	 */
 	advance(ms: number): Promise<void>;
 	/** Resizes the terminal. */
 	resize(columns: number, rows: number): Promise<void>;
@@ -174,7 +177,12 @@ export async function renderApp(options: HarnessOptions = {}): Promise<UiHarness
 			}
 		},
 		async advance(ms) {
-			clock.advance(ms);
+			const end = clock.now() + ms;
+			for (let due = clock.nextDue(); due !== null && due <= end; due = clock.nextDue()) {
+				clock.advance(due - clock.now());
+				await settle();
+			}
+			clock.advance(end - clock.now());
 			await settle();
 		},
 		async resize(columns, rows) {
