@@ -1,3 +1,4 @@
+import { afterEach, expect } from 'vitest';
 import type { Job } from '../../source/api/job.js';
 import { createEngine, type EngineOptions, type WatchEngine } from '../../source/engine/engine.js';
 import type { JobEvent, Snapshot } from '../../source/engine/types.js';
@@ -62,5 +63,26 @@ export function createEngineHarness(options: HarnessOptions = {}): EngineHarness
 			engine.start();
 			await clock.flush();
 		},
+	};
+}
+
+/**
+ * For a test file: returns a `setup` that builds a harness, and registers an
+ * `afterEach` that stops it and checks that nothing was left running (no
+ * timer, no request in flight).
+ */
+export function engineHarnessPerTest(): (options?: HarnessOptions) => EngineHarness {
+	let current: EngineHarness | undefined;
+	afterEach(async () => {
+		if (current === undefined) return;
+		const h = current;
+		current = undefined;
+		await h.engine.stop();
+		expect(h.clock.pendingTimers).toBe(0);
+		expect(h.client.inFlight).toBe(0);
+	});
+	return (options) => {
+		current = createEngineHarness(options);
+		return current;
 	};
 }
