@@ -2,7 +2,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CredentialError } from '../../source/config/errors.js';
+import { SetupError } from '../../source/config/errors.js';
 import { readPassword } from '../../source/config/password.js';
 import { runPasswordCommand } from '../../source/config/password-command.js';
 import { readPasswordFile } from '../../source/config/password-file.js';
@@ -13,14 +13,14 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function credentialError(promise: Promise<unknown>): Promise<CredentialError> {
+async function setupError(promise: Promise<unknown>): Promise<SetupError> {
 	try {
 		await promise;
 	} catch (error) {
-		if (error instanceof CredentialError) return error;
+		if (error instanceof SetupError) return error;
 		throw error;
 	}
-	throw new Error('expected a CredentialError');
+	throw new Error('expected a SetupError');
 }
 
 describe('password file', () => {
@@ -57,7 +57,7 @@ describe('password command', () => {
 	});
 
 	it('reports a non-zero exit without its output', async () => {
-		const error = await credentialError(
+		const error = await setupError(
 			runPasswordCommand('echo leaked-secret; exit 3', { origin, stderr: 'ignore' }),
 		);
 		expect(error.message).toBe('the password command (--password-command) exited with status 3');
@@ -65,11 +65,11 @@ describe('password command', () => {
 	});
 
 	it('reports empty output and a timeout', async () => {
-		expect((await credentialError(runPasswordCommand('true', { origin }))).message).toBe(
+		expect((await setupError(runPasswordCommand('true', { origin }))).message).toBe(
 			'the password command (--password-command) printed nothing',
 		);
 		const started = Date.now();
-		const error = await credentialError(
+		const error = await setupError(
 			runPasswordCommand('exec sleep 30', { origin, timeoutMs: 200 }),
 		);
 		expect(error.message).toBe(
@@ -100,7 +100,7 @@ describe('readPassword in source order', () => {
 	});
 
 	it('explains when there is no terminal to prompt on', async () => {
-		const error = await credentialError(readPassword({ kind: 'prompt' }, context));
+		const error = await setupError(readPassword({ kind: 'prompt' }, context));
 		expect(error.message).toBe('no password: no terminal is attached (test)');
 		expect(error.hint).toBe(
 			'set UMWATCH_PASSWORD, or use --password-file or --password-command (or a profile that names one)',

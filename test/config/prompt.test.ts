@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { CredentialError } from '../../source/config/errors.js';
+import { SetupError } from '../../source/config/errors.js';
 import { PromptCancelled, promptConfirm, promptHidden } from '../../source/config/prompt.js';
 
 /** A stand-in for a terminal: a stream that records its raw-mode switches. */
@@ -62,12 +62,12 @@ describe('promptHidden', () => {
 		const input = new FakeTty();
 		const answer = promptHidden(input, fakeOutput(), '> ');
 		input.write('\u0004');
-		await expect(answer).rejects.toEqual(new CredentialError('no password entered'));
+		await expect(answer).rejects.toEqual(new SetupError('no password entered'));
 		const closing = new FakeTty();
 		const closed = promptHidden(closing, fakeOutput(), '> ');
 		closing.end();
 		await expect(closed).rejects.toEqual(
-			new CredentialError('the terminal closed before a password was entered'),
+			new SetupError('the terminal closed before a password was entered'),
 		);
 	});
 });
