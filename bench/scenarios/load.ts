@@ -1,0 +1,98 @@
+// Server load: what umwatch asks of the server at the default interval, with
+// 1,000 jobs on the server, 0 or 50 of them in progress; the peer beside it.
+import { sleep, startTool, stopTerminal, type Tool } from '../lib/apps.js';
+import { type Figure, limitBudget } from '../lib/figures.js';
+import type { BenchOptions } from '../lib/options.js';
+import { perMinute } from '../lib/stats.js';
+import { addRunning, MARKER_NAME, startQuietSimulator } from '../lib/world.js';
+
+const INTERVAL_MS = 2000;
+const HISTORY = 1000;
+
+interface LoadResult {
+	readonly tool: Tool;
+	readonly active: number;
+	readonly requests: number;
+	readonly bytes: number;
+	readonly windowMs: number;
+	readonly byPath: Record<string, number>;
+}
+
+async function runLoad(tool: Tool, active: number, windowMs: number): Promise<LoadResult> {
+	// The marker makes 1,001 finished jobs; the 50 in progress are spread over the last 50 minutes.
+	const sim = await startQuietSimulator({ history: HISTORY - 1 });
+	addRunning(
+		sim,
+		Array.from({ length: active }, (_, i) => 30_000 + i * 60_000),
+		'Load job',
+	);
+	const term = startTool(tool, sim.url, { cols: 80, rows: 24 });
+	try {
+		await term.waitForText(MARKER_NAME, { timeoutMs: 30_000 });
+		// Let the first load and the version request pass: steady state only.
+		await sleep(INTERVAL_MS * 1.5);
+		sim.resetStats();
+		const started = performance.now();
+		await sleep(windowMs);
+		const elapsed = performance.now() - started;
+		const stats = sim.stats;
+		return {
+			tool,
+			active,
+			requests: stats.requests,
+			bytes: stats.bytesSent,
+			windowMs: elapsed,
+			byPath: Object.fromEntries(stats.byPath),
+		};
+	} finally {
+		await stopTerminal(term);
+		await sim.close();
+	}
+}
+
+/** Runs umwatch and the peer, with 0 and 50 jobs in progress, all four at once. */
+export async function measureLoad(
+	options: BenchOptions,
+	log: (line: string) => void,
+): Promise<Figure[]> {
+	const windowMs = options.quick ? 15_000 : 60_000;
+	log(`load: 1,000 jobs, 0 and 50 in progress, ${windowMs / 1000} s window`);
+	const results = await Promise.all(
+		[0, 50].flatMap((active) =>
+			(['umwatch', 'watch'] as const).map((tool) => runLoad(tool, active, windowMs)),
+		),
+	);
+	const figures: Figure[] = [];
+	for (const active of [0, 50]) {
+		const ours = results.find((r) => r.tool === 'umwatch' && r.active === active);
+		const peer = results.find((r) => r.tool === 'watch' && r.active === active);
+		if (ours === undefined || peer === undefined) throw new Error('load: a run is missing');
+		const requests = perMinute(ours.requests, ours.windowMs);
+		const perPoll = requests / (60_000 / INTERVAL_MS);
+		figures.push(
+			{
+				id: `load.requests.${active}`,
+				label: `requests/min, ${active} of 1,000 in progress`,
+				value: requests,
+				unit: 'req/min',
+				peer: perMinute(peer.requests, peer.windowMs),
+				detail: { byPath: ours.byPath, peerByPath: peer.byPath, windowMs: ours.windowMs },
+			},
+			{
+				id: `load.perPoll.${active}`,
+				label: `requests per poll, ${active} of 1,000 in progress`,
+				value: perPoll,
+				unit: 'req',
+				budget: limitBudget(perPoll, 2, '≤ 2'),
+			},
+			{
+				id: `load.bytes.${active}`,
+				label: `bytes downloaded/min, ${active} of 1,000 in progress`,
+				value: perMinute(ours.bytes, ours.windowMs),
+				unit: 'B/min',
+				peer: perMinute(peer.bytes, peer.windowMs),
+			},
+		);
+	}
+	return figures;
+}
