@@ -78,6 +78,8 @@ class PollingEngine implements WatchEngine {
 	#pollAgain = false;
 	#beforePause: ConnectionState = { kind: 'connecting' };
 	#focus: FocusWatch | null = null;
+	/** The last answer the focus watch merged: a poll that began before it may carry an older copy. */
+	#focusMerge: { readonly key: string; readonly at: number } | null = null;
 	#systemKnown = false;
 	#systemTries = 0;
 	#system: AbortController | null = null;
@@ -148,7 +150,9 @@ class PollingEngine implements WatchEngine {
 			this.#out.publish();
 			return;
 		}
-		this.#out.setConnection(this.#beforePause);
+		// A retry time or failure from before the pause no longer means anything.
+		const before = this.#beforePause.kind;
+		this.#out.setConnection(before === 'live' ? this.#beforePause : { kind: 'connecting' });
 		this.#out.publish();
 		if (!this.#started) return;
 		if (this.#poll === null) this.#startPoll();
@@ -230,7 +234,12 @@ class PollingEngine implements WatchEngine {
 		this.#historyLoaded = true;
 		this.#highWater = output.highWater;
 		this.#failures = 0;
-		const outcome = this.#store.merge(output.jobs);
+		const focused = this.#focusMerge;
+		const jobs =
+			focused !== null && focused.at >= startedAt
+				? output.jobs.filter((job) => job.key !== focused.key)
+				: output.jobs;
+		const outcome = this.#store.merge(jobs);
 		this.#out.setSkipped(output.skipped);
 		this.#out.setConnection({ kind: 'live' });
 		this.#out.pollSucceeded(this.#clock.now());
@@ -315,6 +324,7 @@ class PollingEngine implements WatchEngine {
 			},
 			onJob: (job) => {
 				if (this.#stopped || this.#focus !== watch) return;
+				this.#focusMerge = { key: job.key, at: this.#clock.now() };
 				this.#publishMerge(this.#store.merge([job]), this.#historyLoaded);
 			},
 		});

@@ -97,6 +97,30 @@ describe('focus with a server that holds long polls', () => {
 	});
 });
 
+describe('focus racing the list poll', () => {
+	it('does not let a slow poll take a job back to an older state the focus watch already saw', async () => {
+		const h = createEngineHarness({ client: { latencyMs: 500 } });
+		harness = h;
+		const key = h.model.addJob({ state: 'queued' }).key;
+		const t0 = h.clock.now();
+		h.engine.start();
+		await h.clock.advance(1000);
+		expect(h.snapshot().connection).toEqual({ kind: 'live' });
+		h.engine.focus(key);
+		await h.clock.advance(1200);
+		// The list poll asked at t0+2000 and still carries QUEUED when it lands at t0+2500.
+		expect(h.client.callsOf('listJobsPage').at(-1)?.at).toBe(t0 + 2000);
+		h.model.updateJob(key, { state: 'running' });
+		await h.clock.flush();
+		expect(h.job(key).displayState).toBe('RUNNING');
+		await h.clock.advance(5000);
+		expect(h.job(key).displayState).toBe('RUNNING');
+		expect(h.events.map((e) => (e.type === 'transition' ? `${e.from}>${e.to}` : e.type))).toEqual([
+			'QUEUED>RUNNING',
+		]);
+	});
+});
+
 describe('focus with a server that ignores long polls', () => {
 	it('detects it after two quick unchanged answers and falls back to a GET per interval', async () => {
 		const { h, key, t0 } = await focused('ignore');

@@ -55,7 +55,10 @@ interface Fault {
 export interface FakeClientOptions {
 	/** Whether long polls are held until a change (`honour`) or answered at once (`ignore`). */
 	readonly longPoll?: 'honour' | 'ignore';
-	/** Every call takes this long on the model's clock before it answers. Default 0. */
+	/**
+	 * Every call's answer arrives this long after it was asked (on the model's
+	 * clock), carrying the state of the moment it was asked. Default 0.
+	 */
 	readonly latencyMs?: number;
 	/** Turns a raw record into a Job; defaults to the real parser. */
 	readonly parse?: (raw: RawJob) => Job;
@@ -232,10 +235,13 @@ export class FakeAiqumClient implements AiqumClient {
 		this.inFlight += 1;
 		try {
 			if (signal?.aborted) throw abortedError();
-			if (this.latencyMs > 0) await this.#sleep(this.latencyMs, signal);
 			const fault = this.#takeFault(call);
-			if (fault !== undefined) throw fault;
-			return await answer();
+			// The answer is taken now and delivered after the latency, as a server would:
+			// a slow response carries the state from when it was asked.
+			const result = fault === undefined ? answer() : Promise.reject(fault);
+			result.catch(() => undefined);
+			if (this.latencyMs > 0) await this.#sleep(this.latencyMs, signal);
+			return await result;
 		} finally {
 			this.inFlight -= 1;
 		}
