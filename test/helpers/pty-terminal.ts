@@ -185,6 +185,14 @@ export class PtyTerminal {
 		return this.rawBytes().toString('utf8');
 	}
 
+	/**
+	 * What the program wrote after the first `byteMark` bytes (a `bytesWritten`
+	 * reading), decoded as UTF-8. Marks count bytes, not string characters.
+	 */
+	rawTextSince(byteMark: number): string {
+		return this.rawBytes().subarray(byteMark).toString('utf8');
+	}
+
 	/** The exit, once it has happened. */
 	get exited(): PtyExit | undefined {
 		return this.#exited;
