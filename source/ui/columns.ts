@@ -60,7 +60,8 @@ function used(columns: readonly Spec[]): number {
 /**
  * Lays out the table for a terminal `width` columns wide. Low-priority columns
  * drop first (key, then type, then duration, then submitted); spare room goes
- * to the name up to a comfortable width, then to type and key, then the name.
+ * to the name, then the type, the name again up to a comfortable width, the
+ * key, and whatever is left to the name.
  * The row is one column narrower than the terminal: a line that fills the last
  * column makes some terminals wrap.
  */
@@ -81,8 +82,9 @@ export function layoutTable(width: number): TableLayout {
 			return { ...c, width: c.width + extra };
 		});
 	};
+	grow('name', 30);
+	grow('type', 24);
 	grow('name', NAME_COMFORT);
-	grow('type', 26);
 	grow('key', 48);
 	grow('name', 999);
 	return {

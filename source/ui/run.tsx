@@ -2,6 +2,7 @@ import { type Instance, render } from 'ink';
 import type { Clock } from '../engine/clock.js';
 import type { Engine } from '../engine/types.js';
 import { App } from './App.js';
+import { anchoredOutput } from './anchored-output.js';
 import { formatDuration } from './format-time.js';
 import { createInputDecoder } from './input-decoder.js';
 import { createKeyHub } from './key-source.js';
@@ -125,7 +126,7 @@ export function runWatchUi(options: WatchUiOptions): Promise<UiExit> {
 					onQuit={() => finish({ reason: 'quit' })}
 				/>,
 				{
-					stdout: options.stdout,
+					stdout: anchoredOutput(options.stdout),
 					stdin: options.stdin,
 					stderr: options.stderr,
 					exitOnCtrlC: false,

@@ -32,7 +32,8 @@ describe('table layout', () => {
 	});
 
 	test('wide terminals give the name room, then type and key', () => {
-		expect(summary(200)).toBe('state:18 name:82 type:26 submitted:11 duration:8 key:48');
+		expect(summary(120)).toBe('state:18 name:38 type:24 submitted:11 duration:8 key:14');
+		expect(summary(200)).toBe('state:18 name:84 type:24 submitted:11 duration:8 key:48');
 	});
 
 	test('a row never reaches the last column', () => {
