@@ -32,7 +32,28 @@ export interface WaitOptions {
 	readonly pollTimeoutSeconds?: number;
 	/** 404s in a row before the job counts as not found (AIQUM's cache lags new jobs). Default 5. */
 	readonly notFoundRetries?: number;
+	/**
+	 * How long transient failures may go on with no answer before the wait gives
+	 * up with the last error. Before the first answer the limit is short (a wrong
+	 * URL or a dead server should fail a script quickly); once the job has been
+	 * seen it is long (a Unified Manager restart takes minutes).
+	 */
+	readonly giveUp?: GiveUpPolicy;
 }
+
+/** See {@link WaitOptions.giveUp}. */
+export interface GiveUpPolicy {
+	/** Default 30 s. */
+	readonly beforeFirstAnswerMs: number;
+	/** Default 10 min. */
+	readonly afterAnswerMs: number;
+}
+
+/** The give-up limits `umwatch wait` uses; documented in the readme. */
+export const DEFAULT_GIVE_UP: GiveUpPolicy = {
+	beforeFirstAnswerMs: 30_000,
+	afterAnswerMs: 600_000,
+};
 
 /** The wait ran out of time before the job was over. */
 export class WaitTimeoutError extends Error {
@@ -67,7 +88,8 @@ function plainDelay(attempt: number): number {
  * Waits until a job is over and resolves with its final copy (the `umwatch
  * wait` loop). Long-polls when the server holds long polls, so it returns
  * within moments of the job ending; otherwise polls with a growing interval.
- * Transient failures are retried and never end the wait; a 404 is retried a
+ * Transient failures are retried and do not end the wait unless nothing has
+ * answered for the {@link WaitOptions.giveUp} limit; a 404 is retried a
  * few times (AIQUM answers 404 briefly for a new job) and then rejects with the
  * `not-found` ApiError; errors retrying cannot fix reject with their ApiError;
  * running out of time rejects with {@link WaitTimeoutError}.
@@ -119,9 +141,11 @@ async function waitLoop(
 	const random = options.random ?? Math.random;
 	const started = clock.now();
 	const detector = new LongPollDetector();
+	const giveUp = options.giveUp ?? DEFAULT_GIVE_UP;
 	let plainAttempts = 0;
 	let failures = 0;
 	let notFound = 0;
+	let lastAnswerAt = started;
 	for (;;) {
 		try {
 			let job: Job;
@@ -139,6 +163,7 @@ async function waitLoop(
 			}
 			failures = 0;
 			notFound = 0;
+			lastAnswerAt = clock.now();
 			state.latest = job;
 			options.onUpdate?.(job, { elapsedMs: clock.now() - started, longPoll: state.support });
 			if (job.over) return job;
@@ -154,6 +179,8 @@ async function waitLoop(
 				await sleep(clock, retryDelay(error, notFound, NOT_FOUND_BACKOFF, random), signal);
 				continue;
 			}
+			const limit = state.latest === null ? giveUp.beforeFirstAnswerMs : giveUp.afterAnswerMs;
+			if (clock.now() - lastAnswerAt >= limit) throw error;
 			failures += 1;
 			options.onRetry?.(error, failures);
 			await sleep(clock, retryDelay(error, failures, FAILURE_BACKOFF, random), signal);

@@ -99,6 +99,40 @@ describe('waitForJob', () => {
 		expect(retries).toEqual(['server 1', 'server 2', 'network 3']);
 	});
 
+	it('gives up on a server that never answered after the short limit', async () => {
+		const { clock, model, client, t0 } = setup();
+		const key = model.addJob().key;
+		client.failNext(() => new ApiError('network', 'Connection refused.'), { times: 1000 });
+		const result = track(waitForJob(client, key, { clock, random }));
+		await clock.advance(29_000);
+		expect(result.settled).toBe(false);
+		await clock.advance(30_000);
+		expect((result.error as ApiError).kind).toBe('network');
+		expect(clock.now() - t0).toBeGreaterThanOrEqual(30_000);
+		expect(client.inFlight).toBe(0);
+		expect(clock.pendingTimers).toBe(0);
+	});
+
+	it('tolerates a long outage once the job has been seen, then gives up', async () => {
+		const { clock, model, client } = setup({});
+		const key = model.addJob().key;
+		const result = track(
+			waitForJob(client, key, {
+				clock,
+				random,
+				giveUp: { beforeFirstAnswerMs: 1000, afterAnswerMs: 120_000 },
+			}),
+		);
+		await clock.advance(10);
+		expect(client.callsOf('getJob')).toHaveLength(1);
+		client.failNext(() => new ApiError('network', 'Connection reset.'), { times: 1000 });
+		await clock.advance(100_000);
+		expect(result.settled).toBe(false);
+		await clock.advance(100_000);
+		expect((result.error as ApiError).kind).toBe('network');
+		expect(clock.pendingTimers).toBe(0);
+	});
+
 	it('retries a 404 while the job is not yet visible, then finds it', async () => {
 		const { clock, model, client } = setup();
 		const result = track(waitForJob(client, 'late-key', { clock, random }));
