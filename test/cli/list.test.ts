@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSimulator, type Simulator } from '../../source/simulator/index.js';
-import { type CliSandbox, createSandbox, runCli } from '../helpers/cli-run.js';
+import { type CliSandbox, createSandbox, runCli, startCli } from '../helpers/cli-run.js';
 import { ensureBuilt } from '../helpers/pty-app.js';
 
 const PASSWORD = 'correct horse';
@@ -30,6 +30,15 @@ afterAll(async () => {
 	await simulator.close();
 	sandbox.dispose();
 });
+
+/** Polls `condition` every 20 ms until it holds (fails after 10 s). */
+async function until(condition: () => boolean): Promise<void> {
+	const deadline = Date.now() + 10_000;
+	while (!condition()) {
+		if (Date.now() > deadline) throw new Error('condition not met within 10 s');
+		await new Promise((resolve) => setTimeout(resolve, 20));
+	}
+}
 
 /** A loopback port nothing listens on (bound, then released). */
 async function closedPort(): Promise<number> {
@@ -139,5 +148,45 @@ describe('list against a simulator', () => {
 		const result = await runCli(sandbox, ['list', '--demo', '--limit', '3', '--json']);
 		expect([result.code, result.stderr]).toEqual([0, '']);
 		expect(JSON.parse(result.stdout)).toHaveLength(3);
+	});
+
+	it('wait - reads the 202 body from stdin and exits with the outcome', async () => {
+		const failed = simulator.addJob({
+			name: 'Broken job',
+			state: 'completed',
+			status: 'error',
+		}).key;
+		const env = { UMWATCH_PASSWORD: PASSWORD };
+		const args = ['wait', '-', '--url', url, '--user', 'admin'];
+		const [ok, error] = await Promise.all([
+			runCli(sandbox, args, { env, input: JSON.stringify({ job: { key: newestKey } }) }),
+			runCli(sandbox, args, { env, input: JSON.stringify({ job: { key: failed } }) }),
+		]);
+		expect([ok.code, ok.stderr]).toEqual([0, '']);
+		expect(ok.stdout).toContain('Newest job');
+		expect([error.code, error.stderr]).toEqual([5, '']);
+		expect(error.stdout).toContain('Broken job');
+	});
+
+	it('events streams until SIGTERM, then exits 143 quietly', async () => {
+		const events = startCli(
+			sandbox,
+			['events', '--url', url, '--user', 'admin', '--interval', '1'],
+			{
+				env: { UMWATCH_PASSWORD: PASSWORD },
+			},
+		);
+		// Jobs present at the first poll are history (no event): add one once a second
+		// list poll has arrived, which means the first one has been answered.
+		const jobPolls = () => simulator.stats.byPath.get('/management-server/jobs') ?? 0;
+		const before = jobPolls();
+		await until(() => jobPolls() >= before + 2);
+		simulator.advance(5000);
+		const added = simulator.addJob({ name: 'Arrives later', state: 'running' });
+		const [line = ''] = await events.waitForStdout(/^.*Arrives later.*\n/m);
+		expect(JSON.parse(line)).toMatchObject({ event: 'new', key: added.key, name: 'Arrives later' });
+		events.child.kill('SIGTERM');
+		const result = await events.exited;
+		expect([result.code, result.stderr]).toEqual([143, '']);
 	});
 });
