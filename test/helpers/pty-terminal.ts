@@ -4,54 +4,27 @@
 // @xterm/headless parses every byte the program writes into a screen with cells,
 // colours and modes. Tests read the screen, and the raw bytes for what must never be
 // sent at all (OSC 52, clear-screen), instead of guessing from strings.
-import { accessSync, chmodSync, constants } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import type { IBufferCell, Terminal as XTerm } from '@xterm/headless';
+import type { Terminal as XTerm } from '@xterm/headless';
 import xtermHeadless from '@xterm/headless';
 import type { IPty } from 'node-pty';
 import { spawn } from 'node-pty';
+import { type CellColour, describeCell } from './pty-cell.js';
+import { baseEnv, type EnvOptions, ensureSpawnHelperExecutable } from './pty-env.js';
+
+export type { CellColour } from './pty-cell.js';
 
 // The package is CommonJS; only its default export exists at run time.
 const { Terminal } = xtermHeadless;
 
-/**
- * node-pty 1.1.0 publishes its macOS `spawn-helper` without the execute bit
- * (microsoft/node-pty#850), so every spawn fails with "posix_spawnp failed" on a
- * fresh macOS install. Linux builds from source and never uses the helper.
- */
-function ensureSpawnHelperExecutable(): void {
-	if (process.platform !== 'darwin') return;
-	const root = dirname(createRequire(import.meta.url).resolve('node-pty/package.json'));
-	for (const dir of [`prebuilds/darwin-${process.arch}`, 'build/Release']) {
-		const helper = join(root, dir, 'spawn-helper');
-		try {
-			accessSync(helper, constants.X_OK);
-		} catch {
-			try {
-				chmodSync(helper, 0o755);
-			} catch {
-				// Not there (the other location is used) or not ours to change.
-			}
-		}
-	}
-}
-
 ensureSpawnHelperExecutable();
 
-/** How to start a program in a pseudo-terminal. */
-export interface PtyTerminalOptions {
+/** How to start a program in a pseudo-terminal (environment: see `baseEnv`). */
+export interface PtyTerminalOptions extends EnvOptions {
 	readonly command: string;
 	readonly args?: readonly string[];
 	readonly cols: number;
 	readonly rows: number;
 	readonly cwd?: string;
-	/** Extra variables, layered over the minimal base environment (see `baseEnv`). */
-	readonly env?: Readonly<Record<string, string>>;
-	/** Sets `NO_COLOR=1` for the child. */
-	readonly noColor?: boolean;
-	/** The child's time zone (`TZ`); defaults to UTC so local times are predictable. */
-	readonly tz?: string;
 }
 
 /** How a program in the pseudo-terminal ended. */
@@ -59,20 +32,6 @@ export interface PtyExit {
 	readonly exitCode: number;
 	/** The signal number that ended it, or undefined when it exited by itself. */
 	readonly signal: number | undefined;
-}
-
-/** The colour of one screen cell as xterm holds it. */
-export interface CellColour {
-	/** The character(s) in the cell. */
-	readonly chars: string;
-	readonly fgMode: 'default' | 'palette' | 'rgb';
-	/** Palette index (0–255) or 0xRRGGBB, depending on `fgMode`; -1 for default. */
-	readonly fg: number;
-	readonly bgMode: 'default' | 'palette' | 'rgb';
-	readonly bg: number;
-	readonly bold: boolean;
-	readonly dim: boolean;
-	readonly inverse: boolean;
 }
 
 /** Options for the wait helpers. */
@@ -88,25 +47,6 @@ interface Waiter {
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
-
-/**
- * The environment a child sees: only what a login shell on an admin host would
- * have, so the parent's CI, FORCE_COLOR, COLORTERM or GITHUB_ACTIONS cannot change
- * how the program draws. CI is left out entirely rather than set to `false`: Ink
- * accepts `CI=false` (it prints every frame), but chalk's colour detection treats
- * any `CI` variable at all as a CI machine and turns colour off.
- */
-export function baseEnv(options: PtyTerminalOptions): Record<string, string> {
-	const env: Record<string, string> = {
-		PATH: process.env.PATH ?? '/usr/bin:/bin',
-		HOME: process.env.HOME ?? '/tmp',
-		LANG: 'C.UTF-8',
-		TERM: 'xterm-256color',
-		TZ: options.tz ?? 'UTC',
-	};
-	if (options.noColor === true) env.NO_COLOR = '1';
-	return { ...env, ...options.env };
-}
 
 /** A program running in a pseudo-terminal, with the screen it has drawn. */
 export class PtyTerminal {
@@ -388,23 +328,6 @@ export class PtyTerminal {
 			}
 		}
 	}
-}
-
-function describeCell(cell: IBufferCell): CellColour {
-	const mode = (isDefault: boolean, isPalette: boolean) =>
-		isDefault ? 'default' : isPalette ? 'palette' : 'rgb';
-	const fgMode = mode(cell.isFgDefault(), cell.isFgPalette());
-	const bgMode = mode(cell.isBgDefault(), cell.isBgPalette());
-	return {
-		chars: cell.getChars(),
-		fgMode,
-		fg: fgMode === 'default' ? -1 : cell.getFgColor(),
-		bgMode,
-		bg: bgMode === 'default' ? -1 : cell.getBgColor(),
-		bold: cell.isBold() !== 0,
-		dim: cell.isDim() !== 0,
-		inverse: cell.isInverse() !== 0,
-	};
 }
 
 /** Starts a program in a pseudo-terminal. Dispose it in afterEach. */
