@@ -1,8 +1,8 @@
 import { type ConfigFile, knownProfilesHint, loadConfigFile, type Profile } from './config-file.js';
 import { ConfigError } from './errors.js';
+import { fileWarnings } from './file-warnings.js';
 import { choosePasswordSource } from './password-source.js';
 import { configFilePath, type Environment, expandHome } from './paths.js';
-import { octal, readableByOthers, writableByOthers } from './permissions.js';
 import { resolveOutput, resolveSimulate } from './resolve-modes.js';
 import {
 	type CliFlags,
@@ -277,27 +277,6 @@ function resolveMaxJobs(
 		);
 	}
 	return null;
-}
-
-/** Warnings about the config file itself: unknown keys, and permissions too open for what it names. */
-function fileWarnings(file: ConfigFile): string[] {
-	const warnings = [...file.warnings];
-	if (file.mode === null) return warnings;
-	const profiles = [...file.profiles.values()];
-	const namesSecretSource = profiles.some(
-		(p) => p.passwordFile !== undefined || p.passwordCommand !== undefined,
-	);
-	const runsCommand = profiles.some((p) => p.passwordCommand !== undefined);
-	if (runsCommand && writableByOthers(file.mode)) {
-		warnings.push(
-			`warning: ${file.path} is writable by other users (mode ${octal(file.mode)}) and names a password command they could change; run chmod 600 ${file.path}`,
-		);
-	} else if (namesSecretSource && readableByOthers(file.mode)) {
-		warnings.push(
-			`warning: ${file.path} is readable by other users (mode ${octal(file.mode)}) and says where the password is; run chmod 600 ${file.path}`,
-		);
-	}
-	return warnings;
 }
 
 /** The first value given, with where it came from; empty environment values count as unset. */

@@ -69,9 +69,7 @@ describe('password command', () => {
 			'the password command (--password-command) printed nothing',
 		);
 		const started = Date.now();
-		const error = await setupError(
-			runPasswordCommand('exec sleep 30', { origin, timeoutMs: 200 }),
-		);
+		const error = await setupError(runPasswordCommand('exec sleep 30', { origin, timeoutMs: 200 }));
 		expect(error.message).toBe(
 			'the password command (--password-command) did not finish within 0.2 s',
 		);
