@@ -1,5 +1,6 @@
 // Server load: what umwatch asks of the server at the default interval, with
 // 1,000 jobs on the server, 0 or 50 of them in progress; the peer beside it.
+import type { Simulator } from '../../source/simulator/index.js';
 import { sleep, startTool, stopTerminal, type Tool } from '../lib/apps.js';
 import { type Figure, limitBudget } from '../lib/figures.js';
 import type { BenchOptions } from '../lib/options.js';
@@ -13,9 +14,22 @@ interface LoadResult {
 	readonly tool: Tool;
 	readonly active: number;
 	readonly requests: number;
+	/** List polls started (requests for page 1, which ask for an order); the peer's are all requests. */
+	readonly polls: number;
 	readonly bytes: number;
 	readonly windowMs: number;
 	readonly byPath: Record<string, number>;
+}
+
+/** Resolves half a second after the next page-1 request (counted as a fault) arrives. */
+async function afterNextPoll(sim: Simulator): Promise<void> {
+	const before = sim.stats.faults;
+	const deadline = Date.now() + 10_000;
+	while (sim.stats.faults === before) {
+		if (Date.now() > deadline) throw new Error('load: umwatch stopped polling');
+		await sleep(20);
+	}
+	await sleep(500);
 }
 
 async function runLoad(tool: Tool, active: number, windowMs: number): Promise<LoadResult> {
@@ -31,15 +45,26 @@ async function runLoad(tool: Tool, active: number, windowMs: number): Promise<Lo
 		await term.waitForText(MARKER_NAME, { timeoutMs: 30_000 });
 		// Let the first load and the version request pass: steady state only.
 		await sleep(INTERVAL_MS * 1.5);
+		// A zero-latency "fault" on page-1 requests changes nothing but counts them:
+		// umwatch asks page 1 in order (order_by), its by-key refreshes do not.
+		sim.injectFault(
+			{ kind: 'latency', ms: 0 },
+			{ count: Number.POSITIVE_INFINITY, path: /order_by=/ },
+		);
+		// The window holds whole polls only: it opens and closes half a second
+		// after a page-1 request, when that poll's refreshes are done.
+		if (tool === 'umwatch') await afterNextPoll(sim);
 		sim.resetStats();
 		const started = performance.now();
-		await sleep(windowMs);
+		await sleep(tool === 'umwatch' ? windowMs - 1000 : windowMs);
+		if (tool === 'umwatch') await afterNextPoll(sim);
 		const elapsed = performance.now() - started;
 		const stats = sim.stats;
 		return {
 			tool,
 			active,
 			requests: stats.requests,
+			polls: tool === 'umwatch' ? stats.faults : stats.requests,
 			bytes: stats.bytesSent,
 			windowMs: elapsed,
 			byPath: Object.fromEntries(stats.byPath),
@@ -68,7 +93,7 @@ export async function measureLoad(
 		const peer = results.find((r) => r.tool === 'watch' && r.active === active);
 		if (ours === undefined || peer === undefined) throw new Error('load: a run is missing');
 		const requests = perMinute(ours.requests, ours.windowMs);
-		const perPoll = requests / (60_000 / INTERVAL_MS);
+		const perPoll = ours.requests / Math.max(1, ours.polls);
 		figures.push(
 			{
 				id: `load.requests.${active}`,
@@ -76,7 +101,12 @@ export async function measureLoad(
 				value: requests,
 				unit: 'req/min',
 				peer: perMinute(peer.requests, peer.windowMs),
-				detail: { byPath: ours.byPath, peerByPath: peer.byPath, windowMs: ours.windowMs },
+				detail: {
+					byPath: ours.byPath,
+					peerByPath: peer.byPath,
+					polls: ours.polls,
+					windowMs: ours.windowMs,
+				},
 			},
 			{
 				id: `load.perPoll.${active}`,
