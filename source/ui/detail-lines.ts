@@ -45,7 +45,7 @@ function taskLines(tasks: readonly TaskReport[], width: number, glyphs: Glyphs):
 	);
 	const indent = ' '.repeat(LABEL + 1);
 	const lines: Line[] = [[{ text: ' Tasks', bold: true }]];
-	tasks.forEach((task, index) => {
+	for (const task of tasks) {
 		const state = styled(task.displayState, task.status ?? task.state ?? '', glyphs);
 		const typeRoom = Math.max(4, width - LABEL - 2 - stateWidth - 1);
 		lines.push([
@@ -53,14 +53,13 @@ function taskLines(tasks: readonly TaskReport[], width: number, glyphs: Glyphs):
 			{ ...state, text: fitCell(state.text, stateWidth, 'left', glyphs.ellipsis) },
 			{ text: ` ${fitCell(task.type || '—', typeRoom, 'left', glyphs.ellipsis).trimEnd()}` },
 		]);
-		const statesIndex = states[index];
-		if (task.message && statesIndex && FAILED_TASK.has(task.displayState)) {
+		if (task.message && FAILED_TASK.has(task.displayState)) {
 			// A failure message is wrapped, never truncated: it is the reason people open a job.
 			for (const text of wrap(task.message, Math.max(1, width - LABEL - 4))) {
 				lines.push([{ text: `${indent}  ${text}` }]);
 			}
 		}
-	});
+	}
 	return lines;
 }
 
