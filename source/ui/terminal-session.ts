@@ -16,6 +16,13 @@ export const SESSION_SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
 /** A signal that ends the session. */
 export type SessionSignal = (typeof SESSION_SIGNALS)[number];
 
+/** The shell's 128 + n exit code for each session signal. */
+const SIGNAL_EXIT_CODES: Readonly<Record<SessionSignal, number>> = {
+	SIGINT: 130,
+	SIGTERM: 143,
+	SIGHUP: 129,
+};
+
 /** The input side, as far as the session uses it. */
 export interface SessionInput {
 	readonly isTTY?: boolean;
@@ -38,6 +45,8 @@ export interface SessionOutput {
 export interface SessionProcess {
 	on(event: string, listener: (...args: unknown[]) => void): unknown;
 	off(event: string, listener: (...args: unknown[]) => void): unknown;
+	/** Ends the process at once; used when a second signal arrives while shutting down. */
+	exit?(code: number): void;
 }
 
 /** Why a session ended without the app asking. */
@@ -104,7 +113,14 @@ export function openTerminalSession(options: TerminalSessionOptions): TerminalSe
 			if (restored) return;
 			restored = true;
 			stdin.off('data', onData);
-			for (const [signal, listener] of onSignal) proc.off(signal, listener);
+			for (const [signal, listener] of onSignal) {
+				proc.off(signal, listener);
+				// Ink's signal-exit re-raises a signal once it is the last listener, which
+				// would kill the process before the owner can print its summary and exit
+				// with 128 + n. A standing listener prevents that; a second signal (the
+				// user insisting) still ends the process at once.
+				proc.on(signal, () => proc.exit?.(SIGNAL_EXIT_CODES[signal]));
+			}
 			proc.off('uncaughtException', onError);
 			proc.off('unhandledRejection', onError);
 			try {

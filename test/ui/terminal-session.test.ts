@@ -9,7 +9,12 @@ import {
 } from '../../source/ui/terminal-session.js';
 import { FakeStdin, FakeStdout } from '../helpers/ui-harness.js';
 
-class FakeProcess extends EventEmitter implements SessionProcess {}
+class FakeProcess extends EventEmitter implements SessionProcess {
+	readonly exits: number[] = [];
+	exit(code: number): void {
+		this.exits.push(code);
+	}
+}
 
 function open() {
 	const stdin = new FakeStdin();
@@ -32,6 +37,8 @@ function open() {
 		data: stdin.listenerCount('data'),
 		error: stdout.listenerCount('error'),
 		process: proc.eventNames().reduce((n, e) => n + proc.listenerCount(e), 0),
+		// After restore only the guards stay: one per signal, so none kills the process.
+		guards: ['SIGTERM', 'SIGHUP', 'SIGINT'].map((s) => proc.listenerCount(s)).join(','),
 	});
 	return { stdin, stdout, proc, inputs, ends, writesAtEnd, session, listenerCounts };
 }
@@ -44,7 +51,7 @@ describe('terminal session', () => {
 		expect(t.stdin.rawModes).toEqual([true]);
 		expect(t.stdin.encoding).toBe('utf8');
 		expect(t.stdin.paused).toBe(false);
-		expect(t.listenerCounts()).toEqual({ data: 1, error: 1, process: 5 });
+		expect(t.listenerCounts()).toEqual({ data: 1, error: 1, process: 5, guards: '1,1,1' });
 	});
 
 	test('passes input through as text', () => {
@@ -62,7 +69,7 @@ describe('terminal session', () => {
 		expect(LEAVE_SEQUENCE).toBe('\x1b[0m\x1b[?25h\x1b[?1049l');
 		expect(t.stdin.rawModes).toEqual([true, false]);
 		expect(t.stdin.paused).toBe(true);
-		expect(t.listenerCounts()).toEqual({ data: 0, error: 0, process: 0 });
+		expect(t.listenerCounts()).toEqual({ data: 0, error: 0, process: 3, guards: '1,1,1' });
 		expect(t.session.restored).toBe(true);
 		t.stdin.emit('data', 'q');
 		expect(t.inputs).toEqual([]);
@@ -77,11 +84,21 @@ describe('terminal session', () => {
 			expect(t.writesAtEnd).toEqual([1]);
 			expect(t.stdout.writes).toEqual([ENTER_SEQUENCE, LEAVE_SEQUENCE]);
 			expect(t.stdin.rawModes).toEqual([true, false]);
-			expect(t.listenerCounts()).toEqual({ data: 0, error: 0, process: 0 });
+			expect(t.listenerCounts()).toEqual({ data: 0, error: 0, process: 3, guards: '1,1,1' });
 			t.proc.emit('SIGTERM');
 			expect(t.ends).toHaveLength(1);
+			// A second signal while shutting down ends the process at once, with 128 + n.
+			expect(t.proc.exits).toEqual([143]);
 		});
 	}
+
+	test('after a quit, a stray signal exits with 128 + n instead of killing the process', () => {
+		const t = open();
+		t.session.restore();
+		t.proc.emit('SIGHUP');
+		expect(t.ends).toEqual([]);
+		expect(t.proc.exits).toEqual([129]);
+	});
 
 	test('an uncaught error restores the terminal and reports it', () => {
 		const t = open();
@@ -89,7 +106,7 @@ describe('terminal session', () => {
 		t.proc.emit('uncaughtException', error);
 		expect(t.ends).toEqual([{ reason: 'error', error }]);
 		expect(t.stdout.writes.at(-1)).toBe(LEAVE_SEQUENCE);
-		expect(t.listenerCounts()).toEqual({ data: 0, error: 0, process: 0 });
+		expect(t.listenerCounts()).toEqual({ data: 0, error: 0, process: 3, guards: '1,1,1' });
 	});
 
 	test('a dead terminal (EIO) ends the session; later write errors are swallowed', () => {
@@ -97,7 +114,7 @@ describe('terminal session', () => {
 		const error = Object.assign(new Error('read EIO'), { code: 'EIO' });
 		t.stdout.emit('error', error);
 		expect(t.ends).toEqual([{ reason: 'output-closed', error }]);
-		expect(t.listenerCounts()).toEqual({ data: 0, error: 1, process: 0 });
+		expect(t.listenerCounts()).toEqual({ data: 0, error: 1, process: 3, guards: '1,1,1' });
 		expect(() => t.stdout.emit('error', error)).not.toThrow();
 	});
 
