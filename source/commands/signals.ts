@@ -1,7 +1,8 @@
+import { SIGNAL_EXIT_CODES } from '../output/exit-codes.js';
 import { describeStartupFailure } from './failure.js';
 
 /** The signals umwatch ends on, with the shell's 128 + n exit codes. */
-const SIGNAL_CODES = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
+const SIGNAL_CODES = SIGNAL_EXIT_CODES;
 
 /** Which signal arrived (if any), and the signal that fires for it. */
 export interface Interrupts {

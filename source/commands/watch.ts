@@ -2,13 +2,11 @@ import { SetupError } from '../config/errors.js';
 import { openKeyboard } from '../config/terminal.js';
 import type { Config } from '../config/types.js';
 import { createEngine } from '../engine/index.js';
-import { ExitCode, exitCodeForError } from '../output/exit-codes.js';
+import { ExitCode, exitCodeForError, SIGNAL_EXIT_CODES } from '../output/exit-codes.js';
 import { runWatchUi } from '../ui/run.js';
 import { openConnection } from './connect.js';
 import type { CommandIo } from './io.js';
 import type { Interrupts } from './signals.js';
-
-const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const;
 
 /**
  * The live view. Fails fast: one small request is made before the screen
@@ -56,7 +54,7 @@ export async function runWatch(
 		});
 		await engine.stop();
 		io.stdout.write(`${exit.summary}\n`);
-		if (exit.reason === 'signal') return SIGNAL_EXIT[exit.signal ?? 'SIGINT'];
+		if (exit.reason === 'signal') return SIGNAL_EXIT_CODES[exit.signal ?? 'SIGINT'];
 		if (exit.reason === 'error') return ExitCode.Internal;
 		// Quitting while the engine had given up (e.g. the password was changed) tells scripts why.
 		const connectionState = engine.getSnapshot().connection;

@@ -33,8 +33,19 @@ export const ExitCode = {
 	Connection: 11,
 	/** The job is over, but its outcome is a state umwatch does not know (shown as it came). */
 	UnknownOutcome: 12,
+	/** Hung up (SIGHUP, e.g. the SSH connection dropped), the shell's 128 + 1. */
+	HungUp: 129,
 	/** Interrupted (Ctrl-C / SIGINT), following the shell's 128 + signal convention. */
 	Interrupted: 130,
+	/** Terminated (SIGTERM), the shell's 128 + 15. */
+	Terminated: 143,
+} as const;
+
+/** The exit code for each signal umwatch ends on (the shell's 128 + n). */
+export const SIGNAL_EXIT_CODES = {
+	SIGHUP: ExitCode.HungUp,
+	SIGINT: ExitCode.Interrupted,
+	SIGTERM: ExitCode.Terminated,
 } as const;
 
 /** One of the numbers in {@link ExitCode}. */
@@ -115,7 +126,9 @@ export const EXIT_CODE_ROWS: readonly ExitCodeRow[] = [
 		meaning: 'connection or server failure that did not recover (network, 5xx, bad answer)',
 	},
 	{ code: ExitCode.UnknownOutcome, meaning: 'job ended in a state umwatch does not know' },
+	{ code: ExitCode.HungUp, meaning: 'hung up (SIGHUP: the terminal or SSH link went away)' },
 	{ code: ExitCode.Interrupted, meaning: 'interrupted (Ctrl-C)' },
+	{ code: ExitCode.Terminated, meaning: 'terminated (SIGTERM)' },
 ];
 
 /** The exit codes as a markdown table, for the readme. */

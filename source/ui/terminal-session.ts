@@ -5,6 +5,8 @@
  * listener it added removed again. Ink 6.8 has no alternateScreen option.
  */
 
+import { SIGNAL_EXIT_CODES } from '../output/exit-codes.js';
+
 /** Switch to the alternate screen, home the cursor, clear, hide the cursor. */
 export const ENTER_SEQUENCE = '\x1b[?1049h\x1b[H\x1b[2J\x1b[?25l';
 /** Reset attributes, show the cursor, back to the main screen (its contents intact). */
@@ -15,13 +17,6 @@ export const SESSION_SIGNALS = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
 
 /** A signal that ends the session. */
 export type SessionSignal = (typeof SESSION_SIGNALS)[number];
-
-/** The shell's 128 + n exit code for each session signal. */
-const SIGNAL_EXIT_CODES: Readonly<Record<SessionSignal, number>> = {
-	SIGINT: 130,
-	SIGTERM: 143,
-	SIGHUP: 129,
-};
 
 /** The input side, as far as the session uses it. */
 export interface SessionInput {

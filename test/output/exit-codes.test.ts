@@ -26,7 +26,9 @@ describe('exit codes', () => {
 			Tls: 10,
 			Connection: 11,
 			UnknownOutcome: 12,
+			HungUp: 129,
 			Interrupted: 130,
+			Terminated: 143,
 		});
 		expect(EXIT_CODE_ROWS.map((row) => row.code)).toEqual(Object.values(ExitCode));
 	});
