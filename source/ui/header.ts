@@ -18,6 +18,8 @@ export interface HeaderInput {
 	readonly now: number;
 	readonly insecure: boolean;
 	readonly skippedRecords: number;
+	/** A problem in the last poll that did not fail it, one line; shown as a warning. */
+	readonly pollWarning?: string | null;
 	readonly glyphs: Glyphs;
 	readonly width: number;
 }
@@ -101,6 +103,9 @@ export function noticeLines(input: HeaderInput): Line[] {
 				color: 'yellow',
 			},
 		]);
+	}
+	if (input.pollWarning) {
+		lines.push([{ text: ` ${glyphs.warning} ${input.pollWarning}`, color: 'yellow' }]);
 	}
 	if (input.skippedRecords > 0) {
 		const n = input.skippedRecords;

@@ -1,5 +1,10 @@
 import type { Job } from '../api/job.js';
-import { durationNextChange, formatDuration, formatSubmitted } from './format-time.js';
+import {
+	durationNextChange,
+	formatDuration,
+	formatFinalDuration,
+	formatSubmitted,
+} from './format-time.js';
 
 /** The span a duration is measured over; `end` null while the job still runs. */
 export interface JobSpan {
@@ -19,11 +24,15 @@ export function jobSpan(job: Job): JobSpan | null {
 	return job.completeTime === null ? null : { start, end: job.completeTime };
 }
 
-/** The duration text for `job` at `now`: live while it runs. */
+/**
+ * The duration text for `job` at `now`: live while it runs (coarse, so a
+ * ticking table changes rarely), exact once it is over.
+ */
 export function durationText(job: Job, now: number): string {
 	const span = jobSpan(job);
 	if (span === null) return '';
-	return formatDuration((span.end ?? now) - span.start);
+	if (span.end !== null) return formatFinalDuration(span.end - span.start);
+	return formatDuration(now - span.start);
 }
 
 /** When `job`'s duration text next changes, or null when it never will. */

@@ -64,6 +64,7 @@ function headerInput(input: ScreenInput, title?: string): HeaderInput {
 		now: input.now,
 		insecure: input.insecure,
 		skippedRecords: view.skippedRecords,
+		pollWarning: view.pollWarning,
 		glyphs: input.glyphs,
 		width: input.size.columns,
 	};

@@ -19,6 +19,8 @@ export interface EngineView {
 	readonly intervalMs: number;
 	readonly serverVersion: string | null;
 	readonly skippedRecords: number;
+	/** A problem in the last poll that did not fail it (a `next` link not followed), or null. */
+	readonly pollWarning: string | null;
 }
 
 /** Whether a snapshot's data is older than two poll intervals at `now`. */
@@ -41,6 +43,7 @@ function selectView(snapshot: Snapshot, now: number): EngineView {
 		intervalMs: snapshot.intervalMs,
 		serverVersion: snapshot.serverVersion,
 		skippedRecords: snapshot.skippedRecords,
+		pollWarning: snapshot.pollWarning ?? null,
 	};
 }
 
@@ -71,7 +74,8 @@ export function sameView(a: EngineView, b: EngineView): boolean {
 		a.stale === b.stale &&
 		a.intervalMs === b.intervalMs &&
 		a.serverVersion === b.serverVersion &&
-		a.skippedRecords === b.skippedRecords
+		a.skippedRecords === b.skippedRecords &&
+		a.pollWarning === b.pollWarning
 	);
 }
 

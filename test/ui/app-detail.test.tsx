@@ -61,7 +61,7 @@ describe('detail view', () => {
 			' Type       Provisioning',
 			' Submitted  2026-03-04 11:55:41 +00:00   4 min ago',
 			' Completed  2026-03-04 11:57:52 +00:00   2 min ago',
-			' Duration   2m',
+			' Duration   2m11s',
 			' Tasks',
 			'             ✓ NORMAL create_volume',
 		]);

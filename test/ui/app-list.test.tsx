@@ -29,7 +29,7 @@ describe('job table', () => {
 			' ◐ 1 running  ✓ 1 normal',
 			' STATE              NAME                    TYPE           SUBMITTED   DURATION',
 			'›◐ RUNNING          Create File Share       Provisioning   11:59:37         23s',
-			' ✓ NORMAL           Expand LUN              Modify         11:00:00          1m',
+			' ✓ NORMAL           Expand LUN              Modify         11:00:00       1m05s',
 		]);
 		h.unmount();
 	});

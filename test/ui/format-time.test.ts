@@ -3,6 +3,7 @@ import {
 	durationNextChange,
 	formatAbsolute,
 	formatDuration,
+	formatFinalDuration,
 	formatRelative,
 	formatSubmitted,
 } from '../../source/ui/format-time.js';
@@ -39,6 +40,14 @@ describe('time formats', () => {
 		expect(formatDuration(3_720_000)).toBe('1h02m');
 		expect(formatDuration(26 * 3_600_000)).toBe('1d02h');
 		expect(formatDuration(-5000)).toBe('0s');
+	});
+
+	test('final durations of finished jobs are exact', () => {
+		expect(formatFinalDuration(59_999)).toBe('59s');
+		expect(formatFinalDuration(65_000)).toBe('1m05s');
+		expect(formatFinalDuration(3_723_000)).toBe('1h02m03s');
+		expect(formatFinalDuration(26 * 3_600_000 + 4 * 60_000)).toBe('1d02h04m');
+		expect(formatFinalDuration(-5000)).toBe('0s');
 	});
 
 	test('the next change of a live duration: each second, then each minute', () => {

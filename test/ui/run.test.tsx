@@ -32,7 +32,12 @@ function start(
 		stdinData: stdin.listenerCount('data'),
 		stdoutError: stdout.listenerCount('error'),
 		stdoutResize: stdout.listenerCount('resize'),
-		process: proc.eventNames().reduce((n, e) => n + proc.listenerCount(e), 0),
+		// Signal guards stay on purpose (one per signal, see terminal-session.ts).
+		process: proc
+			.eventNames()
+			.filter((e) => !['SIGTERM', 'SIGHUP', 'SIGINT'].includes(String(e)))
+			.reduce((n, e) => n + proc.listenerCount(e), 0),
+		guards: ['SIGTERM', 'SIGHUP', 'SIGINT'].map((s) => proc.listenerCount(s)).join(','),
 		engine: engine.subscriberCount,
 	});
 	return { engine, stdin, stdout, proc, clock, exit, listeners };
@@ -49,6 +54,7 @@ function expectRestored(t: ReturnType<typeof start>): void {
 		stdoutError: 0,
 		stdoutResize: 0,
 		process: 0,
+		guards: '1,1,1',
 		engine: 0,
 	});
 }
