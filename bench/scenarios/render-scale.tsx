@@ -69,20 +69,21 @@ const systemClock: Clock = {
 	clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
 };
 
-/** Frame times in ms at one size: p50, p95 and the samples. */
-export interface RenderTiming {
+/** The real App mounted over a fake engine holding a number of jobs. */
+export interface RenderTarget {
 	readonly jobs: number;
-	readonly p50: number;
-	readonly p95: number;
-	readonly samples: readonly number[];
+	/** Publishes a snapshot with one visible job changed; resolves with ms to the frame write. */
+	frame(flip: boolean): Promise<number>;
+	unmount(): void;
 }
 
 /**
- * Holds `count` jobs, then `iterations` times replaces the snapshot with one
- * where the third visible job changed state (new jobs array, counts, index:
- * what a poll that changes one job publishes) and times publish → frame write.
+ * Mounts the App holding `count` jobs. Each `frame()` replaces the snapshot
+ * with one where the third visible job changed state (a new jobs array, counts
+ * and index: what a poll that changes one job publishes) and times publish →
+ * frame write. Only the publish is timed; building the snapshot is the engine's work.
  */
-export async function timeRenders(count: number, iterations: number): Promise<RenderTiming> {
+export async function mountRenderTarget(count: number): Promise<RenderTarget> {
 	// A real terminal gets 256 colours; the bench's own stdout may not be one.
 	chalk.level = 2;
 	const newest = Date.now() - 60_000;
@@ -110,25 +111,60 @@ export async function timeRenders(count: number, iterations: number): Promise<Re
 			maxFps: MAX_FPS,
 		},
 	);
-	const samples: number[] = [];
-	try {
-		await sleep(200);
-		for (let i = 0; i < iterations + 3; i++) {
-			const changed = changedJob(2, newest, i % 2 === 0);
+	await sleep(200);
+	return {
+		jobs: count,
+		async frame(flip) {
 			const next: Job[] = jobs.slice();
-			next[2] = changed;
+			next[2] = changedJob(2, newest, flip);
 			const snapshot = makeSnapshot(next, { lastSuccessAt: Date.now() });
+			// A minor collection first, so young garbage made by other sizes (or by building this
+			// snapshot) is not charged to this frame: the figure is the render's cost.
+			(globalThis as { gc?: (options?: { type: string }) => void }).gc?.({ type: 'minor' });
 			const frame = stdout.nextFrame();
 			const started = performance.now();
 			engine.set(snapshot);
 			await frame;
-			// The first few frames warm the JIT; they are not what a long session sees.
-			if (i >= 3) samples.push(performance.now() - started);
-			// Past Ink's frame throttle, so every publish renders at once.
-			await sleep(Math.ceil(1000 / MAX_FPS) + 5);
+			return performance.now() - started;
+		},
+		unmount: () => instance.unmount(),
+	};
+}
+
+/** Frame times in ms at one size: p50, p95 and the samples. */
+export interface RenderTiming {
+	readonly jobs: number;
+	readonly p50: number;
+	readonly p95: number;
+	readonly samples: readonly number[];
+}
+
+/**
+ * Times frames at every size in rounds (one frame per size per round, after
+ * three warm-up rounds), so a busy moment of the machine falls on all sizes
+ * alike and the ratio between them stays fair.
+ */
+export async function timeRenders(
+	counts: readonly number[],
+	iterations: number,
+): Promise<RenderTiming[]> {
+	const targets: RenderTarget[] = [];
+	const samples = counts.map(() => [] as number[]);
+	try {
+		for (const count of counts) targets.push(await mountRenderTarget(count));
+		for (let round = 0; round < iterations + 3; round++) {
+			for (const [index, target] of targets.entries()) {
+				const ms = await target.frame(round % 2 === 0);
+				if (round >= 3) samples[index]?.push(ms);
+				// Past Ink's frame throttle, so the next publish renders at once.
+				await sleep(Math.ceil(1000 / MAX_FPS) + 5);
+			}
 		}
 	} finally {
-		instance.unmount();
+		for (const target of targets) target.unmount();
 	}
-	return { jobs: count, p50: percentile(samples, 50), p95: percentile(samples, 95), samples };
+	return counts.map((count, index) => {
+		const own = samples[index] ?? [];
+		return { jobs: count, p50: percentile(own, 50), p95: percentile(own, 95), samples: own };
+	});
 }

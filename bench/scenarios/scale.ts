@@ -65,13 +65,8 @@ export async function measureScale(
 ): Promise<Figure[]> {
 	const iterations = options.quick ? 20 : 60;
 	const figures: Figure[] = [];
-	// An unmeasured pass first: the first renders of a process pay for JIT warm-up.
-	await timeRenders(100, 10);
-	const renders = [];
-	for (const count of SIZES) {
-		log(`scale: frame time with ${count.toLocaleString('en')} jobs held`);
-		renders.push(await timeRenders(count, iterations));
-	}
+	log(`scale: frame time with ${SIZES.map((n) => n.toLocaleString('en')).join(', ')} jobs held`);
+	const renders = await timeRenders(SIZES, iterations);
 	const base = renders[0];
 	for (const r of renders) {
 		const budget =
