@@ -12,7 +12,11 @@ export function useTicker(
 	clock: Clock,
 	nextChangeAt: (renderedNow: number) => number | null,
 ): number {
-	const [now, setNow] = useState(() => clock.now());
+	const [, setTicks] = useState(0);
+	// Every frame is judged at the time it is drawn, whatever caused it: a frame
+	// for fresh data after an idle spell must not show ages and countdowns as of
+	// the last tick (after an idle hour, a retry "in 3602s").
+	const now = clock.now();
 	const next = useRef(nextChangeAt);
 	next.current = nextChangeAt;
 	useEffect(() => {
@@ -27,7 +31,7 @@ export function useTicker(
 					const again = next.current(now);
 					if (again === null) return;
 					if (again > current) arm();
-					else setNow(current);
+					else setTicks((ticks) => ticks + 1);
 				},
 				Math.max(1, due - clock.now()),
 			);
