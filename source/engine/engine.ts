@@ -241,6 +241,7 @@ class PollingEngine implements WatchEngine {
 				: output.jobs;
 		const outcome = this.#store.merge(jobs);
 		this.#out.setSkipped(output.skipped);
+		this.#out.setPollWarning(output.warning);
 		this.#out.setConnection({ kind: 'live' });
 		this.#out.pollSucceeded(this.#clock.now());
 		this.#publishMerge(outcome, !initial);

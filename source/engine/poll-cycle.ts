@@ -42,6 +42,33 @@ export interface PollOutput {
 	readonly highWater: Job | null;
 	readonly requests: number;
 	readonly skipped: number;
+	/** A problem met on the way that did not fail the poll (a `next` link not followed), or null. */
+	readonly warning: string | null;
+}
+
+/** Shown when a `next` link leads back to a page this poll already read. */
+export const NEXT_LOOP_WARNING =
+	'Unified Manager sent a next-page link back to a page already read; not followed.';
+
+/**
+ * Whether to follow `href` from `page`: not when the client refused it (the
+ * reason becomes the warning), nor when it was already followed in this poll
+ * (a loop). Records `href` as followed when the answer is yes.
+ */
+function mayFollow(
+	page: JobsPage,
+	href: string | null,
+	visited: Set<string>,
+	warn: (warning: string) => void,
+): href is string {
+	if (page.nextRefused !== undefined) warn(page.nextRefused);
+	if (href === null) return false;
+	if (visited.has(href)) {
+		warn(NEXT_LOOP_WARNING);
+		return false;
+	}
+	visited.add(href);
+	return true;
 }
 
 /**
@@ -81,6 +108,11 @@ export async function runPollCycle(input: PollInput): Promise<PollOutput> {
 	let requests = 0;
 	let skipped = 0;
 	let highWater = input.highWater;
+	let warning: string | null = null;
+	const visited = new Set<string>();
+	const warn = (text: string): void => {
+		warning = text;
+	};
 	let page = await request((signal) =>
 		client.listJobsPage({ orderBy: ORDER_NEWEST_FIRST, maxRecords: input.pageSize, signal }),
 	);
@@ -93,8 +125,8 @@ export async function runPollCycle(input: PollInput): Promise<PollOutput> {
 			highWater = newer(highWater, job);
 		}
 		const href = page.nextHref;
-		if (href === null || jobs.length >= input.maxRecords) break;
-		if (reachesKnown(page, held, input.highWater)) break;
+		if (jobs.length >= input.maxRecords || reachesKnown(page, held, input.highWater)) break;
+		if (!mayFollow(page, href, visited, warn)) break;
 		page = await request((signal) => client.listJobsPageAt(href, signal));
 	}
 	const stale = [...held.activeKeys].filter((key) => !seen.has(key));
@@ -112,7 +144,7 @@ export async function runPollCycle(input: PollInput): Promise<PollOutput> {
 		const wanted = new Set(chunk);
 		for (const job of refreshed.jobs) if (wanted.has(job.key)) jobs.push(job);
 	}
-	return { jobs, highWater, requests, skipped };
+	return { jobs, highWater, requests, skipped, warning };
 }
 
 /**
@@ -130,6 +162,11 @@ export async function loadHistory(
 	let skipped = 0;
 	let highWater: Job | null = null;
 	const pageSize = Math.min(MAX_PAGE_RECORDS, Math.max(1, count));
+	let warning: string | null = null;
+	const visited = new Set<string>();
+	const warn = (text: string): void => {
+		warning = text;
+	};
 	let page = await request((signal) =>
 		client.listJobsPage({ orderBy: ORDER_NEWEST_FIRST, maxRecords: pageSize, signal }),
 	);
@@ -139,17 +176,18 @@ export async function loadHistory(
 		for (const job of page.jobs) highWater = newer(highWater, job);
 		jobs.push(...page.jobs);
 		const href = page.nextHref;
-		if (href === null || jobs.length >= count) break;
+		if (jobs.length >= count || !mayFollow(page, href, visited, warn)) break;
 		page = await request((signal) => client.listJobsPageAt(href, signal));
 	}
 	const history = jobs.slice(0, count);
-	if (count === 0) return { jobs: history, highWater, requests, skipped };
+	if (count === 0) return { jobs: history, highWater, requests, skipped, warning };
 	const active = await loadActive(request, client);
 	return {
 		jobs: [...history, ...active.jobs],
 		highWater,
 		requests: requests + 1,
 		skipped: skipped + active.skipped,
+		warning,
 	};
 }
 

@@ -51,6 +51,7 @@ export class SnapshotPublisher {
 	#longPoll: LongPollSupport = 'unknown';
 	#serverVersion: string | null = null;
 	#skipped = 0;
+	#warning: string | null = null;
 	#lastSuccessAt: number | null = null;
 
 	constructor(store: JobStore, clock: Clock, intervalMs: number) {
@@ -109,6 +110,12 @@ export class SnapshotPublisher {
 		this.#dirty = true;
 	}
 
+	setPollWarning(warning: string | null): void {
+		if (warning === this.#warning) return;
+		this.#warning = warning;
+		this.#dirty = true;
+	}
+
 	/** Records a successful poll at `at`; publishes nothing by itself (see {@link #build}). */
 	pollSucceeded(at: number): void {
 		this.#lastSuccessAt = at;
@@ -134,6 +141,7 @@ export class SnapshotPublisher {
 			longPoll: this.#longPoll,
 			droppedJobs: store.droppedJobs,
 			skippedRecords: this.#skipped,
+			pollWarning: this.#warning,
 		};
 		Object.defineProperty(snapshot, 'lastSuccessAt', {
 			enumerable: true,

@@ -64,6 +64,12 @@ export interface Snapshot {
 	readonly droppedJobs: number;
 	/** Records skipped as unparseable in the last poll (shown as a warning). */
 	readonly skippedRecords: number;
+	/**
+	 * A problem in the last successful poll that did not fail it, one line (a
+	 * `next` link to another host, or one looping back, was not followed, so
+	 * jobs may be missing), or null. Optional so hand-made snapshots need not say.
+	 */
+	readonly pollWarning?: string | null;
 }
 
 /** Something that happened to a job, as the `events` mode prints it. */
