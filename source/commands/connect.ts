@@ -6,9 +6,7 @@ import { SetupError } from '../config/errors.js';
 import { readPassword } from '../config/password.js';
 import { openTerminal } from '../config/terminal.js';
 import type { Config, ServerConfig } from '../config/types.js';
-import { startDemoServer } from './demo.js';
 import { type CommandIo, say } from './io.js';
-import { simulatorOverrides } from './simulate.js';
 
 /** A client ready to use, and what the screen says about it. */
 export interface Connection {
@@ -29,6 +27,11 @@ export interface Connection {
  */
 export async function openConnection(config: Config, io: CommandIo): Promise<Connection> {
 	if (config.demo) {
+		// The simulator loads only for the demo: it is no part of a real session's start.
+		const [{ startDemoServer }, { simulatorOverrides }] = await Promise.all([
+			import('./demo.js'),
+			import('./simulate.js'),
+		]);
 		const demo = await startDemoServer(simulatorOverrides(config.simulate));
 		const client = createClient({ url: demo.url, user: demo.user, password: demo.password });
 		return {

@@ -5,10 +5,8 @@ import { openConnection } from './connect.js';
 import { describeStartupFailure } from './failure.js';
 import { checkFlags } from './flags.js';
 import type { CommandIo } from './io.js';
-import { checkScriptArgs, runScript } from './scripts.js';
+import { checkScriptArgs } from './script-args.js';
 import type { Interrupts } from './signals.js';
-import { runSimulate } from './simulate.js';
-import { runTrust } from './trust.js';
 
 /** What the command line hands over after parsing argv. */
 export interface MainInput {
@@ -51,10 +49,10 @@ function runCommand(config: Config, io: CommandIo, interrupts: Interrupts): Prom
 	switch (config.command) {
 		case 'simulate':
 			noArgs(config);
-			return runSimulate(config.simulate, io, interrupts);
+			return import('./simulate.js').then((m) => m.runSimulate(config.simulate, io, interrupts));
 		case 'trust':
 			noArgs(config);
-			return runTrust(config, io);
+			return import('./trust.js').then((m) => m.runTrust(config, io));
 		case 'watch':
 			return runWatchLazily(config, io, interrupts);
 		default:
@@ -62,7 +60,8 @@ function runCommand(config: Config, io: CommandIo, interrupts: Interrupts): Prom
 	}
 }
 
-// Ink and React load only for the live view: scripts start faster without them.
+// Each mode loads only what it needs (split chunks): Ink and React only for the
+// live view, the simulator only for the demo and `simulate`.
 async function runWatchLazily(
 	config: Config,
 	io: CommandIo,
@@ -78,7 +77,10 @@ async function runScriptCommand(
 	io: CommandIo,
 ): Promise<number> {
 	checkScriptArgs(command, config.args);
-	const connection = await openConnection(config, io);
+	const [connection, { runScript }] = await Promise.all([
+		openConnection(config, io),
+		import('./scripts.js'),
+	]);
 	try {
 		return await runScript(command, config, connection, io);
 	} finally {

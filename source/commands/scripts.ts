@@ -1,4 +1,3 @@
-import { ConfigError } from '../config/errors.js';
 import type { Config } from '../config/types.js';
 import { createEngine, waitForJob } from '../engine/index.js';
 import { runEvents } from '../output/events.js';
@@ -10,25 +9,7 @@ import { runWait } from '../output/wait.js';
 import type { Connection } from './connect.js';
 import type { CommandIo } from './io.js';
 
-/** The script modes' command names. */
-export type ScriptCommand = 'list' | 'show' | 'wait' | 'events';
-
-/** Checks the words after a script command before anything connects (a usage error is cheap). */
-export function checkScriptArgs(command: ScriptCommand, args: readonly string[]): void {
-	const wantsKey = command === 'show' || command === 'wait';
-	if (wantsKey && args.length === 0) {
-		throw new ConfigError(
-			`${command} needs a job key${command === 'wait' ? " (or '-' to read a 202 body from stdin)" : ''}`,
-			{
-				usage: command,
-			},
-		);
-	}
-	const extra = args.slice(wantsKey ? 1 : 0);
-	if (extra.length > 0) {
-		throw new ConfigError(`unexpected "${extra[0]}" after ${command}`, { usage: command });
-	}
-}
+import type { ScriptCommand } from './script-args.js';
 
 /**
  * Runs `list`, `show`, `wait` or `events` over an open connection and

@@ -1,19 +1,21 @@
+import { ApiError } from '../api/errors.js';
 import { SetupError } from '../config/errors.js';
 import { openKeyboard } from '../config/terminal.js';
 import type { Config } from '../config/types.js';
 import { createEngine } from '../engine/index.js';
+import type { ConnectionState, Engine } from '../engine/types.js';
 import { ExitCode, exitCodeForError, SIGNAL_EXIT_CODES } from '../output/exit-codes.js';
-import { runWatchUi } from '../ui/run.js';
 import { openConnection } from './connect.js';
 import type { CommandIo } from './io.js';
 import type { Interrupts } from './signals.js';
 
 /**
- * The live view. Fails fast: one small request is made before the screen
- * switches to full screen, so a wrong password, an untrusted certificate or
- * an unreachable server is one clear message on the normal screen (with its
- * exit code) instead of a screen that can only say "failed". Later failures
- * are the engine's to retry and the header's to show.
+ * The live view. Fails fast: the screen switches to full screen only once the
+ * first poll has answered, so a wrong password, an untrusted certificate or an
+ * unreachable server is one clear message on the normal screen (with its exit
+ * code) instead of a screen that can only say "failed"; and the first frame
+ * already shows jobs. Ink, React and Yoga load while that poll is in flight.
+ * Later failures are the engine's to retry and the header's to show.
  */
 export async function runWatch(
 	config: Config,
@@ -31,17 +33,25 @@ export async function runWatch(
 		keyboard.close();
 		throw error;
 	});
+	const engine = createEngine({
+		client: connection.client,
+		intervalMs: config.intervalMs,
+		...(config.maxJobs === null ? {} : { maxJobs: config.maxJobs }),
+	});
 	try {
-		await connection.client.listJobsPage({ maxRecords: 1, signal: io.signal });
+		engine.start();
+		const ui = import('../ui/run.js');
+		// Awaited below; this only keeps a failed load from being reported twice.
+		ui.catch(() => undefined);
+		const first = await firstAnswer(engine, io.signal);
 		if (io.signal.aborted) return interrupts.exitCode() ?? ExitCode.Interrupted;
+		if (first.kind === 'failed' || first.kind === 'retrying') {
+			const summary = first.kind === 'failed' ? first.error : first.lastError;
+			throw new ApiError(summary.kind, summary.message, { hint: summary.hint });
+		}
+		const { runWatchUi } = await ui;
 		// From here the screen owns the signals and restores the terminal itself.
 		interrupts.dispose();
-		const engine = createEngine({
-			client: connection.client,
-			intervalMs: config.intervalMs,
-			...(config.maxJobs === null ? {} : { maxJobs: config.maxJobs }),
-		});
-		engine.start();
 		const exit = await runWatchUi({
 			engine,
 			host: connection.host,
@@ -52,7 +62,6 @@ export async function runWatch(
 			stdout: io.stdout,
 			stderr: io.stderr,
 		});
-		await engine.stop();
 		io.stdout.write(`${exit.summary}\n`);
 		if (exit.reason === 'signal') return SIGNAL_EXIT_CODES[exit.signal ?? 'SIGINT'];
 		if (exit.reason === 'error') return ExitCode.Internal;
@@ -62,7 +71,28 @@ export async function runWatch(
 			? exitCodeForError(connectionState.error.kind)
 			: ExitCode.Normal;
 	} finally {
+		await engine.stop();
 		keyboard.close();
 		await connection.close();
 	}
+}
+
+/**
+ * Resolves with the engine's connection state once its first poll has
+ * answered, well or badly (after the quick retries inside that poll), or when
+ * `signal` aborts.
+ */
+function firstAnswer(engine: Engine, signal: AbortSignal): Promise<ConnectionState> {
+	return new Promise((resolve) => {
+		const check = (): void => {
+			const state = engine.getSnapshot().connection;
+			if (state.kind === 'connecting' && !signal.aborted) return;
+			unsubscribe();
+			signal.removeEventListener('abort', check);
+			resolve(state);
+		};
+		const unsubscribe = engine.subscribe(check);
+		signal.addEventListener('abort', check);
+		check();
+	});
 }
