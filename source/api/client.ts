@@ -8,14 +8,15 @@ import { createHttp, HTTP_DEFAULTS, type Http } from './http.js';
 import type { Job, SystemInfo } from './job.js';
 import { parseJob, parseJobsPage } from './parse.js';
 import { field, isRecord, text } from './parse-values.js';
-import type {
-	AiqumClient,
-	ClientOptions,
-	JobsPage,
-	ListAllJobsOptions,
-	ListJobsOptions,
-	LongPollOptions,
-	LongPollResult,
+import {
+	type AiqumClient,
+	type ClientOptions,
+	JOB_FILTER_FIELDS,
+	type JobsPage,
+	type ListAllJobsOptions,
+	type ListJobsOptions,
+	type LongPollOptions,
+	type LongPollResult,
 } from './types.js';
 import { type BaseUrl, buildQuery, parseBaseUrl, resolveNextHref } from './url.js';
 
@@ -25,16 +26,6 @@ export const MAX_RECORDS = 1000;
 export const DEFAULT_PAGE = 20;
 /** Extra time a long poll may take beyond `poll_timeout` before it counts as a timeout. */
 export const LONG_POLL_MARGIN_MS = 15_000;
-
-const JOB_FILTERS = [
-	'key',
-	'name',
-	'type',
-	'state',
-	'status',
-	'submit_time',
-	'complete_time',
-] as const;
 
 /**
  * Creates a client for one Unified Manager. Throws `UsageError` (from
@@ -177,7 +168,7 @@ class Client implements AiqumClient {
 /** The query of a jobs page: filters in a fixed order, then order, size and offset. */
 function jobsQuery(options: ListJobsOptions): string {
 	const params: Array<[string, string]> = [];
-	for (const name of JOB_FILTERS) {
+	for (const name of JOB_FILTER_FIELDS) {
 		const value = options.filters?.[name];
 		if (value !== undefined) params.push([name, value]);
 	}

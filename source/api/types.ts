@@ -2,15 +2,19 @@ import type { Dispatcher } from 'undici';
 import type { Clock } from '../engine/clock.js';
 import type { Job, SystemInfo } from './job.js';
 
-/** Fields the jobs collection can be filtered by. Values use AIQUM's `|` (or) and `*` (wildcard). */
-export type JobFilterField =
-	| 'key'
-	| 'name'
-	| 'type'
-	| 'state'
-	| 'status'
-	| 'submit_time'
-	| 'complete_time';
+/** Fields the jobs collection can be filtered (and ordered) by, per the contract. */
+export const JOB_FILTER_FIELDS = [
+	'key',
+	'name',
+	'type',
+	'state',
+	'status',
+	'submit_time',
+	'complete_time',
+] as const;
+
+/** A field of {@link JOB_FILTER_FIELDS}. Values use AIQUM's `|` (or) and `*` (wildcard). */
+export type JobFilterField = (typeof JOB_FILTER_FIELDS)[number];
 
 /** One page of the jobs collection, parsed. */
 export interface JobsPage {

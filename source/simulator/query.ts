@@ -1,17 +1,10 @@
+import { JOB_FILTER_FIELDS } from '../api/types.js';
 import type { JobRecord } from './job-store.js';
 import { formatTime, wireState, wireStatus } from './serialize.js';
 import type { SimShape } from './types.js';
 
-/** The fields the jobs collection filters and orders by. */
-export const QUERY_FIELDS = [
-	'key',
-	'name',
-	'type',
-	'state',
-	'status',
-	'submit_time',
-	'complete_time',
-] as const;
+/** The fields the jobs collection filters and orders by (the contract's list). */
+export const QUERY_FIELDS = JOB_FILTER_FIELDS;
 
 type Field = (typeof QUERY_FIELDS)[number];
 
