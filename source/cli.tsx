@@ -5,6 +5,7 @@ import process from 'node:process';
 import meow from 'meow';
 import { describeStartupFailure } from './commands/failure.js';
 import { FLAG_SPECS } from './commands/flags.js';
+import { guardExitAfterHangup } from './commands/hangup-exit.js';
 import { helpText } from './commands/help.js';
 import { runMain } from './commands/main.js';
 import { handleInterrupts } from './commands/signals.js';
@@ -40,6 +41,7 @@ if (cli.flags.version) {
 	process.stdout.write(`${cli.pkg.version ?? 'unknown'}\n`);
 	process.exit(0);
 }
+guardExitAfterHangup(process);
 const interrupts = handleInterrupts(process);
 const code = await runMain({
 	flags: cli.unnormalizedFlags,
