@@ -6,7 +6,9 @@ import { chmod, mkdir, rm } from 'node:fs/promises';
 import { build } from 'esbuild';
 
 const outfile = 'dist/umwatch.js';
-await rm('dist', { recursive: true, force: true });
+// Old chunks go (their names carry content hashes); dist/ itself stays, since
+// the test harness keeps its build lock there.
+await rm('dist/chunks', { recursive: true, force: true });
 await mkdir('dist', { recursive: true });
 await build({
 	entryPoints: { umwatch: 'source/cli.tsx' },

@@ -5,6 +5,7 @@ import { POLL_BACKOFF, retryDelay, withQuickRetries } from './backoff.js';
 import { type Clock, systemClock, type TimerHandle } from './clock.js';
 import { type FocusWatch, startFocusWatch } from './focus-watch.js';
 import { JobStore, type MergeOutcome } from './job-store.js';
+import { MissingJobs } from './missing-jobs.js';
 import { loadHistory, type PollOutput, type Requester, runPollCycle } from './poll-cycle.js';
 import { toApiError } from './sleep.js';
 import { SnapshotPublisher } from './snapshot-publisher.js';
@@ -65,6 +66,7 @@ class PollingEngine implements WatchEngine {
 	readonly #pageSize: number;
 	readonly #initialJobs: number;
 	readonly #store: JobStore;
+	readonly #missing = new MissingJobs();
 	readonly #out: SnapshotPublisher;
 	readonly #tasks = new Set<Promise<unknown>>();
 	#started = false;
@@ -240,6 +242,8 @@ class PollingEngine implements WatchEngine {
 				? output.jobs.filter((job) => job.key !== focused.key)
 				: output.jobs;
 		const outcome = this.#store.merge(jobs);
+		// A job the server has stopped returning (deleted, purged) would otherwise stay "running".
+		this.#store.remove(this.#missing.record(output.asked, output.missing));
 		this.#out.setSkipped(output.skipped);
 		this.#out.setPollWarning(output.warning);
 		this.#out.setConnection({ kind: 'live' });

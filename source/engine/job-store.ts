@@ -143,6 +143,28 @@ export class JobStore {
 		return { changed: true, added, transitions, dropped: victims.size };
 	}
 
+	/**
+	 * Drops held jobs by key (the server no longer has them). Returns whether
+	 * anything changed. Removed jobs do not count as dropped by the cap.
+	 */
+	remove(keys: Iterable<string>): boolean {
+		const gone = new Set<string>();
+		for (const key of keys) if (this.#index.get(key) !== undefined) gone.add(key);
+		if (gone.size === 0) return false;
+		const counts = { ...this.#counts };
+		const indexChanges = new Map<string, Job | undefined>();
+		for (const key of gone) {
+			const job = this.#index.get(key) as Job;
+			counts[job.displayState] -= 1;
+			indexChanges.set(key, undefined);
+			this.#active.delete(key);
+		}
+		this.#jobs = this.#jobs.filter((job) => !gone.has(job.key));
+		this.#counts = counts;
+		this.#index = this.#index.with(indexChanges);
+		return true;
+	}
+
 	/** Counts, indexes and tracks one job entering the store (new or replacing). */
 	#account(
 		job: Job,

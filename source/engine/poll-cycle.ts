@@ -44,6 +44,10 @@ export interface PollOutput {
 	readonly skipped: number;
 	/** A problem met on the way that did not fail the poll (a `next` link not followed), or null. */
 	readonly warning: string | null;
+	/** Held jobs asked for by key this poll. */
+	readonly asked: readonly string[];
+	/** Those of `asked` the server's answer left out (deleted or purged, or its cache lags). */
+	readonly missing: readonly string[];
 }
 
 /** Shown when a `next` link leads back to a page this poll already read. */
@@ -130,6 +134,7 @@ export async function runPollCycle(input: PollInput): Promise<PollOutput> {
 		page = await request((signal) => client.listJobsPageAt(href, signal));
 	}
 	const stale = [...held.activeKeys].filter((key) => !seen.has(key));
+	const returned = new Set<string>();
 	for (const chunk of chunkKeys(stale)) {
 		const refreshed = await request((signal) =>
 			client.listJobsPage({
@@ -142,9 +147,14 @@ export async function runPollCycle(input: PollInput): Promise<PollOutput> {
 		skipped += refreshed.skipped;
 		// A key filter may match more than asked (a `*` in a key); keep only what was asked.
 		const wanted = new Set(chunk);
-		for (const job of refreshed.jobs) if (wanted.has(job.key)) jobs.push(job);
+		for (const job of refreshed.jobs) {
+			if (!wanted.has(job.key)) continue;
+			jobs.push(job);
+			returned.add(job.key);
+		}
 	}
-	return { jobs, highWater, requests, skipped, warning };
+	const missing = stale.filter((key) => !returned.has(key));
+	return { jobs, highWater, requests, skipped, warning, asked: stale, missing };
 }
 
 /**
@@ -180,7 +190,9 @@ export async function loadHistory(
 		page = await request((signal) => client.listJobsPageAt(href, signal));
 	}
 	const history = jobs.slice(0, count);
-	if (count === 0) return { jobs: history, highWater, requests, skipped, warning };
+	if (count === 0) {
+		return { jobs: history, highWater, requests, skipped, warning, asked: [], missing: [] };
+	}
 	const active = await loadActive(request, client);
 	return {
 		jobs: [...history, ...active.jobs],
@@ -188,6 +200,8 @@ export async function loadHistory(
 		requests: requests + 1,
 		skipped: skipped + active.skipped,
 		warning,
+		asked: [],
+		missing: [],
 	};
 }
 

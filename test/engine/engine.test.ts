@@ -227,7 +227,7 @@ describe('refreshing jobs off the first page', () => {
 		expect(h.client.requestCount - before).toBe(10);
 	});
 
-	it('keeps a held job the server no longer returns, without extra requests', async () => {
+	it('drops a held job the server stopped returning three polls in a row, without extra requests', async () => {
 		const h = setup();
 		const [gone, kept] = h.model.addJobs(2, { submitMs: h.clock.now() - 60_000 }) as [
 			string,
@@ -239,7 +239,13 @@ describe('refreshing jobs off the first page', () => {
 		const before = h.client.requestCount;
 		await h.clock.advance(4000);
 		expect(h.client.requestCount - before).toBe(4);
+		// Two misses may be the server's cache lagging: the job stays.
 		expect(h.job(gone).displayState).toBe('RUNNING');
+		await h.clock.advance(2000);
+		expect(h.client.requestCount - before).toBe(6);
+		expect(h.snapshot().byKey.has(gone)).toBe(false);
+		expect(h.snapshot().jobs.some((job) => job.key === gone)).toBe(false);
+		expect(h.snapshot().counts.RUNNING).toBe(1);
 		expect(h.job(kept).displayState).toBe('RUNNING');
 	});
 });
