@@ -7,7 +7,7 @@ import type { Job } from '../../source/api/job.js';
 import type { Clock } from '../../source/engine/clock.js';
 import { App } from '../../source/ui/App.js';
 import { createKeyHub } from '../../source/ui/key-source.js';
-import { MAX_FPS } from '../../source/ui/run.js';
+import { INK_RENDER_MODE, terminalOutput } from '../../source/ui/terminal-output.js';
 import { FakeEngine } from '../../test/helpers/ui-fake-engine.js';
 import { makeSnapshot } from '../../test/helpers/ui-fixtures.js';
 import { sleep } from '../lib/apps.js';
@@ -21,8 +21,8 @@ class TimedStdout extends EventEmitter {
 	readonly isTTY = true;
 	#onFrame: (() => void) | null = null;
 	write(data: string): boolean {
-		// Ink brackets a frame in synchronized-update marks; the frame is the write between.
-		if (data.length > 16 && this.#onFrame !== null) {
+		// The output stage writes a frame's changed cells in one write.
+		if (data.length > 0 && this.#onFrame !== null) {
 			const done = this.#onFrame;
 			this.#onFrame = null;
 			done();
@@ -90,6 +90,8 @@ export async function mountRenderTarget(count: number): Promise<RenderTarget> {
 	const jobs = makeJobs(count, newest);
 	const engine = new FakeEngine(makeSnapshot(jobs, { lastSuccessAt: Date.now() }));
 	const stdout = new TimedStdout();
+	// The screen's own render mode and output stage, exactly as runWatchUi sets them up.
+	const output = terminalOutput(stdout);
 	const instance = render(
 		<App
 			engine={engine}
@@ -103,12 +105,12 @@ export async function mountRenderTarget(count: number): Promise<RenderTarget> {
 			onQuit={() => {}}
 		/>,
 		{
-			stdout: stdout as unknown as NodeJS.WriteStream,
+			...INK_RENDER_MODE,
+			stdout: output.stdout as unknown as NodeJS.WriteStream,
+			onRender: output.onRender,
 			stdin: new QuietStdin() as unknown as NodeJS.ReadStream,
 			exitOnCtrlC: false,
 			patchConsole: false,
-			incrementalRendering: true,
-			maxFps: MAX_FPS,
 		},
 	);
 	await sleep(200);
@@ -156,8 +158,8 @@ export async function timeRenders(
 			for (const [index, target] of targets.entries()) {
 				const ms = await target.frame(round % 2 === 0);
 				if (round >= 3) samples[index]?.push(ms);
-				// Past Ink's frame throttle, so the next publish renders at once.
-				await sleep(Math.ceil(1000 / MAX_FPS) + 5);
+				// A breath between frames, as between polls (rendering itself is unthrottled).
+				await sleep(5);
 			}
 		}
 	} finally {

@@ -1,5 +1,6 @@
 import { Text } from 'ink';
 import { memo } from 'react';
+import { lineToAnsi } from './line-ansi.js';
 import type { Line } from './segments.js';
 
 /** Props of {@link ScreenLine}. */
@@ -9,27 +10,10 @@ export interface ScreenLineProps {
 }
 
 /**
- * Renders one pre-fitted line. Colour and dim are left out entirely when
- * colour is off (Ink ignores NO_COLOR), so no colour SGR reaches the terminal.
- * `wrap="truncate"` is a guard only: lines are already cut to width.
+ * Renders one pre-fitted line as one Text holding one pre-styled string: Ink
+ * then squashes, measures and lays out one node per screen line instead of
+ * one per segment. `wrap="truncate"` is a guard only: lines are already cut to width.
  */
 export const ScreenLine = memo(function ScreenLine({ line, color }: ScreenLineProps) {
-	return (
-		<Text wrap="truncate">
-			{line.length === 0
-				? ' '
-				: line.map((segment, index) => (
-						<Text
-							// biome-ignore lint/suspicious/noArrayIndexKey: segments have no identity but their place
-							key={index}
-							{...(color && segment.color ? { color: segment.color } : {})}
-							{...(color && segment.dim ? { dimColor: true } : {})}
-							{...(segment.bold ? { bold: true } : {})}
-							{...(segment.inverse ? { inverse: true } : {})}
-						>
-							{segment.text}
-						</Text>
-					))}
-		</Text>
-	);
+	return <Text wrap="truncate">{line.length === 0 ? ' ' : lineToAnsi(line, color)}</Text>;
 });

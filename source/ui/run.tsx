@@ -2,11 +2,11 @@ import { type Instance, render } from 'ink';
 import type { Clock } from '../engine/clock.js';
 import type { Engine } from '../engine/types.js';
 import { App } from './App.js';
-import { anchoredOutput } from './anchored-output.js';
 import { formatDuration } from './format-time.js';
 import { createInputDecoder } from './input-decoder.js';
 import { createKeyHub } from './key-source.js';
 import { exitSummary, type UiExitReason } from './summary.js';
+import { INK_RENDER_MODE, terminalOutput } from './terminal-output.js';
 import {
 	openTerminalSession,
 	type SessionEnd,
@@ -47,9 +47,6 @@ export interface UiExit {
 	/** The error, when `reason` is 'error'. */
 	readonly error?: unknown;
 }
-
-/** How often Ink may draw at most: enough for typing, calm over SSH. */
-export const MAX_FPS = 12;
 
 function systemTimers(now: () => number): Clock {
 	return {
@@ -112,6 +109,7 @@ export function runWatchUi(options: WatchUiOptions): Promise<UiExit> {
 			onInput: (chunk) => decoder.push(chunk),
 			onEnd: (end) => finish(endToExit(end)),
 		});
+		const output = terminalOutput(options.stdout);
 		try {
 			instance = render(
 				<App
@@ -126,13 +124,13 @@ export function runWatchUi(options: WatchUiOptions): Promise<UiExit> {
 					onQuit={() => finish({ reason: 'quit' })}
 				/>,
 				{
-					stdout: anchoredOutput(options.stdout),
+					...INK_RENDER_MODE,
+					stdout: output.stdout,
+					onRender: output.onRender,
 					stdin: options.stdin,
 					stderr: options.stderr,
 					exitOnCtrlC: false,
 					patchConsole: false,
-					incrementalRendering: true,
-					maxFps: MAX_FPS,
 				},
 			);
 			instance.waitUntilExit().catch((error: unknown) => finish({ reason: 'error', error }));

@@ -5,6 +5,7 @@ import type { Snapshot } from '../../source/engine/types.js';
 import { App } from '../../source/ui/App.js';
 import { createInputDecoder, ESCAPE_TIMEOUT_MS } from '../../source/ui/input-decoder.js';
 import { createKeyHub } from '../../source/ui/key-source.js';
+import { INK_RENDER_MODE } from '../../source/ui/terminal-output.js';
 import { FakeClock } from './ui-fake-clock.js';
 import { FakeEngine } from './ui-fake-engine.js';
 import { makeSnapshot } from './ui-fixtures.js';
@@ -117,8 +118,9 @@ export async function settle(): Promise<void> {
 export const TEST_NOW = new Date(2026, 2, 4, 12, 0, 0).getTime();
 
 /**
- * Renders the App with Ink's own render() in debug mode (every frame written
- * whole) into a fake terminal of the given size.
+ * Renders the App with Ink's own render() in the screen's render mode (debug:
+ * every frame written whole; Ink's linear renderer) into a fake terminal of
+ * the given size. The frames are exactly what the output stage receives.
  */
 export async function renderApp(options: HarnessOptions = {}): Promise<UiHarness> {
 	const engine = new FakeEngine(options.snapshot ?? makeSnapshot([]));
@@ -145,7 +147,7 @@ export async function renderApp(options: HarnessOptions = {}): Promise<UiHarness
 		{
 			stdout: stdout as unknown as NodeJS.WriteStream,
 			stdin: stdin as unknown as NodeJS.ReadStream,
-			debug: true,
+			...INK_RENDER_MODE,
 			exitOnCtrlC: false,
 			patchConsole: false,
 		},
