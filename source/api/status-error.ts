@@ -68,6 +68,11 @@ const REASONS: Readonly<Record<number, string>> = {
 	504: 'Gateway Timeout',
 };
 
+/** True for `…/management-server/jobs/KEY`: the one path where a 404 means the job is missing. */
+function isOneJobPath(path: string): boolean {
+	return /\/management-server\/jobs\/[^/]+$/.test(path);
+}
+
 /** Maps a non-2xx answer to an ApiError. */
 export function statusError(
 	answer: StatusAnswer,
@@ -91,6 +96,19 @@ export function statusError(
 			{
 				status,
 				hint: 'The user needs an API role: Operator (read-only) is enough to watch jobs.',
+			},
+		);
+	}
+	if (status === 404 && !isOneJobPath(path)) {
+		// Not a job that is missing: the URL does not reach the jobs API (a wrong
+		// prefix, a proxy). Exit 8 ("job not found") would send a script's author
+		// looking for a key that `list` never had.
+		return new ApiError(
+			'bad-response',
+			`Unified Manager answered 404 Not Found for ${path}${quoted}.`,
+			{
+				status,
+				hint: "Check the URL: it must reach Unified Manager's API (…/api), directly or through its proxy prefix.",
 			},
 		);
 	}

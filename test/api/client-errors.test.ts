@@ -131,6 +131,18 @@ describe('HTTP statuses', () => {
 		);
 	});
 
+	it('404 on the jobs list means a wrong URL, not a missing job', async () => {
+		respond(404, '{"error":{"message":"No such resource"}}');
+		const error = await failure(client().listJobsPage());
+		expect(error).toMatchObject({
+			kind: 'bad-response',
+			status: 404,
+			message:
+				'Unified Manager answered 404 Not Found for /api/management-server/jobs: "No such resource".',
+			hint: "Check the URL: it must reach Unified Manager's API (…/api), directly or through its proxy prefix.",
+		});
+	});
+
 	it('429 with Retry-After in seconds', async () => {
 		respond(429, '', { 'retry-after': '7' });
 		const error = await failure(client().listJobsPage());
