@@ -52,14 +52,11 @@ export function resolveConfig(input: ResolveInput): Config {
 		file ??= (input.loadFile ?? loadConfigFile)(configPath);
 		return file;
 	};
-	const {
-		command: requested,
-		args,
-		positionalProfile,
-	} = splitPositionals(input.positionals, getFile);
+	const words = trustProfileWord(splitPositionals(input.positionals, getFile));
+	const { command: requested, args } = words;
 	const demo = flags.demo === true;
 	checkDemo(demo, requested, flags);
-	const profileName = chooseProfile(flags, env, positionalProfile, requested, demo, getFile);
+	const profileName = chooseProfile(flags, env, words, demo, getFile);
 	// `trust --profile NEW` creates the profile, so it may not exist yet.
 	const profile: Profile = profileName === null ? {} : (getFile().profiles.get(profileName) ?? {});
 	const command = requested === 'watch' && !input.stdoutIsTty ? 'list' : requested;
@@ -95,6 +92,8 @@ interface Positionals {
 	readonly command: CommandName;
 	readonly args: readonly string[];
 	readonly positionalProfile: string | null;
+	/** The profile was named after `trust`, so pinning may create it. */
+	readonly trustNamed?: boolean;
 }
 
 /** `[profile] [command] [args…]`: a first word that is not a command must name a profile. */
@@ -124,6 +123,22 @@ function splitPositionals(words: readonly string[], getFile: () => ConfigFile): 
 	return { command: 'watch', args: [], positionalProfile };
 }
 
+/**
+ * `umwatch trust NAME` names the profile to pin, like `--profile NAME` (the
+ * usage line promises it): the word after `trust` may create the profile.
+ */
+function trustProfileWord(words: Positionals): Positionals {
+	const [name, ...extra] = words.args;
+	if (words.command !== 'trust' || name === undefined || extra.length > 0) return words;
+	if (words.positionalProfile !== null && words.positionalProfile !== name) {
+		throw new ConfigError(
+			`two profiles named: "${words.positionalProfile}" and "${name}"; choose one`,
+			{ usage: 'trust' },
+		);
+	}
+	return { command: 'trust', args: [], positionalProfile: name, trustNamed: true };
+}
+
 function checkDemo(demo: boolean, command: CommandName, flags: CliFlags): void {
 	if (!demo) return;
 	if (command === 'simulate' || command === 'trust') {
@@ -137,11 +152,11 @@ function checkDemo(demo: boolean, command: CommandName, flags: CliFlags): void {
 function chooseProfile(
 	flags: CliFlags,
 	env: Environment,
-	positional: string | null,
-	command: CommandName,
+	words: Positionals,
 	demo: boolean,
 	getFile: () => ConfigFile,
 ): string | null {
+	const { positionalProfile: positional, command } = words;
 	if (flags.profile !== undefined && positional !== null && flags.profile !== positional) {
 		throw new ConfigError(
 			`two profiles named: --profile ${flags.profile} and "${positional}"; choose one`,
@@ -150,7 +165,7 @@ function chooseProfile(
 	const named = flags.profile ?? positional ?? emptyToUndefined(env.UMWATCH_PROFILE);
 	if (named !== undefined) {
 		const file = getFile();
-		const creating = command === 'trust' && flags.profile === named;
+		const creating = command === 'trust' && (flags.profile === named || words.trustNamed === true);
 		if (!file.profiles.has(named) && !creating) {
 			const where = file.exists ? file.path : `${file.path} (which does not exist)`;
 			throw new ConfigError(`no profile "${named}" in ${where}`, {

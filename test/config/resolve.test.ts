@@ -175,6 +175,29 @@ describe('validation', () => {
 		expect(resolve({ url: 'https://a.example.com' }, {}, ['trust']).server?.user).toBeNull();
 	});
 
+	it('trust NAME names the profile to pin, as the usage line says', () => {
+		writeConfig({ profiles: { lab: { url: 'https://lab.example.com', user: 'ops' } } });
+		const known = resolve({}, {}, ['trust', 'lab']);
+		expect([known.command, known.profileName, known.server?.url, known.args]).toEqual([
+			'trust',
+			'lab',
+			'https://lab.example.com',
+			[],
+		]);
+		// Like --profile, the word after trust may name a profile pinning creates.
+		const created = resolve({ url: 'https://new.example.com' }, {}, ['trust', 'fresh']);
+		expect([created.profileName, created.server?.url]).toEqual([
+			'fresh',
+			'https://new.example.com',
+		]);
+		expect(usageError(() => resolve({}, {}, ['lab', 'trust', 'other'])).message).toBe(
+			'two profiles named: "lab" and "other"; choose one',
+		);
+		expect(usageError(() => resolve({ profile: 'lab' }, {}, ['trust', 'other'])).message).toBe(
+			'two profiles named: --profile lab and "other"; choose one',
+		);
+	});
+
 	it('refuses a URL with credentials without repeating them', () => {
 		for (const [flags, env, origin] of [
 			[{ url: 'https://admin:s3cret@um.example.com', user: 'u' }, {}, '--url'],
