@@ -55,7 +55,7 @@ export async function openConnection(config: Config, io: CommandIo): Promise<Con
 		password: await readPassword(server.password, {
 			env: io.env,
 			openTerminal: () => openTerminal({ stdin: io.stdin, stderr: io.stderr }),
-			warn: (line) => io.stderr.write(`${line}\n`),
+			warn: (line) => say(io, line),
 			label: `${server.user}@${hostOf(server)}`,
 		}),
 		...(ca === undefined ? {} : { ca }),

@@ -91,6 +91,18 @@ describe('list against a simulator', () => {
 		}
 	});
 
+	it('warns, as umwatch, about a password file others can read', async () => {
+		const file = join(sandbox.dir, 'pw-open');
+		writeFileSync(file, `${PASSWORD}\n`);
+		chmodSync(file, 0o644);
+		const args = ['list', '--url', url, '--user', 'admin', '--ndjson', '--limit', '1'];
+		const result = await runCli(sandbox, [...args, '--password-file', file]);
+		expect([result.code, result.stderr]).toEqual([
+			0,
+			`umwatch: warning: the password file ${file} is readable by other users (mode 644); run chmod 600 ${file}\n`,
+		]);
+	});
+
 	it('a profile chosen by its name as the first word', async () => {
 		writeFileSync(
 			sandbox.configPath,
