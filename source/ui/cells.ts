@@ -133,13 +133,27 @@ export function parseRow(text: string, columns: number): RowCells {
 	return { chars, styles };
 }
 
+/**
+ * Code points that join a grapheme to its neighbours (marks, joiners,
+ * variation selectors, emoji modifiers and flags, tags, Hangul jamo). A run
+ * without them is one grapheme per code point, and needs no segmenter.
+ */
+const CLUSTERING =
+	/\p{M}|\u200c|\u200d|[\ufe00-\ufe0f\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u{1f1e6}-\u{1f1ff}\u{1f3fb}-\u{1f3ff}\u{e0000}-\u{e0fff}]/u;
+
+/** The graphemes of `run`: code points where that is the same thing, else the segmenter's. */
+function graphemes(run: string): Iterable<string> {
+	if (!CLUSTERING.test(run)) return run;
+	return Array.from(segmenter.segment(run), (s) => s.segment);
+}
+
 /** Puts a run of text (no escapes) cell by cell; false once the row is full. */
 function putRun(run: string, put: (grapheme: string, width: number) => boolean): boolean {
 	if (PLAIN.test(run)) {
 		for (const ch of run) if (!put(ch, 1)) return false;
 		return true;
 	}
-	for (const { segment } of segmenter.segment(run)) {
+	for (const segment of graphemes(run)) {
 		// Control characters and zero-width clusters take no cell.
 		if (segment < ' ' || segment === '\x7f') continue;
 		const width = displayWidth(segment);

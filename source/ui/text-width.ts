@@ -10,9 +10,24 @@ import stringWidth from 'string-width';
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 const PLAIN = /^[\x20-\x7e]*$/;
 
+/**
+ * Widths of non-ASCII texts measured lately. string-width segments every
+ * grapheme and tests several Unicode regexes per call, and a live screen asks
+ * for the same glyphs, names and cells every frame; cleared when it fills up.
+ */
+const widths = new Map<string, number>();
+const WIDTH_CACHE_SIZE = 4096;
+
 /** Columns `text` takes in a terminal. */
 export function displayWidth(text: string): number {
-	return PLAIN.test(text) ? text.length : stringWidth(text);
+	if (PLAIN.test(text)) return text.length;
+	let width = widths.get(text);
+	if (width === undefined) {
+		width = stringWidth(text);
+		if (widths.size >= WIDTH_CACHE_SIZE) widths.clear();
+		widths.set(text, width);
+	}
+	return width;
 }
 
 /**
