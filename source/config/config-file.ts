@@ -29,6 +29,12 @@ export interface ConfigFile {
 	readonly exists: boolean;
 	readonly defaultProfile: string | null;
 	readonly profiles: ReadonlyMap<string, Profile>;
+	/**
+	 * Profiles that failed their checks, with the error to show when one is
+	 * used. A broken profile stops only the commands that use it; for the
+	 * others it is a warning.
+	 */
+	readonly invalidProfiles?: ReadonlyMap<string, ConfigError>;
 	/** File mode bits (e.g. 0o644), or null when absent. */
 	readonly mode: number | null;
 	/** Problems that do not stop umwatch (unknown keys); printed on stderr. */
@@ -90,7 +96,7 @@ export function loadConfigFile(path: string): ConfigFile {
 export function parseConfigText(
 	text: string,
 	path: string,
-): Pick<ConfigFile, 'defaultProfile' | 'profiles' | 'warnings'> {
+): Pick<ConfigFile, 'defaultProfile' | 'profiles' | 'invalidProfiles' | 'warnings'> {
 	const root = parseJson(text, path);
 	if (!isRecord(root)) {
 		throw new ConfigError(`${path}: the top level must be a JSON object`, {
@@ -103,20 +109,31 @@ export function parseConfigText(
 	if (!isRecord(rawProfiles)) {
 		throw new ConfigError(`${path}: "profiles" must be an object of named profiles`);
 	}
+	const invalidProfiles = new Map<string, ConfigError>();
 	for (const [name, raw] of Object.entries(rawProfiles)) {
-		profiles.set(name, parseProfile(name, raw, path, warnings));
+		try {
+			profiles.set(name, parseProfile(name, raw, path, warnings));
+		} catch (error) {
+			if (!(error instanceof ConfigError)) throw error;
+			invalidProfiles.set(name, error);
+			warnings.push(`warning: ${error.message} (profile "${name}" is ignored)`);
+		}
 	}
 	const defaultProfile = root.defaultProfile ?? null;
 	if (defaultProfile !== null && typeof defaultProfile !== 'string') {
 		throw new ConfigError(`${path}: "defaultProfile" must be a string (a profile name)`);
 	}
-	if (defaultProfile !== null && !profiles.has(defaultProfile)) {
+	if (
+		defaultProfile !== null &&
+		!profiles.has(defaultProfile) &&
+		!invalidProfiles.has(defaultProfile)
+	) {
 		throw new ConfigError(
 			`${path}: "defaultProfile" names "${defaultProfile}", which is not a profile`,
 			{ hint: knownProfilesHint(profiles) },
 		);
 	}
-	return { defaultProfile, profiles, warnings };
+	return { defaultProfile, profiles, invalidProfiles, warnings };
 }
 
 function parseProfile(name: string, raw: unknown, path: string, warnings: string[]): Profile {
@@ -128,7 +145,7 @@ function parseProfile(name: string, raw: unknown, path: string, warnings: string
 		const key = KEBAB_ALIASES[rawKey] ?? rawKey;
 		const kind = PROFILE_FIELDS[key as keyof Profile];
 		if (kind === undefined) {
-			warnings.push(`${path}: profile "${name}": unknown key "${rawKey}" (ignored)`);
+			warnings.push(`warning: ${path}: profile "${name}": unknown key "${rawKey}" (ignored)`);
 			continue;
 		}
 		if (value === null) continue;

@@ -3,6 +3,7 @@ import { ConfigError } from './errors.js';
 import { fileWarnings } from './file-warnings.js';
 import { choosePasswordSource } from './password-source.js';
 import { configFilePath, type Environment, expandHome } from './paths.js';
+import { hasProfile, trustForUrl } from './profile-scope.js';
 import { resolveOutput, resolveSimulate } from './resolve-modes.js';
 import {
 	type CliFlags,
@@ -57,6 +58,8 @@ export function resolveConfig(input: ResolveInput): Config {
 	const demo = flags.demo === true;
 	checkDemo(demo, requested, flags);
 	const profileName = chooseProfile(flags, env, words, demo, getFile);
+	const broken = profileName === null ? undefined : getFile().invalidProfiles?.get(profileName);
+	if (broken !== undefined) throw broken;
 	// `trust --profile NEW` creates the profile, so it may not exist yet.
 	const profile: Profile = profileName === null ? {} : (getFile().profiles.get(profileName) ?? {});
 	const command = requested === 'watch' && !input.stdoutIsTty ? 'list' : requested;
@@ -64,7 +67,14 @@ export function resolveConfig(input: ResolveInput): Config {
 	const server =
 		demo || command === 'simulate'
 			? null
-			: resolveServer(flags, env, profile, profileName, command, input.home);
+			: resolveServer(
+					flags,
+					env,
+					trustForUrl(flags, env, profile, profileName, warnings),
+					profileName,
+					command,
+					input.home,
+				);
 	if (server !== null && isPlainHttpToRemote(server.url)) {
 		warnings.push(
 			'warning: the URL is plain http://; the password crosses the network unencrypted',
@@ -103,7 +113,7 @@ function splitPositionals(words: readonly string[], getFile: () => ConfigFile): 
 	const first = rest[0];
 	if (first !== undefined && !isCommandName(first)) {
 		const file = getFile();
-		if (!file.profiles.has(first)) {
+		if (!hasProfile(file, first)) {
 			throw new ConfigError(`unknown command or profile "${first}"`, {
 				hint: `commands: list, show, wait, events, simulate, trust; ${knownProfilesHint(file.profiles)}`,
 			});
@@ -166,7 +176,7 @@ function chooseProfile(
 	if (named !== undefined) {
 		const file = getFile();
 		const creating = command === 'trust' && (flags.profile === named || words.trustNamed === true);
-		if (!file.profiles.has(named) && !creating) {
+		if (!hasProfile(file, named) && !creating) {
 			const where = file.exists ? file.path : `${file.path} (which does not exist)`;
 			throw new ConfigError(`no profile "${named}" in ${where}`, {
 				hint: knownProfilesHint(file.profiles),
@@ -310,6 +320,7 @@ function pick(
 	return null;
 }
 
+/** An empty environment variable counts as unset. */
 function emptyToUndefined(value: string | undefined): string | undefined {
 	return value === undefined || value === '' ? undefined : value;
 }

@@ -14,6 +14,17 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
+/** The error a broken profile carries (shown only when that profile is used). */
+function profileError(text: string, name: string): ConfigError {
+	writeFileSync(path, text);
+	const file = loadConfigFile(path);
+	const error = file.invalidProfiles?.get(name);
+	if (error === undefined) throw new Error(`expected profile ${name} to be invalid`);
+	expect(file.profiles.has(name)).toBe(false);
+	expect(file.warnings).toContain(`warning: ${error.message} (profile "${name}" is ignored)`);
+	return error;
+}
+
 function loadError(text: string): ConfigError {
 	writeFileSync(path, text);
 	try {
@@ -71,7 +82,7 @@ describe('reading it', () => {
 			interval: 5,
 		});
 		expect(file.warnings).toEqual([
-			`${path}: profile "prod": unknown key "passwrodFile" (ignored)`,
+			`warning: ${path}: profile "prod": unknown key "passwrodFile" (ignored)`,
 		]);
 		expect(file.mode).toBe(0o640);
 	});
@@ -91,17 +102,17 @@ describe('reading it', () => {
 	});
 
 	it('names a value of the wrong type', () => {
-		expect(loadError('{"profiles": {"prod": {"interval": "5"}}}').message).toBe(
+		expect(profileError('{"profiles": {"prod": {"interval": "5"}}}', 'prod').message).toBe(
 			`${path}: profile "prod": "interval" must be a number, not a string ("5")`,
 		);
-		expect(loadError('{"profiles": {"prod": {"insecure": 1}}}').message).toBe(
+		expect(profileError('{"profiles": {"prod": {"insecure": 1}}}', 'prod').message).toBe(
 			`${path}: profile "prod": "insecure" must be a boolean, not a number (1)`,
 		);
 		expect(loadError('{"profiles": []}').message).toBe(
 			`${path}: "profiles" must be an object of named profiles`,
 		);
 		expect(loadError('[1]').message).toBe(`${path}: the top level must be a JSON object`);
-		expect(loadError('{"profiles": {"prod": "https://x"}}').message).toBe(
+		expect(profileError('{"profiles": {"prod": "https://x"}}', 'prod').message).toBe(
 			`${path}: profile "prod" must be an object`,
 		);
 	});
@@ -113,7 +124,8 @@ describe('reading it', () => {
 			'known profiles: prod',
 		]);
 		expect(
-			loadError('{"profiles": {"p": {"passwordFile": "a", "passwordCommand": "b"}}}').message,
+			profileError('{"profiles": {"p": {"passwordFile": "a", "passwordCommand": "b"}}}', 'p')
+				.message,
 		).toBe(`${path}: profile "p" names both "passwordFile" and "passwordCommand"; keep one`);
 	});
 });

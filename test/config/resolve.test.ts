@@ -70,7 +70,8 @@ describe('precedence: flags > environment > profile > defaults', () => {
 			url: 'https://env.example.com',
 			user: 'flag-user',
 			caFile: null,
-			fingerprint: PIN_COLONS,
+			// The profile's pin is for prod.example.com, not for the URL from the environment.
+			fingerprint: null,
 			insecure: false,
 			password: {
 				kind: 'file',
@@ -347,5 +348,32 @@ describe('config file permissions', () => {
 		expect(resolve({ profile: 'prod' }).warnings).toEqual([]);
 		writeConfig({ profiles: { prod: { url: 'https://a.example.com', user: 'u' } } }, 0o644);
 		expect(resolve({ profile: 'prod' }).warnings).toEqual([]);
+	});
+});
+
+describe('which parts of a profile apply', () => {
+	it('a broken profile stops only the commands that use it; the others warn', () => {
+		writeConfig({ profiles: { prod: PROD, bad: { url: 'https://b', interval: 'x' } } });
+		const config = resolve({}, {}, ['prod', 'list'], false);
+		expect(config.profileName).toBe('prod');
+		expect(config.warnings).toEqual([
+			`warning: ${configPath}: profile "bad": "interval" must be a number, not a string ("x") (profile "bad" is ignored)`,
+		]);
+		expect(usageError(() => resolve({}, {}, ['bad', 'list'], false)).message).toBe(
+			`${configPath}: profile "bad": "interval" must be a number, not a string ("x")`,
+		);
+	});
+
+	it("a profile's certificate settings do not follow --url to another server", () => {
+		writeConfig({ profiles: { prod: PROD } });
+		const elsewhere = resolve({ url: 'https://other.example.com' }, {}, ['prod', 'list'], false);
+		expect(elsewhere.server?.fingerprint).toBeNull();
+		expect(elsewhere.warnings).toEqual([
+			"warning: the URL is not profile prod's server; its certificate settings (fingerprint, CA file, insecure) are not used",
+		]);
+		// The same server, spelled with /api and the default port, keeps the pin.
+		const same = resolve({ url: 'https://prod.example.com:443/api' }, {}, ['prod', 'list'], false);
+		expect(same.server?.fingerprint).toBe(PIN_COLONS);
+		expect(same.warnings).toEqual([]);
 	});
 });

@@ -1,0 +1,47 @@
+// Which parts of a profile apply: a broken profile fails only when used, and a
+// profile's certificate settings apply only to its own server.
+import { parseBaseUrl } from '../api/url.js';
+import type { ConfigFile, Profile } from './config-file.js';
+import type { Environment } from './paths.js';
+import type { CliFlags } from './types.js';
+
+/**
+ * A profile's certificate settings (pin, CA file, insecure) belong to its own
+ * server. When --url or UMWATCH_URL points elsewhere, applying the pin would
+ * report a "changed certificate" that is only another server: leave them out
+ * and say so.
+ */
+export function trustForUrl(
+	flags: CliFlags,
+	env: Environment,
+	profile: Profile,
+	profileName: string | null,
+	warnings: string[],
+): Profile {
+	const url = flags.url ?? (env.UMWATCH_URL === '' ? undefined : env.UMWATCH_URL);
+	const hasTrust =
+		profile.fingerprint !== undefined ||
+		profile.caFile !== undefined ||
+		profile.insecure !== undefined;
+	if (url === undefined || profile.url === undefined || !hasTrust) return profile;
+	if (sameServer(url, profile.url)) return profile;
+	warnings.push(
+		`warning: the URL is not profile ${profileName ?? ''}'s server; its certificate settings (fingerprint, CA file, insecure) are not used`,
+	);
+	const { fingerprint: _pin, caFile: _ca, insecure: _insecure, ...rest } = profile;
+	return rest;
+}
+
+/** Same scheme, host and port; unparseable URLs count as different (they fail later, clearly). */
+function sameServer(a: string, b: string): boolean {
+	try {
+		return parseBaseUrl(a).origin === parseBaseUrl(b).origin;
+	} catch {
+		return false;
+	}
+}
+
+/** Whether the file defines `name`, valid or not (a broken one fails only when used). */
+export function hasProfile(file: ConfigFile, name: string): boolean {
+	return file.profiles.has(name) || file.invalidProfiles?.has(name) === true;
+}
