@@ -89,7 +89,7 @@ it('a dropped connection while a long poll is held and a list request hangs: exi
 	// Its connections went with it: the server holds nothing for it any more.
 	await until(() => sim.stats.longPollsHeld === 0, 'the held long poll closed');
 	expect(running.output()).not.toMatch(/\n\s+at .+:\d+:\d+/);
-});
+}, 60_000);
 
 it('a dropped connection while the password command still runs: the command ends too', async () => {
 	server = await startFixtureServer();
@@ -108,7 +108,7 @@ it('a dropped connection while the password command still runs: the command ends
 	await until(() => sessionMembers(starting.pid).length === 0, 'an empty session');
 	// It never got as far as the server.
 	expect(server.sim.stats.requests).toBe(0);
-});
+}, 60_000);
 
 it('SIGHUP with the terminal still there, while busy: exit 129 at once, nothing left', async () => {
 	server = await startFixtureServer();
@@ -130,4 +130,4 @@ it('SIGHUP with the terminal still there, while busy: exit 129 at once, nothing 
 	// The screen was left and the summary printed on the terminal that is still there.
 	expect(running.output()).toContain('\u001b[?1049l');
 	expect(running.output()).toContain('SIGHUP');
-});
+}, 60_000);
