@@ -79,7 +79,10 @@ export function statusError(
 	context: { readonly path: string; readonly secrets: readonly string[]; readonly now: number },
 ): ApiError {
 	const { status } = answer;
-	const said = quoteServerText(serverMessage(answer.body), context.secrets).trim();
+	// The sentence around the quote ends with its own full stop: drop the server's.
+	const said = quoteServerText(serverMessage(answer.body), context.secrets)
+		.trim()
+		.replace(/[.。]+$/u, '');
 	const quoted = said === '' ? '' : `: "${said}"`;
 	const label = `${status}${REASONS[status] === undefined ? '' : ` ${REASONS[status]}`}`;
 	const path = context.path.split('?')[0]?.slice(0, 200) ?? '';

@@ -57,6 +57,7 @@ export async function openConnection(config: Config, io: CommandIo): Promise<Con
 			openTerminal: () => openTerminal({ stdin: io.stdin, stderr: io.stderr }),
 			warn: (line) => say(io, line),
 			label: `${server.user}@${hostOf(server)}`,
+			signal: io.signal,
 		}),
 		...(ca === undefined ? {} : { ca }),
 		...(server.fingerprint === null ? {} : { fingerprint: server.fingerprint }),

@@ -9,6 +9,11 @@ export interface PasswordCommandOptions {
 	readonly timeoutMs?: number;
 	/** The command's own standard error goes here (its prompts and complaints). Default: ours. */
 	readonly stderr?: 'inherit' | 'ignore';
+	/**
+	 * Ends the command early (umwatch got a signal). Without it, a hang-up while
+	 * the command runs would leave umwatch waiting for it until the time limit.
+	 */
+	readonly signal?: AbortSignal;
 }
 
 /** More than any password; stops a runaway command from filling memory. */
@@ -42,6 +47,7 @@ export function runPasswordCommand(
 			if (settled) return;
 			settled = true;
 			clearTimeout(timer);
+			options.signal?.removeEventListener('abort', onAbort);
 			chunks.length = 0;
 			child.stdout.destroy();
 			child.kill('SIGKILL');
@@ -51,6 +57,9 @@ export function runPasswordCommand(
 			() => fail(`did not finish within ${timeoutMs / 1000} s`, 'is it waiting for input?'),
 			timeoutMs,
 		);
+		const onAbort = () => fail('was interrupted');
+		if (options.signal?.aborted) onAbort();
+		else options.signal?.addEventListener('abort', onAbort, { once: true });
 		child.stdout.on('data', (chunk: Buffer) => {
 			size += chunk.length;
 			if (size > MAX_OUTPUT_BYTES) fail('printed far more than a password');
@@ -68,6 +77,7 @@ export function runPasswordCommand(
 				return fail('printed nothing', 'it must print the password on standard output');
 			settled = true;
 			clearTimeout(timer);
+			options.signal?.removeEventListener('abort', onAbort);
 			chunks.length = 0;
 			resolve(password);
 		});

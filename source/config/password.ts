@@ -17,6 +17,8 @@ export interface PasswordContext {
 	readonly label: string;
 	/** The password command's time limit; default 30 s. */
 	readonly commandTimeoutMs?: number;
+	/** Aborted when umwatch is told to stop (a signal): the password command is ended. */
+	readonly signal?: AbortSignal;
 }
 
 /**
@@ -40,6 +42,7 @@ export async function readPassword(
 			return runPasswordCommand(source.command, {
 				origin: source.origin,
 				...(context.commandTimeoutMs === undefined ? {} : { timeoutMs: context.commandTimeoutMs }),
+				...(context.signal === undefined ? {} : { signal: context.signal }),
 			});
 		case 'prompt':
 			return promptOnTerminal(context);

@@ -75,6 +75,23 @@ describe('password command', () => {
 		);
 		expect(Date.now() - started).toBeLessThan(5000);
 	});
+
+	it('ends the command when umwatch is told to stop (a hang-up must not wait for it)', async () => {
+		const controller = new AbortController();
+		const running = setupError(
+			runPasswordCommand('exec sleep 30', { origin, signal: controller.signal }),
+		);
+		controller.abort();
+		expect((await running).message).toBe(
+			'the password command (--password-command) was interrupted',
+		);
+		const already = setupError(
+			runPasswordCommand('exec sleep 30', { origin, signal: controller.signal }),
+		);
+		expect((await already).message).toBe(
+			'the password command (--password-command) was interrupted',
+		);
+	});
 });
 
 describe('readPassword in source order', () => {
