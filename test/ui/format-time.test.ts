@@ -50,8 +50,14 @@ describe('time formats', () => {
 		expect(formatFinalDuration(-5000)).toBe('0s');
 	});
 
-	test('the next change of a live duration: each second, then each minute', () => {
+	test('the next redraw of a live duration: each even second of the clock, then each minute', () => {
 		expect(durationNextChange(1000, 1500)).toBe(2000);
+		expect(durationNextChange(1000, 2000)).toBe(4000);
+		// Jobs that started at odd and even seconds tick in the same frame.
+		expect(durationNextChange(3000, 4100)).toBe(6000);
+		expect(durationNextChange(4000, 4100)).toBe(6000);
+		// The minute itself is drawn when it comes, wherever the clock's even seconds fall.
+		expect(durationNextChange(1000, 60_500)).toBe(61_000);
 		expect(durationNextChange(0, 59_000)).toBe(60_000);
 		expect(durationNextChange(0, 61_000)).toBe(120_000);
 	});
