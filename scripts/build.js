@@ -4,6 +4,7 @@
 // modes, and lets the live view load them while its first poll is in flight.
 import { chmod, mkdir, rm } from 'node:fs/promises';
 import { build } from 'esbuild';
+import { inkPatches } from './ink-patches.js';
 
 const outfile = 'dist/umwatch.js';
 // Old chunks go (their names carry content hashes); dist/ itself stays, since
@@ -34,6 +35,7 @@ await build({
 			'const require = __umwatchCreateRequire(import.meta.url);',
 		].join('\n'),
 	},
+	plugins: [inkPatches],
 	logLevel: 'warning',
 });
 await chmod(outfile, 0o755);

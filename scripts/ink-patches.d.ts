@@ -1,0 +1,6 @@
+/** Most distinct texts Ink's measure cache may hold before it starts over. */
+export const MEASURE_CACHE_LIMIT: number;
+/** Bounds the cache in the source of ink/build/measure-text.js; throws if that source changed. */
+export function boundMeasureCache(source: string): string;
+/** The esbuild plugin applying the patches to the bundle. */
+export const inkPatches: import('esbuild').Plugin;
