@@ -38,6 +38,10 @@ function filterSegments(input: FooterInput): Segment[] {
 	const { filters } = input;
 	const out: Segment[] = [];
 	if (filters.text !== '') out.push({ text: '  filter: ' }, { text: filters.text, bold: true });
+	// An active state filter always shows: it hides jobs, so it must not drop out for lack of room.
+	if (filters.state !== 'all') {
+		out.push({ text: '  state: ' }, { text: STATE_FILTER_LABELS[filters.state], bold: true });
+	}
 	const filtered = filters.text !== '' || filters.state !== 'all';
 	if (filtered) out.push({ text: `  ${input.shown} of ${input.total}` });
 	return out;
@@ -67,7 +71,8 @@ export function footerLine(input: FooterInput): Line {
 	}));
 	if (input.view === 'list') {
 		const at = hints.findIndex((hint) => hint.keys === '/') + 1;
-		const text = `state: ${STATE_FILTER_LABELS[input.filters.state]}`;
+		// The active filter is already shown above; the hint then only names the key.
+		const text = input.filters.state === 'all' ? `state: ${STATE_FILTER_LABELS.all}` : 'next state';
 		hints.splice(at, 0, { keys: 'f', text, segments: hintSegments('f', text) });
 	}
 	let room = input.width - lineWidth(line);

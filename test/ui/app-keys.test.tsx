@@ -209,7 +209,7 @@ describe('filters', () => {
 		expect(h.lines().at(-1)).toContain('f state: all');
 		await h.press('f');
 		expect(names(h.lines())).toEqual(['ボリュームの作成']);
-		expect(h.lines().at(-1)).toContain('f state: in progress');
+		expect(h.lines().at(-1)).toContain('  state: in progress  1 of 5');
 		await h.press('f');
 		expect(names(h.lines())).toEqual(['Expand LUN', 'Cluster Rediscovery', 'Create Share']);
 		expect(h.lines().at(-1)).toContain('3 of 5');
@@ -222,6 +222,16 @@ describe('filters', () => {
 		]);
 		await h.press('f');
 		expect(names(h.lines())).toHaveLength(5);
+		h.unmount();
+	});
+
+	test('at 60 columns the footer still shows both active filters', async () => {
+		const h = await renderApp({ snapshot: makeSnapshot(jobs), rows: 24, columns: 60 });
+		await h.press('/', 'E', 'x', '\r', 'f', 'f');
+		const footer = h.lines().at(-1) ?? '';
+		expect(footer).toContain('filter: Ex');
+		expect(footer).toContain('state: failed');
+		expect(footer).toContain('q quit');
 		h.unmount();
 	});
 });
