@@ -1,7 +1,7 @@
 import { DISPLAY_STATES, type DisplayState } from '../api/job.js';
 import type { ConnectionState } from '../engine/types.js';
 import { formatAge, formatClockMinute } from './format-time.js';
-import { type Line, type Segment, spread } from './segments.js';
+import { type Line, lineWidth, type Segment, spread } from './segments.js';
 import { COUNT_LABELS, type Glyphs, stateStyle } from './theme.js';
 
 /** Everything the header shows. */
@@ -61,8 +61,21 @@ export function statusSegments(input: HeaderInput): Segment[] {
 	}
 }
 
-/** The counts line: only states that have jobs, each with its glyph. */
-export function countsLine(input: Pick<HeaderInput, 'counts' | 'glyphs'>): Line {
+/**
+ * The counts line: only states that have jobs, each with its glyph and word;
+ * when that does not fit in `width`, glyphs and numbers only (each glyph is a
+ * distinct shape, so nothing rests on colour).
+ */
+export function countsLine(
+	input: Pick<HeaderInput, 'counts' | 'glyphs'>,
+	width = Number.POSITIVE_INFINITY,
+): Line {
+	const full = countsSegments(input, true);
+	if (full.length === 0) return [{ text: ' no jobs yet', color: 'gray' }];
+	return lineWidth(full) <= width ? full : countsSegments(input, false);
+}
+
+function countsSegments(input: Pick<HeaderInput, 'counts' | 'glyphs'>, words: boolean): Segment[] {
 	const line: Segment[] = [];
 	for (const state of DISPLAY_STATES) {
 		const count = input.counts[state];
@@ -74,9 +87,9 @@ export function countsLine(input: Pick<HeaderInput, 'counts' | 'glyphs'>): Line 
 			...(style.color ? { color: style.color } : {}),
 			...(style.dim ? { dim: true } : {}),
 		});
-		line.push({ text: ` ${count} ${COUNT_LABELS[state]}` });
+		line.push({ text: words ? ` ${count} ${COUNT_LABELS[state]}` : ` ${count}` });
 	}
-	return line.length > 0 ? line : [{ text: ' no jobs yet', color: 'gray' }];
+	return line;
 }
 
 /** Warning and error lines under the header; each exactly one line. */

@@ -82,7 +82,12 @@ function listScreen(input: ScreenInput, footer: Line): Screen {
 	const fixed = 4;
 	const notices = noticeLines(header).slice(0, Math.max(0, available - fixed - 1));
 	const bodyRows = Math.max(1, available - fixed - notices.length);
-	const top = [titleLine(header), countsLine(header), ...notices, tableHeadingLine(input.layout)];
+	const top = [
+		titleLine(header),
+		countsLine(header, input.size.columns),
+		...notices,
+		tableHeadingLine(input.layout),
+	];
 	const base = { top, footer, bodyRows, maxScroll: 0, relativeTimes: [] };
 	if (input.items.length === 0) {
 		const filtered = input.state.filters.text !== '' || input.state.filters.state !== 'all';
