@@ -11,7 +11,7 @@ import type { ExtraField, Job, JobResult, TaskReport } from './job.js';
 import { deriveState } from './parse-state.js';
 import { anyText, count, field, isRecord, parseTime, SHORT_TEXT, text } from './parse-values.js';
 import { sanitizeText } from './sanitize.js';
-import type { JobsPage } from './types.js';
+import { JOB_FILTER_FIELDS, type JobsPage } from './types.js';
 import { type BaseUrl, parseBaseUrl, resolveNextHref } from './url.js';
 
 /** Bounds that keep a hostile page from costing unbounded memory or time. */
@@ -25,14 +25,9 @@ export const PARSE_LIMITS = {
 	resultValue: 2000,
 } as const;
 
-const KNOWN_FIELDS = new Set([
-	'key',
-	'name',
-	'type',
-	'state',
-	'status',
-	'submit_time',
-	'complete_time',
+/** Fields read into a Job; anything else is listed as an extra field. */
+const KNOWN_FIELDS = new Set<string>([
+	...JOB_FILTER_FIELDS,
 	'start_time',
 	'task_reports',
 	'job_results',
