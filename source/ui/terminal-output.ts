@@ -44,12 +44,15 @@ function sizeOf(stream: FrameStream): FrameSize {
  * Wraps `stream` for Ink. In debug mode Ink calls `onRender` and then writes
  * the frame; that one write becomes the frame's changed cells. Every other
  * write (Ink showing the cursor as it unmounts, its end-of-output barrier)
- * reaches the stream unchanged. Size and events are the real stream's.
+ * reaches the stream unchanged, but for a lone newline (see below). Size and events are the real stream's.
  */
 export function terminalOutput<T extends FrameStream>(stream: T): TerminalOutput<T> {
 	const writer = new FrameWriter();
 	let frameNext = false;
 	const write = (data: unknown, ...rest: never[]): unknown => {
+		// With CI set, Ink "prints the last frame" as it unmounts; in debug mode that
+		// frame is empty and only its newline is left, which would move the cursor.
+		if (!frameNext && data === '\n' && rest.length === 0) return true;
 		if (!frameNext || typeof data !== 'string') return stream.write(data as string, ...rest);
 		frameNext = false;
 		const bytes = writer.update(data, sizeOf(stream));
