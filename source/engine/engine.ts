@@ -7,6 +7,7 @@ import { type FocusWatch, startFocusWatch } from './focus-watch.js';
 import { JobStore, type MergeOutcome } from './job-store.js';
 import { MissingJobs } from './missing-jobs.js';
 import { loadHistory, type PollOutput, type Requester, runPollCycle } from './poll-cycle.js';
+import { ServerVersionProbe } from './server-version.js';
 import { toApiError } from './sleep.js';
 import { SnapshotPublisher } from './snapshot-publisher.js';
 import type { ConnectionState, Engine, ErrorSummary, JobEvent } from './types.js';
@@ -82,9 +83,7 @@ class PollingEngine implements WatchEngine {
 	#focus: FocusWatch | null = null;
 	/** The last answer the focus watch merged: a poll that began before it may carry an older copy. */
 	#focusMerge: { readonly key: string; readonly at: number } | null = null;
-	#systemKnown = false;
-	#systemTries = 0;
-	#system: AbortController | null = null;
+	readonly #version: ServerVersionProbe;
 
 	constructor(options: EngineOptions) {
 		this.#client = options.client;
@@ -98,6 +97,11 @@ class PollingEngine implements WatchEngine {
 		this.#initialJobs = options.initialJobs ?? ENGINE_DEFAULTS.initialJobs;
 		this.#store = new JobStore(options.maxJobs ?? ENGINE_DEFAULTS.maxJobs);
 		this.#out = new SnapshotPublisher(this.#store, this.#clock, this.#intervalMs);
+		this.#version = new ServerVersionProbe(this.#client, (version) => {
+			if (this.#stopped) return;
+			this.#out.setServerVersion(version);
+			this.#out.publish();
+		});
 	}
 
 	start(): void {
@@ -112,7 +116,7 @@ class PollingEngine implements WatchEngine {
 		this.#stopped = true;
 		this.#clearTimer();
 		this.#poll?.controller.abort();
-		this.#system?.abort();
+		this.#version.abort();
 		this.#stopFocus();
 		while (this.#tasks.size > 0) await Promise.allSettled([...this.#tasks]);
 	}
@@ -146,7 +150,7 @@ class PollingEngine implements WatchEngine {
 			this.#beforePause = this.#out.connection;
 			this.#clearTimer();
 			this.#poll?.controller.abort();
-			this.#system?.abort();
+			this.#version.abort();
 			this.#stopFocus();
 			this.#out.setConnection({ kind: 'paused' });
 			this.#out.publish();
@@ -159,7 +163,7 @@ class PollingEngine implements WatchEngine {
 		if (!this.#started) return;
 		if (this.#poll === null) this.#startPoll();
 		else this.#pollAgain = true;
-		if (!this.#systemKnown) this.#fetchSystem();
+		this.#fetchSystem();
 		this.#restartFocus();
 	}
 
@@ -249,7 +253,7 @@ class PollingEngine implements WatchEngine {
 		this.#out.setConnection({ kind: 'live' });
 		this.#out.pollSucceeded(this.#clock.now());
 		this.#publishMerge(outcome, !initial);
-		if (!this.#systemKnown) this.#fetchSystem();
+		this.#fetchSystem();
 		const elapsed = this.#clock.now() - startedAt;
 		this.#schedule(Math.max(this.#intervalMs - elapsed, this.#intervalMs / 2));
 	}
@@ -279,29 +283,10 @@ class PollingEngine implements WatchEngine {
 		this.#out.emitMerge(outcome, withNewEvents);
 	}
 
-	/**
-	 * Reads the server version: at start, and once more after the first good
-	 * poll if that failed. Failures are ignored (the header just shows less);
-	 * never more, so an old server without `/system` costs no extra requests.
-	 */
 	#fetchSystem(): void {
-		if (this.#stopped || this.#system !== null || this.#systemTries >= 2) return;
-		this.#systemTries += 1;
-		const controller = new AbortController();
-		this.#system = controller;
-		const task = this.#client
-			.getSystem(controller.signal)
-			.then((info) => {
-				this.#systemKnown = true;
-				if (this.#stopped) return;
-				this.#out.setServerVersion(info.version);
-				this.#out.publish();
-			})
-			.catch(() => undefined)
-			.finally(() => {
-				this.#system = null;
-			});
-		this.#track(task);
+		if (this.#stopped) return;
+		const task = this.#version.fetch();
+		if (task !== null) this.#track(task);
 	}
 
 	#stopFocus(): void {
