@@ -6,7 +6,7 @@
  */
 import type { Job } from '../../source/api/job.js';
 import { parseJob } from '../../source/api/parse.js';
-import type { JobFilterField } from '../../source/api/types.js';
+import { JOB_FILTER_FIELDS, type JobFilterField } from '../../source/api/types.js';
 import type { Clock } from '../../source/engine/clock.js';
 
 /** A job record as the server sends it (the fields tests set; anything else passes through). */
@@ -46,15 +46,7 @@ export interface JobsQuery {
 	readonly offset?: number;
 }
 
-const FILTER_FIELDS: readonly JobFilterField[] = [
-	'key',
-	'name',
-	'type',
-	'state',
-	'status',
-	'submit_time',
-	'complete_time',
-];
+const FILTER_FIELDS: readonly JobFilterField[] = JOB_FILTER_FIELDS;
 
 /**
  * AIQUM's filter syntax compiled once per query: `|` separates alternatives,
