@@ -55,6 +55,15 @@ const OUTCOME: Readonly<Record<string, DisplayState>> = {
 	error: 'ERROR',
 };
 
+/** The lifecycle value that says a job is over and its outcome lives in `status`. */
+const COMPLETED = 'completed';
+
+/** Every lifecycle value umwatch understands, lower case (`state` in the two-field shape). */
+export const LIFECYCLE_VALUES: readonly string[] = [...Object.keys(LIFECYCLE), COMPLETED];
+
+/** Every outcome value umwatch understands, lower case (`status`, or the one-field `state`). */
+export const OUTCOME_VALUES: readonly string[] = Object.keys(OUTCOME);
+
 function lookup(table: Readonly<Record<string, DisplayState>>, value: string | null) {
 	if (value === null) return undefined;
 	const name = value.trim().toLowerCase();
@@ -79,7 +88,7 @@ export function deriveState(
 			over: lifecycle === 'ABORTED' || hasCompleteTime,
 		};
 	}
-	if (state !== null && state.trim().toLowerCase() === 'completed') {
+	if (state !== null && state.trim().toLowerCase() === COMPLETED) {
 		const outcome = lookup(OUTCOME, status);
 		if (outcome !== undefined) return { displayState: outcome, rawState: state, over: true };
 		return { displayState: 'UNKNOWN', rawState: status ?? state, over: true };
