@@ -1,5 +1,7 @@
+import { quoteServerText } from '../api/error-map.js';
 import type { InputStream } from './io.js';
 import { checkJobKey } from './job-key.js';
+import { inertText } from './safe-text.js';
 import { UsageError } from './usage-error.js';
 
 /** A 202 body is tiny; more than this on stdin is not one. */
@@ -89,11 +91,66 @@ function keyFromJson(value: unknown): string | null {
 	return keyFromLinks(value);
 }
 
+function quoted(value: unknown): string {
+	if (typeof value !== 'string' && typeof value !== 'number') return '';
+	return quoteServerText(String(value), [])
+		.trim()
+		.replace(/[.。]+$/u, '');
+}
+
+/**
+ * What a failed POST left on stdin instead of a 202 body: AIQUM's error body
+ * `{"error": {"message", "code", "target"}}` (or a bare `{"error": "…"}`), as
+ * one sentence with the server's own words, made inert. Null for anything else.
+ */
+function serverErrorOf(value: unknown): string | null {
+	if (!isRecord(value) || !Object.hasOwn(value, 'error')) return null;
+	const error = value.error;
+	const message = isRecord(error) ? quoted(error.message) : quoted(error);
+	const details = isRecord(error)
+		? [
+				quoted(error.code) === '' ? null : `code ${quoted(error.code)}`,
+				quoted(error.target) === '' ? null : `target ${quoted(error.target)}`,
+			].filter((part) => part !== null)
+		: [];
+	const said = message === '' ? 'with no message' : `"${message}"`;
+	const more = details.length === 0 ? '' : ` (${details.join(', ')})`;
+	return `stdin holds an error from the server, not a job: ${said}${more}; the request that should have started the job failed`;
+}
+
+/** The `<title>` of an HTML page, inert and bounded, or ''. */
+function htmlTitle(text: string): string {
+	const match = /<title[^>]*>([^<]*)<\/title>/iu.exec(text);
+	return match?.[1] === undefined ? '' : quoted(match[1].replace(/\s+/gu, ' '));
+}
+
+/**
+ * Text that is not JSON and cannot be a key: an HTML page (a proxy's or the
+ * server's error page), or words with spaces between them (an error message).
+ * Keys are opaque, but never hold spaces or angle brackets.
+ */
+function notAKey(text: string): UsageError | null {
+	if (/[<>]/u.test(text)) {
+		const title = htmlTitle(text);
+		return new UsageError(
+			`stdin holds an HTML page${title === '' ? '' : ` ("${title}")`}, not a job: the request that should have started the job failed`,
+		);
+	}
+	if (/\s/u.test(text)) {
+		const shown = inertText(text.replace(/\s+/gu, ' ')).slice(0, 60);
+		return new UsageError(
+			`stdin holds text, not a job key: ${JSON.stringify(shown)} (a key has no spaces); ${EXPECTED}`,
+		);
+	}
+	return null;
+}
+
 /**
  * Finds the job key in what `wait -` read from stdin: the AIQUM 202 body
  * (`{"job": {"key": …, "_links": …}}`, or `{"operationId": …}` from a cluster
  * rediscovery), the job object itself, a JSON string, or a bare key on one line.
- * Throws {@link UsageError} with a specific message for empty or unusable input.
+ * Throws {@link UsageError} with a specific message for empty or unusable input:
+ * the server's error body (its message quoted), an HTML page, other text.
  */
 export function jobKeyFromStdinText(text: string): string {
 	const trimmed = text.replace(/^\uFEFF/, '').trim();
@@ -104,8 +161,12 @@ export function jobKeyFromStdinText(text: string): string {
 	} catch {
 		if (/^[{["]/.test(trimmed)) throw new UsageError(`stdin is not valid JSON: ${EXPECTED}`);
 		// Not JSON: a bare key, alone on its line.
+		const refusal = notAKey(trimmed);
+		if (refusal !== null) throw refusal;
 		return checkJobKey(trimmed, 'the key on stdin');
 	}
+	const failure = serverErrorOf(parsed);
+	if (failure !== null) throw new UsageError(failure);
 	const key = keyFromJson(parsed);
 	if (key === null) throw new UsageError(`stdin has no job key: ${EXPECTED}`);
 	return checkJobKey(key, 'the key on stdin');

@@ -46,7 +46,7 @@ describe('jobKeyFromStdinText', () => {
 		[
 			'an HTML page',
 			'<html><body>502 Bad Gateway</body></html>',
-			'the key on stdin "<html><body>502 Bad Gateway</body></html>" contains spaces or control characters; a job key has none',
+			'stdin holds an HTML page, not a job: the request that should have started the job failed',
 		],
 		[
 			'a key with ESC',
