@@ -1,3 +1,5 @@
+import { formatExactDuration } from '../present/duration-format.js';
+
 /** A duration the user wrote could not be read; `message` says what is accepted. */
 export class DurationError extends Error {
 	override readonly name = 'DurationError';
@@ -29,6 +31,8 @@ export function parseDuration(text: string): number {
 	const accepted = 'use e.g. 90s, 30m, 2h, 1h30m, 500ms, or plain seconds';
 	if (input === '') throw new DurationError(`empty duration: ${accepted}`);
 	const shown = JSON.stringify(text.slice(0, 40));
+	// A minus sign is not a typo to explain as "malformed": say what is wrong with it.
+	if (/^-\s*\d/.test(input)) throw new DurationError(`duration ${shown} must be more than zero`);
 	let total: number;
 	if (/^\d+(\.\d+)?$/.test(input)) {
 		total = Number(input) * 1000;
@@ -65,21 +69,12 @@ function sumParts(input: string, shown: string, accepted: string): number {
 }
 
 /**
- * Formats a duration the way the table shows it: `850ms`, `23s`, `1m05s`,
- * `2h03m`, `3d04h`. Negative values (clock skew) show as `0s`.
+ * Formats a duration the user set (a `--timeout`), as `wait` echoes it:
+ * `300ms` under a second, else the exact form every job duration uses
+ * (`23s`, `1m05s`, `2h00m00s`). A job's own duration never shows
+ * milliseconds: see `formatExactDuration` in present/duration-format.ts.
  */
 export function formatDuration(ms: number): string {
-	if (!Number.isFinite(ms) || ms < 0) return '0s';
-	if (ms < 1000) return `${Math.floor(ms)}ms`;
-	const seconds = Math.floor(ms / 1000);
-	if (seconds < 60) return `${seconds}s`;
-	const minutes = Math.floor(seconds / 60);
-	if (minutes < 60) return `${minutes}m${pad2(seconds % 60)}s`;
-	const hours = Math.floor(minutes / 60);
-	if (hours < 24) return `${hours}h${pad2(minutes % 60)}m`;
-	return `${Math.floor(hours / 24)}d${pad2(hours % 24)}h`;
-}
-
-function pad2(n: number): string {
-	return String(n).padStart(2, '0');
+	if (Number.isFinite(ms) && ms > 0 && ms < 1000) return `${Math.floor(ms)}ms`;
+	return formatExactDuration(ms);
 }

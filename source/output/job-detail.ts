@@ -1,5 +1,5 @@
 import type { Job } from '../api/job.js';
-import { formatDuration } from './duration.js';
+import { formatExactDuration } from '../present/duration-format.js';
 import { jobDurationMs } from './job-json.js';
 import { type JobTextOptions, stateLabel } from './job-text.js';
 import { inertText } from './safe-text.js';
@@ -76,7 +76,7 @@ export function jobDetailLines(job: Job, options: JobTextOptions): string[] {
 	}
 	lines.push(field('Completed', formatDateTimeWithOffset(job.completeTime, options.timeZone)));
 	if (duration !== null) {
-		lines.push(field('Duration', `${formatDuration(duration)}${job.over ? '' : ' so far'}`));
+		lines.push(field('Duration', `${formatExactDuration(duration)}${job.over ? '' : ' so far'}`));
 	}
 	lines.push(
 		...taskLines(job),

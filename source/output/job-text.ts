@@ -1,6 +1,6 @@
 import cliTruncate from 'cli-truncate';
 import type { Job } from '../api/job.js';
-import { formatDuration } from './duration.js';
+import { formatExactDuration } from '../present/duration-format.js';
 import { jobDurationMs } from './job-json.js';
 import { inertText } from './safe-text.js';
 import { paint, stateStyle } from './state-style.js';
@@ -56,7 +56,7 @@ export function listRow(job: Job, options: JobTextOptions): Cell[] {
 		{ text: inertText(job.name) },
 		{ text: inertText(job.type) },
 		{ text: formatDateTime(job.submitTime, options.timeZone) },
-		{ text: duration === null ? '' : formatDuration(duration) },
+		{ text: duration === null ? '' : formatExactDuration(duration) },
 		{ text: inertText(job.key) },
 	];
 }
@@ -68,6 +68,6 @@ export function listRow(job: Job, options: JobTextOptions): Cell[] {
 export function outcomeLine(job: Job, now: number): string {
 	const duration = jobDurationMs(job, now);
 	const parts = [stateLabel(job), inertText(job.name) || '(no name)', inertText(job.key)];
-	if (duration !== null) parts.push(`took ${formatDuration(duration)}`);
+	if (duration !== null) parts.push(`took ${formatExactDuration(duration)}`);
 	return parts.join('  ');
 }

@@ -59,17 +59,9 @@ export function formatDuration(ms: number): string {
 /**
  * The exact form for a span that no longer changes (a finished job): `23s`,
  * `4m05s`, `1h02m03s`, `2d03h04m`. Precision costs nothing once a job is over,
- * since its text never ticks.
+ * since its text never ticks. Shared with the script modes, which print it too.
  */
-export function formatFinalDuration(ms: number): string {
-	const span = Math.max(0, ms);
-	if (span < MINUTE) return `${Math.floor(span / SECOND)}s`;
-	const seconds = two(Math.floor((span % MINUTE) / SECOND));
-	if (span < HOUR) return `${Math.floor(span / MINUTE)}m${seconds}s`;
-	const minutes = two(Math.floor((span % HOUR) / MINUTE));
-	if (span < DAY) return `${Math.floor(span / HOUR)}h${minutes}m${seconds}s`;
-	return `${Math.floor(span / DAY)}d${two(Math.floor((span % DAY) / HOUR))}h${minutes}m`;
-}
+export { formatExactDuration as formatFinalDuration } from '../present/duration-format.js';
 
 /**
  * How often a live duration under a minute is redrawn: on every even second

@@ -21,7 +21,8 @@ describe('parseDuration', () => {
 		['', 'empty duration: use e.g. 90s, 30m, 2h, 1h30m, 500ms, or plain seconds'],
 		['abc', 'malformed duration "abc": use e.g. 90s, 30m, 2h, 1h30m, 500ms, or plain seconds'],
 		['10x', 'malformed duration "10x": use e.g. 90s, 30m, 2h, 1h30m, 500ms, or plain seconds'],
-		['-5s', 'malformed duration "-5s": use e.g. 90s, 30m, 2h, 1h30m, 500ms, or plain seconds'],
+		['-5s', 'duration "-5s" must be more than zero'],
+		['-1', 'duration "-1" must be more than zero'],
 		['30m1h', 'malformed duration "30m1h": units must go from largest to smallest, once each'],
 		['1m1m', 'malformed duration "1m1m": units must go from largest to smallest, once each'],
 		['0s', 'duration "0s" must be more than zero'],
@@ -38,8 +39,8 @@ describe('formatDuration', () => {
 		[23_000, '23s'],
 		[65_000, '1m05s'],
 		[100_000, '1m40s'],
-		[7_380_000, '2h03m'],
-		[273_600_000, '3d04h'],
+		[7_380_000, '2h03m00s'],
+		[273_600_000, '3d04h00m'],
 		[-5, '0s'],
 	])('%i → %s', (ms, text) => {
 		expect(formatDuration(ms)).toBe(text);

@@ -1,0 +1,30 @@
+/**
+ * The exact form of a duration, shared by the live view (a finished job) and
+ * every script mode (`list`, `show`, `wait`), so a job's duration reads the
+ * same wherever it is printed.
+ */
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+function two(value: number): string {
+	return String(value).padStart(2, '0');
+}
+
+/**
+ * `0s`, `23s`, `4m05s`, `1h02m03s`, `2d03h04m`: whole seconds, never
+ * milliseconds (a job's duration is only known to the second). For text that
+ * does not tick: a finished job on screen, anything a script mode prints once.
+ * Negative spans (clock skew) and non-numbers count as zero.
+ */
+export function formatExactDuration(ms: number): string {
+	const span = Number.isFinite(ms) ? Math.max(0, ms) : 0;
+	if (span < MINUTE) return `${Math.floor(span / SECOND)}s`;
+	const seconds = two(Math.floor((span % MINUTE) / SECOND));
+	if (span < HOUR) return `${Math.floor(span / MINUTE)}m${seconds}s`;
+	const minutes = two(Math.floor((span % HOUR) / MINUTE));
+	if (span < DAY) return `${Math.floor(span / HOUR)}h${minutes}m${seconds}s`;
+	return `${Math.floor(span / DAY)}d${two(Math.floor((span % DAY) / HOUR))}h${minutes}m`;
+}
