@@ -3,19 +3,19 @@
 //
 // The suite itself is TypeScript under bench/ (type-checked with the rest of the
 // project). Node 20 cannot run TypeScript, so this file bundles the suite with
-// esbuild first – with NODE_ENV=production, exactly as the
-// shipped binary is built, so in-process render timings use production React –
-// and then runs it. No compile step to remember, nothing checked in: the bundle
+// esbuild first – with the shipped binary's own options (bench/bundle.js), so
+// in-process render timings use production React and the patched Ink – and
+// then runs it. No compile step to remember, nothing checked in: the bundle
 // goes to node_modules/.cache/umwatch-bench/, which git and Biome already ignore.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { benchBuildOptions, benchOutDir } from './bundle.js';
 
 const benchDir = dirname(fileURLToPath(import.meta.url));
 const root = dirname(benchDir);
-const outDir = join(root, 'node_modules', '.cache', 'umwatch-bench');
 
 /** External tools the peer pipeline needs, and the Debian/Ubuntu package of each. */
 const TOOLS = [
@@ -60,31 +60,12 @@ try {
 	fail(['bench: esbuild is not installed; run `npm install` first.']);
 }
 
-await mkdir(outDir, { recursive: true });
-await esbuild.build({
-	entryPoints: {
-		main: join(benchDir, 'main.ts'),
-		'memory-child': join(benchDir, 'scenarios', 'memory-child.ts'),
-	},
-	outdir: outDir,
-	outExtension: { '.js': '.mjs' },
-	bundle: true,
-	platform: 'node',
-	format: 'esm',
-	target: 'node20',
-	// node-pty is a native addon: load it from node_modules, never bundle it.
-	external: ['node-pty'],
-	define: { 'process.env.NODE_ENV': '"production"' },
-	alias: { 'react-devtools-core': join(root, 'scripts', 'empty-module.js') },
-	banner: {
-		js: "import { createRequire as __benchCreateRequire } from 'node:module'; const require = __benchCreateRequire(import.meta.url);",
-	},
-	logLevel: 'warning',
-});
+await mkdir(benchOutDir, { recursive: true });
+await esbuild.build(benchBuildOptions());
 
 const result = spawnSync(
 	process.execPath,
-	['--expose-gc', join(outDir, 'main.mjs'), ...process.argv.slice(2)],
+	['--expose-gc', join(benchOutDir, 'main.mjs'), ...process.argv.slice(2)],
 	{ stdio: 'inherit', cwd: root },
 );
 process.exit(result.status ?? 1);

@@ -2,40 +2,24 @@
 // Bundling roughly halves start-up time (module loading dominates an Ink app's
 // start; see readme); splitting keeps Ink, React and Yoga out of the scripting
 // modes, and lets the live view load them while its first poll is in flight.
+// The options themselves are shared with the bench (scripts/esbuild-options.js).
 import { chmod, mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { build } from 'esbuild';
-import { inkPatches } from './ink-patches.js';
+import { bundleOptions, REQUIRE_SHIM, repoRoot } from './esbuild-options.js';
 
-const outfile = 'dist/umwatch.js';
+const dist = join(repoRoot, 'dist');
 // Old chunks go (their names carry content hashes); dist/ itself stays, since
 // the test harness keeps its build lock there.
-await rm('dist/chunks', { recursive: true, force: true });
-await mkdir('dist', { recursive: true });
+await rm(join(dist, 'chunks'), { recursive: true, force: true });
+await mkdir(dist, { recursive: true });
 await build({
+	...bundleOptions(),
 	entryPoints: { umwatch: 'source/cli.tsx' },
-	outdir: 'dist',
+	outdir: dist,
 	entryNames: '[name]',
 	chunkNames: 'chunks/[name]-[hash]',
 	splitting: true,
-	bundle: true,
-	platform: 'node',
-	format: 'esm',
-	target: 'node20',
-	minify: true,
-	sourcemap: false,
-	legalComments: 'none',
-	define: { 'process.env.NODE_ENV': '"production"' },
-	// Ink imports react-devtools-core only when DEV is set; never in production.
-	alias: { 'react-devtools-core': './scripts/empty-module.js' },
-	banner: {
-		js: [
-			'#!/usr/bin/env node',
-			// Bundled CommonJS dependencies still call require(); give them one.
-			"import { createRequire as __umwatchCreateRequire } from 'node:module';",
-			'const require = __umwatchCreateRequire(import.meta.url);',
-		].join('\n'),
-	},
-	plugins: [inkPatches],
-	logLevel: 'warning',
+	banner: { js: `#!/usr/bin/env node\n${REQUIRE_SHIM}` },
 });
-await chmod(outfile, 0o755);
+await chmod(join(dist, 'umwatch.js'), 0o755);
