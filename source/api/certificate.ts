@@ -9,7 +9,7 @@ import { mapFailure } from './error-map.js';
 import type { ApiError } from './errors.js';
 import { sanitizeText } from './sanitize.js';
 import { normalizeFingerprint } from './tls.js';
-import { parseBaseUrl } from './url.js';
+import { parseBaseUrl, UsageError } from './url.js';
 
 export { normalizeFingerprint };
 
@@ -61,6 +61,9 @@ export async function fetchCertificate(
 	options: FetchCertificateOptions = {},
 ): Promise<CertificateInfo> {
 	const base = parseBaseUrl(url);
+	if (base.protocol !== 'https:') {
+		throw new UsageError(`Nothing to trust over plain HTTP (${base.displayHost}); use https://.`);
+	}
 	const host = `${base.hostname}:${base.port}`;
 	const timeoutMs = options.timeoutMs ?? 10_000;
 	const context = {

@@ -39,6 +39,7 @@ export function createClient(options: ClientOptions): AiqumClient {
 		user: options.user,
 		password: options.password,
 		...(options.ca === undefined ? {} : { ca: options.ca }),
+		...(options.caFile === undefined ? {} : { caFile: options.caFile }),
 		...(options.insecure === undefined ? {} : { insecure: options.insecure }),
 		...(options.fingerprint === undefined ? {} : { fingerprint: options.fingerprint }),
 		connectTimeoutMs: options.connectTimeoutMs ?? HTTP_DEFAULTS.connectTimeoutMs,

@@ -22,6 +22,10 @@ export interface FailureContext {
 	readonly bodyTimeoutMs: number;
 	/** True once the response headers arrived: a socket error then cut the body short. */
 	readonly inBody: boolean;
+	/** The CA file given with --ca-file, named when a certificate is not signed by it. */
+	readonly caFile?: string;
+	/** The URL says http://, and a TLS handshake on its port completed (see tls-port.ts). */
+	readonly speaksTls?: boolean;
 }
 
 /** Longest piece of server text quoted in a message. */
@@ -49,7 +53,8 @@ export function quoteServerText(text: string, secrets: readonly string[]): strin
 	return sanitizeText(safe, QUOTE_LENGTH);
 }
 
-function codeOf(error: unknown): string {
+/** The first errno or undici code on the error or its causes, or ''. */
+export function codeOf(error: unknown): string {
 	let current: unknown = error;
 	for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth += 1) {
 		const code = (current as { code?: unknown }).code;
@@ -93,7 +98,16 @@ export function mapFailure(error: unknown, context: FailureContext): ApiError {
 			error,
 		);
 	}
-	const tls = mapTlsCode(code, error, host);
+	if (context.speaksTls === true) {
+		// Not retried ('request'): asking again in plain HTTP cannot help.
+		return make(
+			'request',
+			`The URL says http://, but ${host} speaks TLS.`,
+			`This port speaks TLS: use https://, as in --url https://${host}.`,
+			error,
+		);
+	}
+	const tls = mapTlsCode(code, error, context);
 	if (tls !== null) return tls;
 	switch (code) {
 		case 'ECONNREFUSED':
@@ -177,7 +191,18 @@ export function mapFailure(error: unknown, context: FailureContext): ApiError {
 	);
 }
 
-function mapTlsCode(code: string, error: unknown, host: string): ApiError | null {
+function mapTlsCode(code: string, error: unknown, context: FailureContext): ApiError | null {
+	const host = context.host;
+	const caFile = context.caFile;
+	if (caFile !== undefined && (code === 'DEPTH_ZERO_SELF_SIGNED_CERT' || UNTRUSTED_CA.has(code))) {
+		// With --ca-file the system store is not used: "this machine does not trust" would mislead.
+		return make(
+			'tls',
+			`The certificate of ${host} is not signed by the CA in ${caFile}${code === 'DEPTH_ZERO_SELF_SIGNED_CERT' ? ' (it is self-signed)' : ''}.`,
+			`Check that ${caFile} holds the CA that signed it, or the server's own certificate; or pin it with \`umwatch trust\`.`,
+			error,
+		);
+	}
 	if (code === 'DEPTH_ZERO_SELF_SIGNED_CERT') {
 		return make(
 			'tls',

@@ -9,6 +9,7 @@ import { type FailureContext, mapFailure } from './error-map.js';
 import { ApiError } from './errors.js';
 import { statusError } from './status-error.js';
 import { createConnector } from './tls.js';
+import { tlsPortCheck } from './tls-port.js';
 import type { BaseUrl } from './url.js';
 
 /** Defaults for {@link HttpOptions}. */
@@ -30,6 +31,8 @@ export interface HttpOptions {
 	readonly user: string;
 	readonly password: string;
 	readonly ca?: string;
+	/** The CA file's path, for messages. */
+	readonly caFile?: string;
 	readonly insecure?: boolean;
 	readonly fingerprint?: string;
 	readonly connectTimeoutMs: number;
@@ -94,6 +97,7 @@ export function createHttp(options: HttpOptions): Http {
 				})
 			: null;
 	const dispatcher: Dispatcher = ownPool ?? (options.dispatcher as Dispatcher);
+	const speaksTls = tlsPortCheck(base, options.connectTimeoutMs);
 
 	async function getJson(path: string, get: GetOptions = {}): Promise<JsonAnswer> {
 		const headersTimeoutMs = get.headersTimeoutMs ?? options.headersTimeoutMs;
@@ -105,6 +109,7 @@ export function createHttp(options: HttpOptions): Http {
 			headersTimeoutMs,
 			bodyTimeoutMs: options.bodyTimeoutMs,
 			inBody: false,
+			...(options.caFile === undefined ? {} : { caFile: options.caFile }),
 		};
 		const started = options.clock.now();
 		let response: Dispatcher.ResponseData;
@@ -119,7 +124,7 @@ export function createHttp(options: HttpOptions): Http {
 				...(get.signal === undefined ? {} : { signal: get.signal }),
 			});
 		} catch (error) {
-			throw mapFailure(error, context);
+			throw mapFailure(error, { ...context, speaksTls: await speaksTls(error) });
 		}
 		const heldMs = options.clock.now() - started;
 		const bodyContext = { ...context, inBody: true };

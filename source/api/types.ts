@@ -109,6 +109,8 @@ export interface ClientOptions {
 	readonly password: string;
 	/** PEM text of CA certificates (or the server's own self-signed certificate) to trust. */
 	readonly ca?: string;
+	/** Where {@link ClientOptions.ca} came from (the --ca-file path), named when a certificate is not signed by it. */
+	readonly caFile?: string;
 	/** Skip certificate verification entirely (the UI shows a standing warning). */
 	readonly insecure?: boolean;
 	/** Accept exactly the certificate with this SHA-256 fingerprint (hex, colons optional). */

@@ -76,6 +76,20 @@ export function parseBaseUrl(input: string): BaseUrl {
 	};
 }
 
+/**
+ * Whether two URLs as people type them (`um01`, `https://UM01:443/api/`) reach
+ * the same server: same scheme, host and port once normalised. A certificate
+ * belongs to that triple. Unparseable URLs count as different (they fail
+ * later, with their own message).
+ */
+export function sameServer(a: string, b: string): boolean {
+	try {
+		return parseBaseUrl(a).origin === parseBaseUrl(b).origin;
+	} catch {
+		return false;
+	}
+}
+
 /** `/`, `` → `/api`; `/api/`, `/api/v2` kept; `/um/` → `/um/api`. */
 function apiPrefix(pathname: string): string {
 	const trimmed = pathname.replace(/\/{2,}/g, '/').replace(/\/+$/, '');

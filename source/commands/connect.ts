@@ -59,7 +59,7 @@ export async function openConnection(config: Config, io: CommandIo): Promise<Con
 			label: `${server.user}@${hostOf(server)}`,
 			signal: io.signal,
 		}),
-		...(ca === undefined ? {} : { ca }),
+		...(ca === undefined || server.caFile === null ? {} : { ca, caFile: server.caFile }),
 		...(server.fingerprint === null ? {} : { fingerprint: server.fingerprint }),
 		...(server.insecure ? { insecure: true } : {}),
 	});

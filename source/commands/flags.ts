@@ -33,6 +33,7 @@ export const FLAG_SPECS = {
 	limit: { type: 'string' },
 	timeout: { type: 'string' },
 	yes: { type: 'boolean' },
+	setUrl: { type: 'boolean' },
 	port: { type: 'string' },
 	host: { type: 'string' },
 	tlsCert: { type: 'string' },

@@ -9,7 +9,7 @@ export const USAGE: Readonly<Record<string, string>> = {
 	events: 'umwatch [PROFILE] events',
 	simulate:
 		'umwatch simulate [--port N] [--host H] [--tls-cert F --tls-key F] [--rate JOBS_PER_MIN] [--seed N] [--shape lowercase|uppercase|single] [--no-long-poll] [--user U]',
-	trust: 'umwatch trust [--url URL | PROFILE] [--profile NAME] [--yes]',
+	trust: 'umwatch trust [--url URL | PROFILE] [--profile NAME] [--user USER] [--set-url] [--yes]',
 };
 
 /** The usage lines for a usage error: the one mode's, or all of them. */
@@ -34,7 +34,7 @@ Usage
   umwatch wait KEY|-             wait until a job is over; '-' reads an AIQUM 202 body from stdin
   umwatch events                 one NDJSON line per new job or state change, until interrupted
   umwatch simulate               run the simulated server on its own (prints URL and credentials)
-  umwatch trust                  show the server's certificate and pin its fingerprint
+  umwatch trust [PROFILE]        show the server's certificate and pin its fingerprint
 
 Connection
   --url URL                  https://HOST[:PORT] (the /api path is added)
@@ -60,6 +60,7 @@ Scripts
   --limit N                  list: at most N jobs (default 100; pages are followed)
   --timeout DURATION         wait: give up after e.g. 90s, 30m, 2h (default: never)
   --yes                      trust: store the fingerprint without asking
+  --set-url                  trust: also change the profile's URL to --url (another server)
 
 Simulator (umwatch simulate)
   --host H --port N          where to listen (default 127.0.0.1, a free port)

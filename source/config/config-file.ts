@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { ConfigError } from './errors.js';
+import type { Environment } from './paths.js';
 
 /** One named server in the config file. Every field is optional; flags and environment fill gaps. */
 export interface Profile {
@@ -42,6 +43,9 @@ export interface ConfigFile {
 }
 
 type FieldKind = 'string' | 'number' | 'boolean';
+
+/** The keys the top level of the file may hold. */
+const TOP_LEVEL_KEYS: readonly string[] = ['defaultProfile', 'profiles'];
 
 /** Profile keys and their types; kebab-case spellings are accepted as aliases. */
 const PROFILE_FIELDS: Readonly<Record<keyof Profile, FieldKind>> = {
@@ -92,6 +96,18 @@ export function loadConfigFile(path: string): ConfigFile {
 	return { path, exists: true, mode, ...parseConfigText(text, path) };
 }
 
+/**
+ * The error for a config file that `UMWATCH_CONFIG` names but that does not
+ * exist, or null. Read as empty, a mistyped path would only surface later as
+ * a puzzling "no profile" or "no server".
+ */
+export function missingNamedFile(file: ConfigFile, env: Environment): ConfigError | null {
+	if (file.exists || (env.UMWATCH_CONFIG ?? '') === '') return null;
+	return new ConfigError(`UMWATCH_CONFIG names ${file.path}, which does not exist`, {
+		hint: 'fix the path, create the file (umwatch trust --url URL --profile NAME writes one), or unset UMWATCH_CONFIG',
+	});
+}
+
 /** Parses config JSON text; exported for tests and for the trust write-back. */
 export function parseConfigText(
 	text: string,
@@ -104,6 +120,12 @@ export function parseConfigText(
 		});
 	}
 	const warnings: string[] = [];
+	const unknown = Object.keys(root).filter((key) => !TOP_LEVEL_KEYS.includes(key));
+	if (unknown.length > 0) {
+		warnings.push(
+			`warning: ${path}: unknown top-level key${unknown.length > 1 ? 's' : ''} ${unknown.map((key) => JSON.stringify(key)).join(', ')} (ignored; known: ${TOP_LEVEL_KEYS.join(', ')})`,
+		);
+	}
 	const profiles = new Map<string, Profile>();
 	const rawProfiles = root.profiles ?? {};
 	if (!isRecord(rawProfiles)) {
@@ -171,7 +193,16 @@ export function knownProfilesHint(profiles: ReadonlyMap<string, Profile>): strin
 	return `known profiles: ${names.join(', ')}`;
 }
 
-function parseJson(text: string, path: string): unknown {
+/**
+ * The JSON text without a UTF-8 byte-order mark, which Windows editors (and
+ * PowerShell's Out-File) write and JSON.parse refuses.
+ */
+export function withoutBom(text: string): string {
+	return text.startsWith('\uFEFF') ? text.slice(1) : text;
+}
+
+function parseJson(raw: string, path: string): unknown {
+	const text = withoutBom(raw);
 	try {
 		return JSON.parse(text);
 	} catch (error) {

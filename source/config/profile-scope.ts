@@ -1,7 +1,8 @@
 // Which parts of a profile apply: a broken profile fails only when used, and a
 // profile's certificate settings apply only to its own server.
-import { parseBaseUrl } from '../api/url.js';
+import { sameServer } from '../api/url.js';
 import type { ConfigFile, Profile } from './config-file.js';
+import { ConfigError } from './errors.js';
 import type { Environment } from './paths.js';
 import type { CliFlags } from './types.js';
 
@@ -32,16 +33,26 @@ export function trustForUrl(
 	return rest;
 }
 
-/** Same scheme, host and port; unparseable URLs count as different (they fail later, clearly). */
-function sameServer(a: string, b: string): boolean {
-	try {
-		return parseBaseUrl(a).origin === parseBaseUrl(b).origin;
-	} catch {
-		return false;
-	}
-}
-
 /** Whether the file defines `name`, valid or not (a broken one fails only when used). */
 export function hasProfile(file: ConfigFile, name: string): boolean {
 	return file.profiles.has(name) || file.invalidProfiles?.has(name) === true;
+}
+
+/**
+ * A profile in use that has no "url", with no --url or UMWATCH_URL either:
+ * the message names the profile and the key, where "give a profile" would
+ * puzzle someone who just did.
+ */
+export function checkProfileUrl(
+	flags: CliFlags,
+	env: Environment,
+	profile: Profile,
+	profileName: string,
+	configPath: string,
+): void {
+	if (profile.url !== undefined || flags.url !== undefined || (env.UMWATCH_URL ?? '') !== '')
+		return;
+	throw new ConfigError(`profile "${profileName}" has no "url"`, {
+		hint: `add "url": "https://HOST" to it in ${configPath}, or give --url`,
+	});
 }

@@ -1,5 +1,6 @@
 import { ConfigError } from './errors.js';
-import type { CliFlags, CommandName, OutputConfig, SimulateConfig } from './types.js';
+import type { Environment } from './paths.js';
+import type { CliFlags, CommandName, OutputConfig, SimulateConfig, TrustConfig } from './types.js';
 import { parseDurationFor, parseInteger, parseNumber } from './values.js';
 
 /** The script modes' options: format, filters, limit, timeout. */
@@ -41,4 +42,28 @@ export function resolveSimulate(flags: CliFlags): SimulateConfig {
 		longPoll: flags.longPoll !== false,
 		user: flags.user ?? 'admin',
 	};
+}
+
+/**
+ * `umwatch trust` options. `--set-url` changes a profile's URL to the one
+ * given, so it needs both; anywhere else it would silently do nothing.
+ */
+export function resolveTrust(
+	flags: CliFlags,
+	env: Environment,
+	command: CommandName,
+	profileName: string | null,
+): TrustConfig {
+	if (flags.setUrl === true) {
+		if (command !== 'trust') {
+			throw new ConfigError('--set-url applies only to trust', { usage: 'trust' });
+		}
+		if (flags.url === undefined && (env.UMWATCH_URL ?? '') === '') {
+			throw new ConfigError("--set-url needs --url: the profile's new URL", { usage: 'trust' });
+		}
+		if (profileName === null) {
+			throw new ConfigError('--set-url needs a profile whose URL to change', { usage: 'trust' });
+		}
+	}
+	return { setUrl: flags.setUrl === true, user: flags.user ?? null };
 }

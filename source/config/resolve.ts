@@ -1,10 +1,16 @@
-import { type ConfigFile, knownProfilesHint, loadConfigFile, type Profile } from './config-file.js';
+import {
+	type ConfigFile,
+	knownProfilesHint,
+	loadConfigFile,
+	missingNamedFile,
+	type Profile,
+} from './config-file.js';
 import { ConfigError } from './errors.js';
 import { fileWarnings } from './file-warnings.js';
 import { choosePasswordSource } from './password-source.js';
 import { configFilePath, type Environment, expandHome } from './paths.js';
-import { hasProfile, trustForUrl } from './profile-scope.js';
-import { resolveOutput, resolveSimulate } from './resolve-modes.js';
+import { checkProfileUrl, hasProfile, trustForUrl } from './profile-scope.js';
+import { resolveOutput, resolveSimulate, resolveTrust } from './resolve-modes.js';
 import {
 	type CliFlags,
 	type CommandName,
@@ -49,32 +55,40 @@ export function resolveConfig(input: ResolveInput): Config {
 	const { flags, env } = input;
 	const configPath = configFilePath(env, input.home);
 	let file: ConfigFile | null = null;
-	const getFile = () => {
+	// A file UMWATCH_CONFIG names must exist, except for the trust that creates it.
+	const getFile = (mayBeMissing = false) => {
 		file ??= (input.loadFile ?? loadConfigFile)(configPath);
+		const missing = mayBeMissing ? null : missingNamedFile(file, env);
+		if (missing !== null) throw missing;
 		return file;
 	};
-	const words = trustProfileWord(splitPositionals(input.positionals, getFile));
+	const words = trustProfileWord(splitPositionals(input.positionals, env, getFile));
 	const { command: requested, args } = words;
 	const demo = flags.demo === true;
 	checkDemo(demo, requested, flags);
 	const profileName = chooseProfile(flags, env, words, demo, getFile);
-	const broken = profileName === null ? undefined : getFile().invalidProfiles?.get(profileName);
+	// chooseProfile has checked the file; `trust --profile NEW` may create both.
+	const broken = profileName === null ? undefined : getFile(true).invalidProfiles?.get(profileName);
 	if (broken !== undefined) throw broken;
-	// `trust --profile NEW` creates the profile, so it may not exist yet.
-	const profile: Profile = profileName === null ? {} : (getFile().profiles.get(profileName) ?? {});
+	const profile: Profile =
+		profileName === null ? {} : (getFile(true).profiles.get(profileName) ?? {});
 	const command = requested === 'watch' && !input.stdoutIsTty ? 'list' : requested;
 	const warnings = file === null ? [] : fileWarnings(file);
-	const server =
-		demo || command === 'simulate'
-			? null
-			: resolveServer(
-					flags,
-					env,
-					trustForUrl(flags, env, profile, profileName, warnings),
-					profileName,
-					command,
-					input.home,
-				);
+	const needsServer = !demo && command !== 'simulate';
+	if (needsServer && profileName !== null && hasProfile(getFile(true), profileName)) {
+		checkProfileUrl(flags, env, profile, profileName, configPath);
+	}
+	const server = !needsServer
+		? null
+		: resolveServer(
+				flags,
+				env,
+				// trust refuses another server's URL itself, and says how to change it.
+				trustForUrl(flags, env, profile, profileName, command === 'trust' ? [] : warnings),
+				profileName,
+				command,
+				input.home,
+			);
 	if (server !== null && isPlainHttpToRemote(server.url)) {
 		warnings.push(
 			'warning: the URL is plain http://; the password crosses the network unencrypted',
@@ -93,6 +107,7 @@ export function resolveConfig(input: ResolveInput): Config {
 		ascii: flags.ascii === true,
 		output: resolveOutput(flags, command),
 		yes: flags.yes === true,
+		trust: resolveTrust(flags, env, command, profileName),
 		simulate: resolveSimulate(flags),
 		warnings,
 	};
@@ -107,15 +122,21 @@ interface Positionals {
 }
 
 /** `[profile] [command] [args…]`: a first word that is not a command must name a profile. */
-function splitPositionals(words: readonly string[], getFile: () => ConfigFile): Positionals {
+function splitPositionals(
+	words: readonly string[],
+	env: Environment,
+	getFile: (mayBeMissing?: boolean) => ConfigFile,
+): Positionals {
 	let rest = [...words];
 	let positionalProfile: string | null = null;
 	const first = rest[0];
 	if (first !== undefined && !isCommandName(first)) {
-		const file = getFile();
+		// A mistyped command is as likely as a profile in a missing file: say both.
+		const file = getFile(true);
 		if (!hasProfile(file, first)) {
+			const profiles = missingNamedFile(file, env)?.message ?? knownProfilesHint(file.profiles);
 			throw new ConfigError(`unknown command or profile "${first}"`, {
-				hint: `commands: list, show, wait, events, simulate, trust; ${knownProfilesHint(file.profiles)}`,
+				hint: `commands: list, show, wait, events, simulate, trust; ${profiles}`,
 			});
 		}
 		positionalProfile = first;
@@ -164,7 +185,7 @@ function chooseProfile(
 	env: Environment,
 	words: Positionals,
 	demo: boolean,
-	getFile: () => ConfigFile,
+	getFile: (mayBeMissing?: boolean) => ConfigFile,
 ): string | null {
 	const { positionalProfile: positional, command } = words;
 	if (flags.profile !== undefined && positional !== null && flags.profile !== positional) {
@@ -174,8 +195,8 @@ function chooseProfile(
 	}
 	const named = flags.profile ?? positional ?? emptyToUndefined(env.UMWATCH_PROFILE);
 	if (named !== undefined) {
-		const file = getFile();
 		const creating = command === 'trust' && (flags.profile === named || words.trustNamed === true);
+		const file = getFile(creating);
 		if (!hasProfile(file, named) && !creating) {
 			const where = file.exists ? file.path : `${file.path} (which does not exist)`;
 			throw new ConfigError(`no profile "${named}" in ${where}`, {

@@ -36,6 +36,7 @@ export interface CliFlags {
 	readonly limit?: string | undefined;
 	readonly timeout?: string | undefined;
 	readonly yes?: boolean | undefined;
+	readonly setUrl?: boolean | undefined;
 	readonly port?: string | undefined;
 	readonly host?: string | undefined;
 	readonly tlsCert?: string | undefined;
@@ -95,6 +96,14 @@ export interface SimulateConfig {
 	readonly user: string;
 }
 
+/** What `umwatch trust` may change in an existing profile besides its fingerprint. */
+export interface TrustConfig {
+	/** `--set-url`: the profile's URL becomes the one given with --url or UMWATCH_URL. */
+	readonly setUrl: boolean;
+	/** `--user U`, which replaces the profile's user; null when not given. */
+	readonly user: string | null;
+}
+
 /** Everything umwatch needs to run, resolved from flags > environment > profile > defaults. */
 export interface Config {
 	/** What to run. `watch` without a terminal on stdout has already become `list`. */
@@ -117,6 +126,7 @@ export interface Config {
 	readonly output: OutputConfig;
 	/** `--yes`: `trust` stores the fingerprint without asking. */
 	readonly yes: boolean;
+	readonly trust: TrustConfig;
 	readonly simulate: SimulateConfig;
 	/** Printed on stderr before anything runs (loose permissions, unknown keys, plain http). */
 	readonly warnings: readonly string[];

@@ -2,23 +2,31 @@ import { randomBytes } from 'node:crypto';
 import {
 	closeSync,
 	fsyncSync,
+	lstatSync,
 	mkdirSync,
 	openSync,
 	readFileSync,
+	readlinkSync,
+	realpathSync,
 	renameSync,
 	rmSync,
 	writeSync,
 } from 'node:fs';
-import { dirname } from 'node:path';
-import { errorCode, parseConfigText } from './config-file.js';
+import { dirname, resolve } from 'node:path';
+import { errorCode, parseConfigText, withoutBom } from './config-file.js';
 import { ConfigError } from './errors.js';
 
 /** What `umwatch trust` changes in a profile; other fields stay as they are. */
 export interface ProfileUpdate {
 	readonly fingerprint: string;
-	/** Set only when the profile is new (an existing profile keeps its url and user). */
+	/**
+	 * Written when the profile is new; an existing profile keeps its own url and
+	 * user unless {@link ProfileUpdate.overwrite} names them.
+	 */
 	readonly url?: string;
 	readonly user?: string;
+	/** Fields that replace an existing profile's (`trust --set-url`, `trust --user U`). */
+	readonly overwrite?: ReadonlyArray<'url' | 'user'>;
 }
 
 /** What {@link writeProfileFingerprint} did, for the message printed afterwards. */
@@ -43,10 +51,9 @@ export function writeProfileFingerprint(
 	const existing = profiles[name];
 	const created = existing === undefined;
 	const profile: Record<string, unknown> = existing ?? {};
-	if (created) {
-		if (update.url !== undefined) profile.url = update.url;
-		if (update.user !== undefined) profile.user = update.user;
-	}
+	const writes = (key: 'url' | 'user') => created || update.overwrite?.includes(key) === true;
+	if (update.url !== undefined && writes('url')) profile.url = update.url;
+	if (update.user !== undefined && writes('user')) profile.user = update.user;
 	profile.fingerprint = update.fingerprint;
 	// Pinning and skipping verification contradict each other; pinning wins.
 	delete profile.insecure;
@@ -69,14 +76,21 @@ function readRoot(path: string): Record<string, unknown> {
 	}
 	// Validates the whole file first: never rewrite a file we would misread.
 	parseConfigText(text, path);
-	return JSON.parse(text) as Record<string, unknown>;
+	return JSON.parse(withoutBom(text)) as Record<string, unknown>;
 }
 
-/** Writes `text` to a temporary file (mode 0600) in the same directory, then renames it over `path`. */
+/**
+ * Writes `text` to a temporary file (mode 0600) beside the file, then renames
+ * it over the file. A symbolic link (a config kept in a dotfiles repository)
+ * is followed: its target is replaced and the link stays a link.
+ */
 export function writeAtomically(path: string, text: string): void {
-	const directory = dirname(path);
-	const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+	let target = path;
+	let temporary = '';
 	try {
+		target = linkTarget(path);
+		const directory = dirname(target);
+		temporary = `${target}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
 		mkdirSync(directory, { recursive: true, mode: 0o700 });
 		const fd = openSync(temporary, 'wx', 0o600);
 		try {
@@ -85,11 +99,37 @@ export function writeAtomically(path: string, text: string): void {
 		} finally {
 			closeSync(fd);
 		}
-		renameSync(temporary, path);
+		renameSync(temporary, target);
 	} catch (error) {
-		rmSync(temporary, { force: true });
-		throw new ConfigError(`cannot write the config file ${path}: ${errorCode(error)}`, {
+		if (temporary !== '') rmSync(temporary, { force: true });
+		const where = target === path ? path : `${path} (a link to ${target})`;
+		throw new ConfigError(`cannot write the config file ${where}: ${errorCode(error)}`, {
 			hint: 'check the permissions of its directory, or pass --fingerprint on each run instead',
 		});
 	}
+}
+
+/**
+ * The file `path` stands for: itself, or the end of its chain of symbolic
+ * links, even when that end does not exist yet (a link into a fresh checkout).
+ */
+function linkTarget(path: string): string {
+	let current = path;
+	for (let hops = 0; hops < 40; hops += 1) {
+		try {
+			return realpathSync(current);
+		} catch (error) {
+			if (errorCode(error) !== 'ENOENT') throw error;
+		}
+		// Missing: either no file at all, or a link to a file not yet written.
+		let isLink = false;
+		try {
+			isLink = lstatSync(current).isSymbolicLink();
+		} catch (error) {
+			if (errorCode(error) !== 'ENOENT') throw error;
+		}
+		if (!isLink) return current;
+		current = resolve(dirname(current), readlinkSync(current));
+	}
+	throw Object.assign(new Error('too many levels of symbolic links'), { code: 'ELOOP' });
 }

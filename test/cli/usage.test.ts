@@ -83,7 +83,8 @@ describe('usage errors exit 2 with a specific message and the usage', () => {
 	});
 
 	it('no server', async () => {
-		const result = await runCli(sandbox, ['list']);
+		// No UMWATCH_CONFIG: the default config path may be missing (a named one may not).
+		const result = await runCli(sandbox, ['list'], { env: { UMWATCH_CONFIG: '' } });
 		expect(result.code).toBe(2);
 		expect(result.stderr).toBe(
 			'umwatch: no server: give --url, UMWATCH_URL or a profile; or try --demo\n' +
