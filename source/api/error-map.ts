@@ -147,14 +147,14 @@ export function mapFailure(error: unknown, context: FailureContext): ApiError {
 			return make(
 				'timeout',
 				`${host} did not answer within ${seconds(context.headersTimeoutMs)}.`,
-				'Unified Manager may be overloaded; umwatch retries.',
+				'Unified Manager may be overloaded.',
 				error,
 			);
 		case 'UND_ERR_BODY_TIMEOUT':
 			return make(
 				'timeout',
 				`The answer from ${host} stalled for ${seconds(context.bodyTimeoutMs)}.`,
-				'Unified Manager may be overloaded; umwatch retries.',
+				'Unified Manager may be overloaded.',
 				error,
 			);
 		case 'UND_ERR_ABORTED':
@@ -172,7 +172,7 @@ export function mapFailure(error: unknown, context: FailureContext): ApiError {
 				context.inBody
 					? `The connection to ${host} closed before the whole answer arrived.`
 					: `The connection to ${host} was closed or reset before an answer.`,
-				'umwatch retries; if it keeps happening, check proxies between here and the server.',
+				'If it keeps happening, check proxies between here and the server.',
 				error,
 			);
 		default:

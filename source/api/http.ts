@@ -170,7 +170,7 @@ async function readCapped(
 		new ApiError(
 			'too-large',
 			`The answer from ${context.host} is larger than ${formatBytes(cap)}; it was not read.`,
-			{ hint: 'A proxy or a broken server may be sending it; umwatch retries.' },
+			{ hint: 'A proxy or a broken server may be sending it.' },
 		);
 	const declared = Number(header(response.headers, 'content-length'));
 	if (!truncate && Number.isFinite(declared) && declared > cap) {
@@ -213,7 +213,7 @@ function decodeJson(bytes: Buffer, contentType: string | undefined, host: string
 	}
 	if (start === '') {
 		throw new ApiError('bad-response', `${host} answered with an empty body.`, {
-			hint: 'umwatch retries; a proxy may be interfering.',
+			hint: 'A proxy may be interfering.',
 		});
 	}
 	try {
@@ -225,7 +225,7 @@ function decodeJson(bytes: Buffer, contentType: string | undefined, host: string
 			cut
 				? `${host} answered JSON that was cut short (${bytes.length} bytes).`
 				: `${host} answered something that is not JSON.`,
-			{ hint: 'umwatch retries; if it persists, check the server and any proxy.' },
+			{ hint: 'If it persists, check the server and any proxy.' },
 		);
 	}
 }

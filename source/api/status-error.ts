@@ -137,8 +137,8 @@ export function statusError(
 			status,
 			hint:
 				status === 503
-					? 'The server is overloaded or starting up; umwatch retries.'
-					: "umwatch retries; if it persists, check Unified Manager's health.",
+					? 'The server is overloaded or starting up.'
+					: "If it persists, check Unified Manager's health.",
 		});
 	}
 	if (status >= 300 && status < 400) {
@@ -165,7 +165,7 @@ function rateLimited(answer: StatusAnswer, now: number, quoted: string): ApiErro
 		`Unified Manager is limiting requests (429)${when}${quoted}.`,
 		{
 			status: 429,
-			hint: 'umwatch waits as asked; a longer --interval avoids it.',
+			hint: 'In the live view, a longer --interval avoids it.',
 			...(wait === null ? {} : { retryAfterMs: wait }),
 		},
 	);

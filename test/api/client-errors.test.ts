@@ -93,14 +93,14 @@ describe('HTTP statuses', () => {
 			'{"error":{"message":"database\\u001b[2J down\\u0007"}}',
 			'server',
 			'Unified Manager failed with 500 Internal Server Error: "database down".',
-			"umwatch retries; if it persists, check Unified Manager's health.",
+			"If it persists, check Unified Manager's health.",
 		],
 		[
 			503,
 			'<html><body>busy</body></html>',
 			'server',
 			'Unified Manager failed with 503 Service Unavailable.',
-			'The server is overloaded or starting up; umwatch retries.',
+			'The server is overloaded or starting up.',
 		],
 		[
 			400,

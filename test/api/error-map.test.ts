@@ -40,7 +40,7 @@ describe('mapFailure', () => {
 			'ECONNRESET',
 			'network',
 			'The connection to um.example.test:443 was closed or reset before an answer.',
-			'umwatch retries; if it keeps happening, check proxies between here and the server.',
+			'If it keeps happening, check proxies between here and the server.',
 		],
 		[
 			'UND_ERR_CONNECT_TIMEOUT',
@@ -52,13 +52,13 @@ describe('mapFailure', () => {
 			'UND_ERR_HEADERS_TIMEOUT',
 			'timeout',
 			'um.example.test:443 did not answer within 135 s.',
-			'Unified Manager may be overloaded; umwatch retries.',
+			'Unified Manager may be overloaded.',
 		],
 		[
 			'UND_ERR_BODY_TIMEOUT',
 			'timeout',
 			'The answer from um.example.test:443 stalled for 30 s.',
-			'Unified Manager may be overloaded; umwatch retries.',
+			'Unified Manager may be overloaded.',
 		],
 		[
 			'SELF_SIGNED_CERT_IN_CHAIN',
