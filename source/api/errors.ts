@@ -75,3 +75,13 @@ export class ApiError extends Error {
 export function isFatal(error: ApiError): boolean {
 	return error.kind === 'auth' || error.kind === 'permission' || error.kind === 'tls';
 }
+
+/**
+ * True when no HTTP answer came at all: refused, reset, unreachable, a DNS
+ * failure, a timeout. The server may be down or out of reach. Any HTTP status
+ * (a 5xx, a 429, even a proxy's HTML page) is an answer: something is alive
+ * there. The give-up bounds of `wait` and `events` count only this silence.
+ */
+export function isNoAnswer(error: ApiError): boolean {
+	return error.kind === 'network' || error.kind === 'timeout';
+}

@@ -4,6 +4,7 @@ import type { AiqumClient } from '../api/types.js';
 import { type BackoffPolicy, retryDelay } from './backoff.js';
 import { type Clock, systemClock } from './clock.js';
 import { LongPollDetector } from './focus-watch.js';
+import { type GiveUpPolicy, SilenceBound } from './give-up.js';
 import { sleep, toApiError } from './sleep.js';
 import type { LongPollSupport } from './types.js';
 
@@ -33,27 +34,17 @@ export interface WaitOptions {
 	/** 404s in a row before the job counts as not found (AIQUM's cache lags new jobs). Default 5. */
 	readonly notFoundRetries?: number;
 	/**
-	 * How long transient failures may go on with no answer before the wait gives
-	 * up with the last error. Before the first answer the limit is short (a wrong
-	 * URL or a dead server should fail a script quickly); once the job has been
-	 * seen it is long (a Unified Manager restart takes minutes).
+	 * How long the server may give no HTTP answer at all (refused, reset, timed
+	 * out) before the wait gives up with a `GaveUpError` (give-up.ts). Before the job is
+	 * first seen the limit is short (a wrong URL or a dead server should fail a
+	 * script quickly); once it has been seen it is long (a Unified Manager
+	 * restart takes minutes). A server answering 5xx or 429 is alive: that never
+	 * ends the wait.
 	 */
 	readonly giveUp?: GiveUpPolicy;
 }
 
-/** See {@link WaitOptions.giveUp}. */
-export interface GiveUpPolicy {
-	/** Default 30 s. */
-	readonly beforeFirstAnswerMs: number;
-	/** Default 10 min. */
-	readonly afterAnswerMs: number;
-}
-
-/** The give-up limits `umwatch wait` uses; documented in the readme. */
-export const DEFAULT_GIVE_UP: GiveUpPolicy = {
-	beforeFirstAnswerMs: 30_000,
-	afterAnswerMs: 600_000,
-};
+export { DEFAULT_GIVE_UP, type GiveUpPolicy } from './give-up.js';
 
 /** The wait ran out of time before the job was over. */
 export class WaitTimeoutError extends Error {
@@ -88,8 +79,8 @@ function plainDelay(attempt: number): number {
  * Waits until a job is over and resolves with its final copy (the `umwatch
  * wait` loop). Long-polls when the server holds long polls, so it returns
  * within moments of the job ending; otherwise polls with a growing interval.
- * Transient failures are retried and do not end the wait unless nothing has
- * answered for the {@link WaitOptions.giveUp} limit; a 404 is retried a
+ * Transient failures are retried and do not end the wait unless the server has
+ * given no answer at all for the {@link WaitOptions.giveUp} limit; a 404 is retried a
  * few times (AIQUM answers 404 briefly for a new job) and then rejects with the
  * `not-found` ApiError; errors retrying cannot fix reject with their ApiError;
  * running out of time rejects with {@link WaitTimeoutError}.
@@ -141,11 +132,10 @@ async function waitLoop(
 	const random = options.random ?? Math.random;
 	const started = clock.now();
 	const detector = new LongPollDetector();
-	const giveUp = options.giveUp ?? DEFAULT_GIVE_UP;
+	const silence = new SilenceBound(clock, options.giveUp);
 	let plainAttempts = 0;
 	let failures = 0;
 	let notFound = 0;
-	let lastAnswerAt = started;
 	for (;;) {
 		try {
 			let job: Job;
@@ -163,7 +153,7 @@ async function waitLoop(
 			}
 			failures = 0;
 			notFound = 0;
-			lastAnswerAt = clock.now();
+			silence.succeeded();
 			state.latest = job;
 			options.onUpdate?.(job, { elapsedMs: clock.now() - started, longPoll: state.support });
 			if (job.over) return job;
@@ -172,6 +162,8 @@ async function waitLoop(
 			const error = toApiError(thrown);
 			if (signal.aborted || error.kind === 'aborted') throw error;
 			if (isFatal(error) || !error.retryable) throw error;
+			const gaveUp = silence.failed(error);
+			if (gaveUp !== null) throw gaveUp;
 			if (error.kind === 'not-found') {
 				notFound += 1;
 				if (notFound > (options.notFoundRetries ?? 5)) throw error;
@@ -179,11 +171,10 @@ async function waitLoop(
 				await sleep(clock, retryDelay(error, notFound, NOT_FOUND_BACKOFF, random), signal);
 				continue;
 			}
-			const limit = state.latest === null ? giveUp.beforeFirstAnswerMs : giveUp.afterAnswerMs;
-			if (clock.now() - lastAnswerAt >= limit) throw error;
 			failures += 1;
 			options.onRetry?.(error, failures);
-			await sleep(clock, retryDelay(error, failures, FAILURE_BACKOFF, random), signal);
+			const delay = retryDelay(error, failures, FAILURE_BACKOFF, random);
+			await sleep(clock, silence.clamp(error, delay), signal);
 		}
 	}
 }
