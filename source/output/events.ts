@@ -1,7 +1,11 @@
-import type { ConnectionState, Engine } from '../engine/types.js';
+import { ApiError } from '../api/errors.js';
+import { type Clock, systemClock } from '../engine/clock.js';
+import { SilenceBound } from '../engine/give-up.js';
+import type { Engine, ErrorSummary } from '../engine/types.js';
 import { eventToJson } from './event-json.js';
-import { ExitCode, type ExitCodeValue, exitCodeForError } from './exit-codes.js';
+import { ExitCode, type ExitCodeValue } from './exit-codes.js';
 import type { OutputIo } from './io.js';
+import { describeFailure } from './report-failure.js';
 import { inertText, safeJsonStringify } from './safe-text.js';
 import { createSafeWriter, type SafeWriter } from './writer.js';
 
@@ -13,39 +17,52 @@ export interface EventsOptions {
 /** How the stream ended. */
 type Ending =
 	| { readonly why: 'interrupted' | 'pipe-closed' }
-	| { readonly why: 'failed'; readonly code: ExitCodeValue };
+	| { readonly why: 'failed'; readonly error: ApiError };
 
-// On a terminal stderr, say when polls start failing and when they recover;
-// a log shipper reading stdout never sees these.
-function connectionNote(previous: ConnectionState['kind'], now: ConnectionState): string | null {
-	if (now.kind === 'retrying' && previous !== 'retrying') {
-		return `umwatch: retrying: ${inertText(now.lastError.message)}\n`;
-	}
-	if (now.kind === 'live' && previous === 'retrying') return 'umwatch: connection restored\n';
-	return null;
+/** The engine's summary of a failure, as the error the failure report describes. */
+function summaryError(summary: ErrorSummary): ApiError {
+	return new ApiError(summary.kind, summary.message, { hint: summary.hint });
 }
 
+/**
+ * Follows the engine's link to the server. Says on stderr, in a pipe too
+ * (a pipeline must not go blind), when polls start failing, with the reason,
+ * and when they recover: one line each, never one per retry; a log shipper
+ * reading stdout sees neither. Calls `onFailed` when retrying cannot help
+ * (password, role, certificate), or when the server has given no answer at
+ * all for the bound `wait` uses (see SilenceBound): a server answering 5xx is
+ * alive and retried without end.
+ */
 function watchConnection(
 	engine: Engine,
+	clock: Clock,
 	err: SafeWriter,
-	noteOnStderr: boolean,
-	onFailed: (code: ExitCodeValue, line: string) => void,
+	onFailed: (error: ApiError) => void,
 ): () => void {
-	let previous = engine.getSnapshot().connection.kind;
+	const silence = new SilenceBound(clock);
+	let previous = engine.getSnapshot().connection;
 	return engine.subscribe(() => {
-		const connection = engine.getSnapshot().connection;
-		if (connection.kind === previous) return;
-		if (connection.kind === 'failed') {
-			const { message, hint } = connection.error;
-			onFailed(
-				exitCodeForError(connection.error.kind),
-				inertText(hint === '' ? message : `${message} (${hint})`),
-			);
-		} else if (noteOnStderr) {
-			const note = connectionNote(previous, connection);
-			if (note !== null) void err.write(note);
+		const snapshot = engine.getSnapshot();
+		const connection = snapshot.connection;
+		// The same object until the connection changes: a new retrying state is a new failure.
+		if (connection === previous) return;
+		const was = previous;
+		previous = connection;
+		// Read live: successful polls that changed nothing published no snapshot.
+		if (typeof snapshot.lastSuccessAt === 'number') silence.succeeded(snapshot.lastSuccessAt);
+		if (connection.kind === 'live') {
+			silence.succeeded();
+			if (was.kind === 'retrying') void err.write('umwatch: connection restored\n');
+		} else if (connection.kind === 'failed') {
+			onFailed(summaryError(connection.error));
+		} else if (connection.kind === 'retrying') {
+			const error = summaryError(connection.lastError);
+			const gaveUp = silence.failed(error);
+			if (gaveUp !== null) onFailed(gaveUp);
+			else if (was.kind !== 'retrying') {
+				void err.write(`umwatch: retrying: ${inertText(error.message)}\n`);
+			}
 		}
-		previous = connection.kind;
 	});
 }
 
@@ -55,7 +72,10 @@ function watchConnection(
  * (exit 130), the reader closes the pipe (exit 0), or the engine fails for a
  * reason retrying cannot fix (wrong password, no permission, untrusted
  * certificate: that failure's exit code, one line on stderr). Transient
- * failures are retried by the engine and never end the stream.
+ * failures are retried by the engine, with one line on stderr when retrying
+ * starts and one when it recovers; they end the stream (exit 11) only when the
+ * server has given no answer at all for 30 s before the first successful poll
+ * or 10 minutes after, as `wait` does.
  */
 export async function runEvents(
 	engine: Engine,
@@ -74,10 +94,9 @@ export async function runEvents(
 		// Chained so lines keep their order however fast events arrive.
 		written = written.then(() => out.write(line));
 	});
-	let failureLine = '';
-	const stopConnection = watchConnection(engine, err, io.stderr.isTTY === true, (code, line) => {
-		failureLine = line;
-		settle({ why: 'failed', code });
+	const clock = io.clock ?? systemClock;
+	const stopConnection = watchConnection(engine, clock, err, (error) => {
+		settle({ why: 'failed', error });
 	});
 	const onAbort = () => settle({ why: 'interrupted' });
 	io.signal?.addEventListener('abort', onAbort, { once: true });
@@ -86,7 +105,7 @@ export async function runEvents(
 	try {
 		engine.start();
 		const ending = await ended;
-		return await endStream(ending, failureLine, written, out, err);
+		return await endStream(ending, written, out, err);
 	} finally {
 		io.signal?.removeEventListener('abort', onAbort);
 		stopEvents();
@@ -97,7 +116,6 @@ export async function runEvents(
 
 async function endStream(
 	ending: Ending,
-	failureLine: string,
 	written: Promise<void>,
 	out: SafeWriter,
 	err: SafeWriter,
@@ -106,8 +124,9 @@ async function endStream(
 	await written;
 	if (ending.why === 'interrupted') return ExitCode.Interrupted;
 	if (ending.why === 'failed') {
-		await err.write(`umwatch: ${failureLine}\n`);
-		return ending.code;
+		const report = describeFailure(ending.error);
+		await err.write(`umwatch: ${report.line}\n`);
+		return report.code;
 	}
 	if (out.failure !== null) {
 		await err.write(`umwatch: cannot write output: ${out.failure.message}\n`);

@@ -1,5 +1,6 @@
 import type { Job } from '../api/job.js';
 import type { AiqumClient, JobFilterField, JobsPage } from '../api/types.js';
+import type { Requester } from '../engine/poll-cycle.js';
 import type { JobPredicate } from './state-filter.js';
 import { UsageError } from './usage-error.js';
 
@@ -22,6 +23,11 @@ export interface ListQuery {
 	/** At most this many jobs; Infinity for all. */
 	readonly limit: number;
 	readonly signal?: AbortSignal;
+	/**
+	 * Runs each page's GET, with whatever retrying the mode wants, passing the
+	 * signal that cancels it; by default once, with `signal`.
+	 */
+	readonly request?: Requester;
 }
 
 /** Checks a pattern the server will see; AIQUM filter values must not contain `?`. */
@@ -58,12 +64,16 @@ export async function fetchJobsForList(client: AiqumClient, query: ListQuery): P
 			: SERVER_PAGE_CAP;
 	const seen = new Set<string>();
 	const found: Job[] = [];
-	let page: JobsPage = await client.listJobsPage({
-		filters,
-		orderBy: 'submit_time desc',
-		maxRecords: pageSize,
-		...(query.signal ? { signal: query.signal } : {}),
-	});
+	const request: Requester =
+		query.request ?? ((run) => run(query.signal ?? new AbortController().signal));
+	let page: JobsPage = await request((signal) =>
+		client.listJobsPage({
+			filters,
+			orderBy: 'submit_time desc',
+			maxRecords: pageSize,
+			signal,
+		}),
+	);
 	for (let pages = 1; ; pages++) {
 		for (const job of page.jobs) {
 			if (seen.has(job.key)) continue;
@@ -72,7 +82,8 @@ export async function fetchJobsForList(client: AiqumClient, query: ListQuery): P
 		}
 		if (found.length >= query.limit || page.nextHref === null || pages >= MAX_PAGES) break;
 		if (page.jobs.length === 0) break;
-		page = await client.listJobsPageAt(page.nextHref, query.signal);
+		const href = page.nextHref;
+		page = await request((signal) => client.listJobsPageAt(href, signal));
 	}
 	found.sort(compareNewestFirst);
 	return found.slice(0, query.limit);

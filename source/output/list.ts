@@ -6,6 +6,7 @@ import { colorAllowed, type OutputIo } from './io.js';
 import { jobToJson } from './job-json.js';
 import { LIST_COLUMNS, listRow } from './job-text.js';
 import { checkServerPattern, DEFAULT_LIST_LIMIT, fetchJobsForList } from './list-fetch.js';
+import { oneShotRequester } from './one-shot.js';
 import { finishOutput, reportFailure } from './report-failure.js';
 import { safeJsonStringify } from './safe-text.js';
 import { parseStateFilter } from './state-filter.js';
@@ -79,7 +80,8 @@ async function printJobs(
 /**
  * `umwatch list`: the jobs once, newest first. A fitted, coloured table on a
  * terminal; aligned plain text with no escape sequences in a pipe; one JSON
- * array, or one JSON object per line. Resolves to the exit code: 0, or the
+ * array, or one JSON object per line. Each page's GET rides out a blip of a
+ * busy server (see one-shot.ts). Resolves to the exit code: 0, or the
  * failure's code; a reader that closes the pipe early still gets 0.
  */
 export async function runList(
@@ -101,7 +103,7 @@ export async function runList(
 			...(options.name !== undefined ? { name: options.name } : {}),
 			...(options.type !== undefined ? { type: options.type } : {}),
 			...(options.state !== undefined ? { state: parseStateFilter(options.state) } : {}),
-			...(io.signal ? { signal: io.signal } : {}),
+			request: oneShotRequester(io),
 		});
 		await printJobs(jobs, options, io, out);
 		return finishOutput(out, err);

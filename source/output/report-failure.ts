@@ -1,5 +1,6 @@
 import { ApiError } from '../api/errors.js';
-import { DurationError } from './duration.js';
+import { GaveUpError } from '../engine/give-up.js';
+import { DurationError, formatDuration } from './duration.js';
 import { ExitCode, type ExitCodeValue, exitCodeForError } from './exit-codes.js';
 import type { OutputIo } from './io.js';
 import { inertText } from './safe-text.js';
@@ -25,13 +26,35 @@ function isUsageLike(error: unknown): error is Error {
 	return error instanceof Error && (error.name === 'UsageError' || error.name === 'ConfigError');
 }
 
+/**
+ * What umwatch did before it gave up, in words. The describers' hints say
+ * what to do and never promise a retry: only here, where it is known, is it
+ * said how long umwatch retried or waited for an answer.
+ */
+function gaveUpNote(error: GaveUpError): string {
+	if (error.reason === 'no-answer') {
+		return `No answer for ${formatDuration(error.afterMs)}; umwatch gave up.`;
+	}
+	if (error.afterMs < 1000) {
+		return `umwatch waits at most ${formatDuration(error.limitMs)} here; try again later.`;
+	}
+	return `umwatch retried for ${formatDuration(error.afterMs)}; try again later.`;
+}
+
+/** The hint printed after a failure's message: the describer's advice, then what umwatch did. */
+export function failureHint(error: ApiError): string {
+	const note = error instanceof GaveUpError ? gaveUpNote(error) : '';
+	return [error.hint, note].filter((part) => part !== '').join(' ');
+}
+
 /** Classifies whatever ended a command: typed client errors, usage errors, interrupts, bugs. */
 export function describeFailure(error: unknown, signal?: AbortSignal): FailureReport {
 	if (signal?.aborted || isAbort(error)) return { code: ExitCode.Interrupted, line: '' };
 	if (error instanceof ApiError) {
 		if (error.kind === 'aborted') return { code: ExitCode.Interrupted, line: '' };
-		const hint = error.hint === '' ? '' : ` (${error.hint})`;
-		return { code: exitCodeForError(error.kind), line: inertText(`${error.message}${hint}`) };
+		const hint = failureHint(error);
+		const suffix = hint === '' ? '' : ` (${hint})`;
+		return { code: exitCodeForError(error.kind), line: inertText(`${error.message}${suffix}`) };
 	}
 	if (error instanceof UsageError || error instanceof DurationError || isUsageLike(error)) {
 		const hint = (error as { hint?: unknown }).hint;

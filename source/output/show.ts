@@ -5,6 +5,7 @@ import { colorAllowed, type OutputIo } from './io.js';
 import { jobDetailLines } from './job-detail.js';
 import { jobToJson } from './job-json.js';
 import { checkJobKey } from './job-key.js';
+import { oneShotRequester } from './one-shot.js';
 import { finishOutput, reportFailure } from './report-failure.js';
 import { safeJsonStringify } from './safe-text.js';
 import { createSafeWriter } from './writer.js';
@@ -17,8 +18,9 @@ export interface ShowOptions {
 
 /**
  * `umwatch show KEY`: one job in full, as text (like the live UI's detail view)
- * or as the documented JSON object. Exit code 0, 8 when there is no such job,
- * or the failure's code.
+ * or as the documented JSON object. The GET rides out a blip of a busy server
+ * (see one-shot.ts); a 404 is not retried. Exit code 0, 8 when there is no
+ * such job, or the failure's code.
  */
 export async function runShow(
 	client: AiqumClient,
@@ -29,7 +31,8 @@ export async function runShow(
 	const out = createSafeWriter(io.stdout);
 	const err = createSafeWriter(io.stderr);
 	try {
-		const job = await client.getJob(checkJobKey(key), io.signal);
+		const checked = checkJobKey(key);
+		const job = await oneShotRequester(io)((signal) => client.getJob(checked, signal));
 		const now = (io.clock ?? systemClock).now();
 		if (options.format === 'json') {
 			await out.write(`${safeJsonStringify(jobToJson(job, now), 2)}\n`);

@@ -113,7 +113,7 @@ describe('runEvents', () => {
 		expect(io.stderr.text()).toBe('');
 	});
 
-	it('keeps going through transient failures, noting them only on a terminal stderr', async () => {
+	it('keeps going through transient failures, noting them on stderr, in a pipe too', async () => {
 		for (const isTTY of [false, true]) {
 			const engine = new FakeEngine();
 			const controller = new AbortController();
@@ -133,7 +133,7 @@ describe('runEvents', () => {
 			expect(await running).toBe(130);
 			expect(io.stdout.text().split('\n')).toHaveLength(2);
 			expect(io.stderr.text()).toBe(
-				isTTY ? 'umwatch: retrying: The server failed (503).\numwatch: connection restored\n' : '',
+				'umwatch: retrying: The server failed (503).\numwatch: connection restored\n',
 			);
 		}
 	});

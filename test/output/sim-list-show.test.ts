@@ -5,7 +5,13 @@ import { runShow } from '../../source/output/show.js';
 import { HOSTILE_FRAGMENTS } from '../../source/simulator/index.js';
 import type { Simulator } from '../../source/simulator/types.js';
 import { activeCharacters, ClosedPipeStream, captureIo } from '../helpers/out-fakes.js';
-import { clientFor, closedPort, quietSimulator, tlsFixture } from '../helpers/out-sim.js';
+import {
+	clientFor,
+	closedPort,
+	quietSimulator,
+	SkippingClock,
+	tlsFixture,
+} from '../helpers/out-sim.js';
 
 let sim: Simulator | null = null;
 let client: AiqumClient | null = null;
@@ -182,18 +188,22 @@ describe('failures end with their exit codes', () => {
 		expect(await runList(client, { format: 'plain', color: false }, captureIo())).toBe(0);
 	});
 
-	it('a refused port → 11', async () => {
+	it('a refused port → 11 once 30 s of retries are spent, saying so', async () => {
 		client = clientFor(`http://127.0.0.1:${await closedPort()}`);
-		const io = captureIo();
+		const io = captureIo({ clock: new SkippingClock() });
 		expect(await runList(client, { format: 'json', color: false }, io)).toBe(11);
-		expect(io.stderr.text()).toMatch(/^umwatch: [^\n]+\n$/);
+		expect(io.stderr.text()).toMatch(
+			/^umwatch: Connection refused by 127\.0\.0\.1:\d+\. \(Is the URL right and the server up\? umwatch retried for 30s; try again later\.\)\n$/,
+		);
 		expect(io.stdout.text()).toBe('');
 	});
 
-	it('a 503 on list → 11 (list does not wait for recovery)', async () => {
+	it('a 503 that lasts → 11 once 30 s of retries are spent', async () => {
 		const { sim, client } = await setUp();
 		sim.injectFault({ kind: 'status', status: 503 }, { count: Number.POSITIVE_INFINITY });
-		expect(await runList(client, { format: 'plain', color: false }, captureIo())).toBe(11);
+		const io = captureIo({ clock: new SkippingClock() });
+		expect(await runList(client, { format: 'plain', color: false }, io)).toBe(11);
+		expect(io.stderr.text()).toMatch(/umwatch retried for 30s; try again later\.\)\n$/);
 	});
 });
 
