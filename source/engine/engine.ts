@@ -138,8 +138,9 @@ class PollingEngine implements WatchEngine {
 	}
 
 	refresh(): void {
-		if (!this.#started || this.#stopped || this.#paused || this.#poll !== null) return;
-		this.#startPoll();
+		if (!this.#started || this.#stopped || this.#poll !== null) return;
+		// While paused: one poll, and polling stays paused (no timer, no long poll).
+		this.#startPoll(this.#paused);
 		if (this.#focus === null) this.#restartFocus();
 	}
 
@@ -197,8 +198,8 @@ class PollingEngine implements WatchEngine {
 	}
 
 	/** Starts one poll; the single place a list poll begins, so two never overlap. */
-	#startPoll(): void {
-		if (this.#poll !== null || this.#stopped || this.#paused) return;
+	#startPoll(whilePaused = false): void {
+		if (this.#poll !== null || this.#stopped || (this.#paused && !whilePaused)) return;
 		this.#clearTimer();
 		const controller = new AbortController();
 		const done = this.#runPoll(controller.signal).finally(() => {
@@ -250,7 +251,9 @@ class PollingEngine implements WatchEngine {
 		this.#store.remove(this.#missing.record(output.asked, output.missing));
 		this.#out.setSkipped(output.skipped);
 		this.#out.setPollWarning(output.warning);
-		this.#out.setConnection({ kind: 'live' });
+		// A refresh while paused leaves the pause in place; resuming finds the data live.
+		if (this.#paused) this.#beforePause = { kind: 'live' };
+		this.#out.setConnection(this.#paused ? { kind: 'paused' } : { kind: 'live' });
 		this.#out.pollSucceeded(this.#clock.now());
 		this.#publishMerge(outcome, !initial);
 		this.#fetchSystem();
@@ -260,6 +263,13 @@ class PollingEngine implements WatchEngine {
 
 	#onPollFailure(error: ApiError): void {
 		if (error.kind === 'aborted') return;
+		if (this.#paused) {
+			// A refresh while paused failed: say why, and retry only when asked or resumed.
+			this.#beforePause = { kind: 'connecting' };
+			this.#out.setConnection({ kind: 'paused', lastError: summarize(error) });
+			this.#out.publish();
+			return;
+		}
 		this.#failures += 1;
 		if (isFatal(error)) {
 			this.#out.setConnection({ kind: 'failed', error: summarize(error) });

@@ -16,6 +16,9 @@ export function sameConnection(a: ConnectionState, b: ConnectionState): boolean 
 	if (a.kind === 'failed' && b.kind === 'failed') {
 		return a.error.kind === b.error.kind && a.error.message === b.error.message;
 	}
+	if (a.kind === 'paused' && b.kind === 'paused') {
+		return a.lastError?.kind === b.lastError?.kind && a.lastError?.message === b.lastError?.message;
+	}
 	return true;
 }
 

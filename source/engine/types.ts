@@ -24,8 +24,11 @@ export type ConnectionState =
 			readonly nextTryAt: number;
 			readonly lastError: ErrorSummary;
 	  }
-	/** The user paused polling. */
-	| { readonly kind: 'paused' }
+	/**
+	 * The user paused polling. `lastError`: a refresh asked for while paused
+	 * failed (polling stays paused; the next refresh or resume tries again).
+	 */
+	| { readonly kind: 'paused'; readonly lastError?: ErrorSummary }
 	/** Retrying cannot help (rejected password, no permission, untrusted certificate). */
 	| { readonly kind: 'failed'; readonly error: ErrorSummary };
 
@@ -94,7 +97,10 @@ export interface Engine {
 	subscribe(listener: () => void): () => void;
 	/** Calls `listener` for each job event; returns the unsubscribe function. */
 	onEvent(listener: (event: JobEvent) => void): () => void;
-	/** Polls now (skipped if a poll is already in flight). Also retries at once when retrying or failed. */
+	/**
+	 * Polls now (skipped if a poll is already in flight). Also retries at once
+	 * when retrying or failed. While paused it polls once and stays paused.
+	 */
 	refresh(): void;
 	/** Pauses or resumes polling. */
 	setPaused(paused: boolean): void;
