@@ -4,7 +4,7 @@
 import process from 'node:process';
 import meow from 'meow';
 import { describeStartupFailure } from './commands/failure.js';
-import { FLAG_SPECS } from './commands/flags.js';
+import { FLAG_SPECS, joinDashedValues } from './commands/flags.js';
 import { guardExitAfterHangup } from './commands/hangup-exit.js';
 import { helpText } from './commands/help.js';
 import { runMain } from './commands/main.js';
@@ -15,6 +15,7 @@ function parseArgv() {
 	try {
 		return meow({
 			importMeta: import.meta,
+			argv: joinDashedValues(process.argv.slice(2)),
 			autoHelp: false,
 			autoVersion: false,
 			// Unknown flags are reported by checkFlags with the usage, not by meow's bare list.

@@ -12,6 +12,15 @@ export interface DemoServer {
 }
 
 /**
+ * The demo world's seed when `--seed` does not pick another. Fixed, so every
+ * demo run builds the same jobs with the same keys: a key that
+ * `umwatch list --demo` printed works in `umwatch show --demo KEY` (each
+ * command runs its own simulator in its own process). The world is built from
+ * the seed alone; the wall clock only places it in time.
+ */
+export const DEMO_SEED = 20_261_128;
+
+/**
  * The demo's server: lively (a new job every few seconds, several already
  * running, an hour of history), on 127.0.0.1 at a free port, with a password
  * made up for this run. Only this process knows it.
@@ -28,6 +37,7 @@ export async function startDemoServer(overrides: SimulatorOptions = {}): Promise
 		ratePerMinute: 20,
 		activeJobs: 5,
 		historyJobs: 60,
+		seed: DEMO_SEED,
 		...overrides,
 	});
 	const url = await simulator.listen();

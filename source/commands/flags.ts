@@ -53,6 +53,38 @@ export function flagName(key: string): string {
 }
 
 /**
+ * Joins a value flag to a following word that starts like a negative number
+ * (`--timeout -1s` → `--timeout=-1s`). The parser would read `-1s` as the short
+ * flags `-1` and `-s` and report "unknown flags", hiding the real mistake; joined,
+ * the value reaches the flag's own check, which says what is wrong with it.
+ * Nothing after `--` is touched.
+ */
+export function joinDashedValues(argv: readonly string[]): string[] {
+	const out: string[] = [];
+	for (let i = 0; i < argv.length; i++) {
+		const word = argv[i] ?? '';
+		if (word === '--') return [...out, ...argv.slice(i)];
+		const next = argv[i + 1];
+		if (next !== undefined && /^-[\d.]/.test(next) && takesValue(word)) {
+			out.push(`${word}=${next}`);
+			i++;
+			continue;
+		}
+		out.push(word);
+	}
+	return out;
+}
+
+// `--password-file` → whether `passwordFile` is a string flag.
+function takesValue(word: string): boolean {
+	if (!/^--[a-z][a-z-]*$/.test(word)) return false;
+	const key = word.slice(2).replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+	return (
+		Object.hasOwn(FLAG_SPECS, key) && FLAG_SPECS[key as keyof typeof FLAG_SPECS].type === 'string'
+	);
+}
+
+/**
  * Checks what the parser produced: no unknown flags (a typo must not be
  * ignored), and no string flag given without a value (`--url` at the end of
  * the line). Returns the flags typed for the config layer.
