@@ -1,5 +1,6 @@
-import type { Job } from '../api/job.js';
+import type { Job, TaskReport } from '../api/job.js';
 import { formatExactDuration } from '../present/duration-format.js';
+import { displayWidth, wrap } from '../present/text-width.js';
 import { jobDurationMs } from './job-json.js';
 import { type JobTextOptions, stateLabel } from './job-text.js';
 import { inertText } from './safe-text.js';
@@ -28,32 +29,73 @@ function stateLine(job: Job, options: JobTextOptions): string {
 	return raw.length === 0 ? shown : `${shown}   (${raw.join(', ')})`;
 }
 
-function taskLines(job: Job): string[] {
+/** Fewest columns a wrapped message or value gets, however narrow the terminal. */
+const MIN_WRAP = 20;
+
+function taskLines(job: Job, width: number | undefined): string[] {
 	if (job.taskReports.length === 0) return [];
-	// Messages are printed whole: a failure reason is the point of looking.
-	const rows = job.taskReports.map((task) => [
-		{
-			text: stateLabel({
-				displayState: task.displayState,
-				rawState: task.status ?? task.state ?? '',
-			}),
-		},
-		{ text: inertText(task.type) },
-		{ text: inertText(task.message ?? '') },
-	]);
-	const table = renderTable([{ header: 'STATE' }, { header: 'TYPE' }, { header: 'MESSAGE' }], rows);
-	return ['Tasks', ...indent(table)];
+	const state = (task: TaskReport) => ({
+		text: stateLabel({
+			displayState: task.displayState,
+			rawState: task.status ?? task.state ?? '',
+		}),
+	});
+	if (width === undefined) {
+		// Messages are printed whole: a failure reason is the point of looking.
+		const rows = job.taskReports.map((task) => [
+			state(task),
+			{ text: inertText(task.type) },
+			{ text: inertText(task.message ?? '') },
+		]);
+		const table = renderTable(
+			[{ header: 'STATE' }, { header: 'TYPE' }, { header: 'MESSAGE' }],
+			rows,
+		);
+		return ['Tasks', ...indent(table)];
+	}
+	// On a terminal, as in the live job view: each message under its task, wrapped in
+	// full (never cut), so a long reason reads as a paragraph, not as the terminal's wrap.
+	const rows = job.taskReports.map((task) => [state(task), { text: inertText(task.type) }]);
+	const [header = '', ...taskRows] = renderTable([{ header: 'STATE' }, { header: 'TYPE' }], rows);
+	const room = Math.max(MIN_WRAP, width - LABEL_WIDTH - 2);
+	const lines = [header];
+	job.taskReports.forEach((task, i) => {
+		lines.push(taskRows[i] ?? '');
+		const message = inertText(task.message ?? '').trim();
+		if (message !== '') lines.push(...wrap(message, room).map((line) => `  ${line}`));
+	});
+	return ['Tasks', ...indent(lines)];
 }
 
-function pairLines(title: string, pairs: readonly { name: string; value: string }[]): string[] {
+function pairLines(
+	title: string,
+	pairs: readonly { name: string; value: string }[],
+	width: number | undefined,
+): string[] {
 	if (pairs.length === 0) return [];
-	const rows = pairs.map((pair) => [
-		{ text: inertText(pair.name) },
-		{ text: inertText(pair.value) },
-	]);
-	// The table's header row is not wanted here: names label themselves.
-	const table = renderTable([{ header: '' }, { header: '' }], rows).slice(1);
-	return [title, ...indent(table)];
+	if (width === undefined) {
+		const rows = pairs.map((pair) => [
+			{ text: inertText(pair.name) },
+			{ text: inertText(pair.value) },
+		]);
+		// The table's header row is not wanted here: names label themselves.
+		const table = renderTable([{ header: '' }, { header: '' }], rows).slice(1);
+		return [title, ...indent(table)];
+	}
+	// Values (keys, paths) are the point of a result: wrapped in their own column, never cut.
+	const names = pairs.map((pair) => inertText(pair.name));
+	const nameWidth = Math.max(...names.map(displayWidth));
+	const room = Math.max(MIN_WRAP, width - LABEL_WIDTH - nameWidth - 2);
+	const lines: string[] = [];
+	pairs.forEach((pair, i) => {
+		const name = names[i] ?? '';
+		wrap(inertText(pair.value), room).forEach((part, index) => {
+			const label = index === 0 ? name : '';
+			const pad = ' '.repeat(nameWidth - displayWidth(label));
+			lines.push(`${label}${pad}  ${part}`.trimEnd());
+		});
+	});
+	return [title, ...indent(lines)];
 }
 
 /**
@@ -79,9 +121,9 @@ export function jobDetailLines(job: Job, options: JobTextOptions): string[] {
 		lines.push(field('Duration', `${formatExactDuration(duration)}${job.over ? '' : ' so far'}`));
 	}
 	lines.push(
-		...taskLines(job),
-		...pairLines('Results', job.jobResults),
-		...pairLines('Other', job.extra),
+		...taskLines(job, options.width),
+		...pairLines('Results', job.jobResults, options.width),
+		...pairLines('Other', job.extra, options.width),
 	);
 	return lines;
 }

@@ -25,6 +25,12 @@ export interface JobTextOptions {
 	readonly color: boolean;
 	readonly now: number;
 	readonly timeZone?: string;
+	/**
+	 * Terminal columns: `show` wraps long text (task messages, result values) to
+	 * them, as the live job view does. Absent in a pipe, where every value stays
+	 * whole on its line.
+	 */
+	readonly width?: number;
 }
 
 /** The state cell: `✓ NORMAL` (coloured) on a terminal, `NORMAL` in a pipe. */

@@ -8,6 +8,7 @@ import { checkJobKey } from './job-key.js';
 import { oneShotRequester } from './one-shot.js';
 import { finishOutput, reportFailure } from './report-failure.js';
 import { safeJsonStringify } from './safe-text.js';
+import { FALLBACK_COLUMNS } from './table.js';
 import { createSafeWriter } from './writer.js';
 
 /** Options of `umwatch show KEY`. */
@@ -43,6 +44,7 @@ export async function runShow(
 				color: colorAllowed(options.color, io.stdout, io.env),
 				now,
 				...(io.timeZone ? { timeZone: io.timeZone } : {}),
+				...(tty ? { width: io.stdout.columns || FALLBACK_COLUMNS } : {}),
 			});
 			await out.write(`${lines.join('\n')}\n`);
 		}

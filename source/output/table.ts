@@ -16,6 +16,9 @@ export interface Column {
 	readonly flexFirst?: boolean;
 }
 
+/** The terminal width to fit when stdout reports none (a pseudo-terminal reporting 0). */
+export const FALLBACK_COLUMNS = 80;
+
 /** The gap between columns. */
 const GAP = '  ';
 
