@@ -44,14 +44,18 @@ export function stateCell(job: Job, options: Pick<JobTextOptions, 'tty' | 'color
 	};
 }
 
-/** The columns of `list`, in order; on a terminal key, type and time give way first. */
+/**
+ * The columns of `list`, in order. On a terminal the key, then the type give
+ * way before the name is squeezed below 24 columns (a name cut to a dozen
+ * columns says little); then the submit time and the duration go.
+ */
 export const LIST_COLUMNS: readonly Column[] = [
 	{ header: 'STATE' },
-	{ header: 'NAME', minWidth: 12, flexFirst: true },
-	{ header: 'TYPE', minWidth: 8, dropPriority: 3 },
+	{ header: 'NAME', minWidth: 12, flexFirst: true, room: { width: 24, dropPriority: 3 } },
+	{ header: 'TYPE', minWidth: 8, dropPriority: 4 },
 	{ header: 'SUBMITTED', dropPriority: 2 },
 	{ header: 'DURATION', align: 'right', dropPriority: 1 },
-	{ header: 'KEY', minWidth: 14, truncate: 'start', dropPriority: 4 },
+	{ header: 'KEY', minWidth: 14, truncate: 'start', dropPriority: 5 },
 ];
 
 /** One row of `list`: pure, from the job and the time. */

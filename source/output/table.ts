@@ -1,5 +1,5 @@
 import cliTruncate from 'cli-truncate';
-import stringWidth from 'string-width';
+import { displayWidth } from '../present/text-width.js';
 
 /** One column of a text table. */
 export interface Column {
@@ -14,6 +14,12 @@ export interface Column {
 	readonly dropPriority?: number;
 	/** Gets spare width before other squeezed columns (the name). */
 	readonly flexFirst?: boolean;
+	/**
+	 * Width the column keeps (or its natural width, when narrower) ahead of the
+	 * columns that drop before `dropPriority`: they go before it is squeezed
+	 * below `width`. Gives the name room before the type and the key.
+	 */
+	readonly room?: { readonly width: number; readonly dropPriority: number };
 }
 
 /** The terminal width to fit when stdout reports none (a pseudo-terminal reporting 0). */
@@ -22,20 +28,37 @@ export const FALLBACK_COLUMNS = 80;
 /** The gap between columns. */
 const GAP = '  ';
 
-/** Display width of plain (escape-free) text: wide characters count 2. */
-export function displayWidth(text: string): number {
-	return stringWidth(text);
-}
-
 function padCell(text: string, width: number, align: 'left' | 'right'): string {
 	const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));
 	return align === 'right' ? fill + text : text + fill;
 }
 
+/** A share of the row's width that can be given up: a column's minimum, or its room. */
+interface Claim {
+	readonly column: number;
+	readonly width: number;
+	/** Higher is given up first; 0 never. */
+	readonly priority: number;
+	readonly room: boolean;
+}
+
+function claimsOf(columns: readonly Column[], natural: readonly number[]): Claim[] {
+	const minOf = (i: number) =>
+		Math.min(natural[i] ?? 0, columns[i]?.minWidth ?? Number.POSITIVE_INFINITY);
+	return columns.flatMap((column, i): Claim[] => {
+		const base = { column: i, width: minOf(i), priority: column.dropPriority ?? 0, room: false };
+		if (column.room === undefined) return [base];
+		const extra = Math.min(natural[i] ?? 0, column.room.width) - base.width;
+		if (extra <= 0) return [base];
+		return [base, { column: i, width: extra, priority: column.room.dropPriority, room: true }];
+	});
+}
+
 /**
  * Chooses which columns to show and how wide, so a row fits in `maxWidth`
- * columns: low-priority columns are dropped first, then squeezable columns
- * shrink towards their minimum; spare width goes to the flex column first.
+ * columns: the claim with the highest drop priority goes first (a column, or a
+ * column's room), until the rest fits; squeezable columns sit at their minimum,
+ * and spare width goes to the flex column first, then to the others in order.
  * Returns one width per column, or null for a dropped column.
  */
 export function layoutColumns(
@@ -43,23 +66,26 @@ export function layoutColumns(
 	natural: readonly number[],
 	maxWidth: number,
 ): (number | null)[] {
-	const minOf = (i: number) =>
-		Math.min(natural[i] ?? 0, columns[i]?.minWidth ?? Number.POSITIVE_INFINITY);
-	const shown = columns.map(() => true);
-	const need = () =>
-		shown.reduce((sum, on, i) => (on ? sum + minOf(i) : sum), 0) +
-		GAP.length * Math.max(0, shown.filter(Boolean).length - 1);
+	let claims = claimsOf(columns, natural);
+	const need = () => {
+		const shown = claims.filter((claim) => !claim.room).length;
+		return (
+			claims.reduce((sum, claim) => sum + claim.width, 0) + GAP.length * Math.max(0, shown - 1)
+		);
+	};
 	while (need() > maxWidth) {
-		let drop = -1;
-		columns.forEach((column, i) => {
-			const priority = column.dropPriority ?? 0;
-			if (shown[i] && priority > 0 && (drop < 0 || priority > (columns[drop]?.dropPriority ?? 0)))
-				drop = i;
-		});
-		if (drop < 0) break;
-		shown[drop] = false;
+		const victim = claims.reduce<Claim | null>(
+			(top, claim) => (claim.priority > (top?.priority ?? 0) ? claim : top),
+			null,
+		);
+		if (victim === null) break;
+		// A dropped column takes its room with it.
+		claims = victim.room
+			? claims.filter((claim) => claim !== victim)
+			: claims.filter((claim) => claim.column !== victim.column);
 	}
-	const widths = columns.map((_, i) => (shown[i] ? minOf(i) : null));
+	const widths: (number | null)[] = columns.map(() => null);
+	for (const claim of claims) widths[claim.column] = (widths[claim.column] ?? 0) + claim.width;
 	let spare = maxWidth - need();
 	const order = columns
 		.map((column, i) => ({ column, i }))
@@ -105,8 +131,9 @@ export function renderTable(
 			if (width === null || width === undefined) return;
 			const cell = cells[i] ?? { text: '' };
 			let text = cell.text;
-			if (displayWidth(text) > width)
-				text = cliTruncate(text, width, { position: column.truncate ?? 'end' });
+			// cli-truncate overshoots by a column when a wide character straddles the edge.
+			for (let room = width; displayWidth(text) > width && room > 0; room--)
+				text = cliTruncate(cell.text, room, { position: column.truncate ?? 'end' });
 			const padded = padCell(text, width, column.align ?? 'left');
 			const decorate = header ? options.decorateHeader : cell.decorate;
 			parts.push(decorate ? decorateKeepingPad(padded, decorate) : padded);
