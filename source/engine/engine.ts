@@ -138,7 +138,13 @@ class PollingEngine implements WatchEngine {
 	}
 
 	refresh(): void {
-		if (!this.#started || this.#stopped || this.#poll !== null) return;
+		if (!this.#started || this.#stopped) return;
+		// The poll in flight began before the key press (and perhaps before a new
+		// password or pin was read): poll once more when it ends.
+		if (this.#poll !== null) {
+			if (!this.#paused) this.#pollAgain = true;
+			return;
+		}
 		// While paused: one poll, and polling stays paused (no timer, no long poll).
 		this.#startPoll(this.#paused);
 		if (this.#focus === null) this.#restartFocus();

@@ -98,8 +98,8 @@ export interface Engine {
 	/** Calls `listener` for each job event; returns the unsubscribe function. */
 	onEvent(listener: (event: JobEvent) => void): () => void;
 	/**
-	 * Polls now (skipped if a poll is already in flight). Also retries at once
-	 * when retrying or failed. While paused it polls once and stays paused.
+	 * Polls now, or once more as soon as the poll in flight ends. Also retries
+	 * at once when retrying or failed. While paused it polls once and stays paused.
 	 */
 	refresh(): void;
 	/** Pauses or resumes polling. */
