@@ -72,7 +72,7 @@ export class ApiError extends Error {
 }
 
 /** True for errors no amount of retrying fixes: the user must act. */
-export function isFatal(error: ApiError): boolean {
+export function isFatal(error: Pick<ApiError, 'kind'>): boolean {
 	return error.kind === 'auth' || error.kind === 'permission' || error.kind === 'tls';
 }
 

@@ -4,6 +4,7 @@ import type { Clock } from '../engine/clock.js';
 import type { Engine } from '../engine/types.js';
 import { layoutTable } from './columns.js';
 import { filterJobs } from './filter.js';
+import { passwordPromptLine } from './footer.js';
 import type { KeySource } from './key-source.js';
 import { ListBody } from './ListBody.js';
 import { nextChangeAt } from './next-change.js';
@@ -15,6 +16,7 @@ import { ASCII_GLYPHS, UNICODE_GLYPHS } from './theme.js';
 import { INITIAL_UI_STATE, uiReducer } from './ui-state.js';
 import { useEngineView } from './use-engine-view.js';
 import { useKeyHandler } from './use-key-handler.js';
+import { type Reconnector, useRecovery } from './use-recovery.js';
 import { type SizedOutput, useTerminalSize } from './use-terminal-size.js';
 import { useTicker } from './use-ticker.js';
 
@@ -31,6 +33,8 @@ export interface AppProps {
 	readonly clock: Clock;
 	/** Called once when the user quits (q on the list, Ctrl-C anywhere). */
 	readonly onQuit: () => void;
+	/** What `r` uses to fix a failed login or certificate; none for the demo. */
+	readonly reconnector?: Reconnector;
 }
 
 /** The live watch screen: header, job table or detail or help, and footer. */
@@ -41,6 +45,11 @@ export function App(props: AppProps) {
 	const now = useRef(() => clock.now()).current;
 	const view = useEngineView(engine, now);
 	const [state, dispatch] = useReducer(uiReducer, INITIAL_UI_STATE);
+	const { recovery, promptLabel, insecure } = useRecovery(
+		engine,
+		props.reconnector,
+		props.insecure,
+	);
 	const { text, state: stateFilter } = state.filters;
 	const items = useMemo(
 		() => filterJobs(view.jobs, text, stateFilter),
@@ -60,7 +69,7 @@ export function App(props: AppProps) {
 		glyphs,
 		ascii: props.ascii,
 		host: props.host,
-		insecure: props.insecure,
+		insecure,
 		lastSuccessAt: engine.getSnapshot().lastSuccessAt,
 	});
 	deps.current = {
@@ -74,7 +83,8 @@ export function App(props: AppProps) {
 	const focusKey =
 		state.view.kind === 'detail'
 			? state.view.key
-			: state.view.kind === 'help' && state.view.under.kind === 'detail'
+			: (state.view.kind === 'help' || state.view.kind === 'error') &&
+					state.view.under.kind === 'detail'
 				? state.view.under.key
 				: null;
 	useEffect(() => {
@@ -93,12 +103,14 @@ export function App(props: AppProps) {
 		stdout: props.stdout,
 		clock,
 		onQuit: props.onQuit,
+		recovery,
 	});
 
 	if (size.columns < MIN_COLUMNS || size.rows < MIN_ROWS) {
 		return <TooSmall columns={size.columns} rows={size.rows} color={color} />;
 	}
 	const width = size.columns - 1;
+	const footer = promptLabel === null ? screen.footer : passwordPromptLine(promptLabel);
 	return (
 		<Box flexDirection="column">
 			<Lines lines={screen.top} width={width} color={color} ellipsis={glyphs.ellipsis} />
@@ -107,7 +119,7 @@ export function App(props: AppProps) {
 			) : (
 				<Lines lines={screen.body} width={width} color={color} ellipsis={glyphs.ellipsis} />
 			)}
-			<ScreenLine line={fitLine(screen.footer, width, glyphs.ellipsis)} color={color} />
+			<ScreenLine line={fitLine(footer, width, glyphs.ellipsis)} color={color} />
 		</Box>
 	);
 }

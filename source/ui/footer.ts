@@ -5,7 +5,7 @@ import type { Filters } from './ui-state.js';
 
 /** What the footer shows. */
 export interface FooterInput {
-	readonly view: 'list' | 'detail' | 'help';
+	readonly view: 'list' | 'detail' | 'help' | 'error';
 	readonly filters: Filters;
 	/** Jobs passing the filters, and all jobs held. */
 	readonly shown: number;
@@ -15,6 +15,10 @@ export interface FooterInput {
 	readonly ascii: boolean;
 	/** Columns available; hints that do not fit are left out, least useful first. */
 	readonly width: number;
+	/** Polling is paused: `p` resumes. */
+	readonly paused?: boolean;
+	/** The connection carries a failure: `e` shows it in full. */
+	readonly failure?: boolean;
 }
 
 /** Which hints stay longest when the footer is short of room (lower stays longer). */
@@ -22,6 +26,7 @@ const KEEP_ORDER: Readonly<Record<string, number>> = {
 	quit: 0,
 	help: 1,
 	back: 0,
+	error: 1,
 	move: 2,
 	open: 3,
 	filter: 4,
@@ -47,6 +52,21 @@ function filterSegments(input: FooterInput): Segment[] {
 	return out;
 }
 
+/**
+ * The hidden password prompt, in place of the footer: it names whose password
+ * it asks for and never shows what is typed, not even its length.
+ */
+export function passwordPromptLine(label: string): Line {
+	return [
+		{ text: ` Password for ${label}: ` },
+		{ text: ' ', inverse: true },
+		{ text: '  Enter', bold: true },
+		{ text: ' log in' },
+		{ text: '  Esc', bold: true },
+		{ text: ' cancel' },
+	];
+}
+
 /** The footer: the typing prompt, or a notice, the filters and the most useful keys. */
 export function footerLine(input: FooterInput): Line {
 	if (input.filters.editing) {
@@ -64,11 +84,17 @@ export function footerLine(input: FooterInput): Line {
 	const line: Segment[] = [];
 	if (input.notice !== null) line.push({ text: ` ${input.notice} `, inverse: true });
 	if (input.view === 'help') return [...line, ...hintSegments('Esc', 'close help')];
+	if (input.view === 'error') {
+		return [...line, ...hintSegments('Esc', 'close'), ...hintSegments('r', 'retry now')];
+	}
 	if (input.view === 'list') line.push(...filterSegments(input));
-	const hints = footerHints(input.view, input.ascii).map((hint) => ({
-		...hint,
-		segments: hintSegments(hint.keys, hint.text),
-	}));
+	const hints = footerHints(input.view, input.ascii)
+		// `e` only when there is an error to show.
+		.filter((hint) => hint.text !== 'error' || input.failure === true)
+		.map((hint) => {
+			const text = hint.text === 'pause' && input.paused === true ? 'resume' : hint.text;
+			return { keys: hint.keys, text, segments: hintSegments(hint.keys, text) };
+		});
 	if (input.view === 'list') {
 		const at = hints.findIndex((hint) => hint.keys === '/') + 1;
 		// The active filter is already shown above; the hint then only names the key.

@@ -105,6 +105,11 @@ export function noticeLines(input: HeaderInput): Line[] {
 			},
 		]);
 	}
+	if (connection.kind === 'paused' && connection.lastError) {
+		// A refresh asked for while paused failed; polling stays paused.
+		const { message } = connection.lastError;
+		lines.push([{ text: ` ${glyphs.warning} refresh failed: ${message}`, color: 'yellow' }]);
+	}
 	if (connection.kind === 'failed') {
 		lines.push([{ text: ` ${glyphs.states.ERROR} ${connection.error.message}`, color: 'red' }]);
 		if (connection.error.hint) lines.push([{ text: `   ${connection.error.hint}` }]);

@@ -6,7 +6,7 @@ import type { KeyPress, SpecialKey } from './input-decoder.js';
  */
 
 /** Where a key press is interpreted. */
-export type KeyContext = 'list' | 'detail' | 'help' | 'filter';
+export type KeyContext = 'list' | 'detail' | 'help' | 'filter' | 'error' | 'password';
 
 /** Everything a key can ask for. */
 export type Action =
@@ -32,7 +32,12 @@ export type Action =
 	| 'filterAccept'
 	| 'filterCancel'
 	| 'filterDelete'
-	| 'filterClear';
+	| 'filterClear'
+	| 'showError'
+	| 'promptSubmit'
+	| 'promptCancel'
+	| 'promptDelete'
+	| 'promptClear';
 
 /** A key as the map names it: a special key, or one printable character. */
 export type KeySpec = SpecialKey | string;
@@ -47,7 +52,7 @@ export interface Binding {
 }
 
 const NAV: readonly KeyContext[] = ['list', 'detail'];
-const MOVE: readonly KeyContext[] = ['list', 'detail', 'help'];
+const MOVE: readonly KeyContext[] = ['list', 'detail', 'help', 'error'];
 
 /** Every shortcut, in the order the help overlay lists them. */
 export const KEYMAP: readonly Binding[] = [
@@ -75,21 +80,32 @@ export const KEYMAP: readonly Binding[] = [
 		contexts: ['list'],
 		description: 'state: all, in progress, failed, finished',
 	},
-	{ action: 'refresh', keys: ['r'], contexts: NAV, description: 'refresh now' },
+	{
+		action: 'refresh',
+		keys: ['r'],
+		contexts: [...NAV, 'error'],
+		description: 'refresh; after a failure, re-read the settings',
+	},
 	{ action: 'pause', keys: ['p'], contexts: NAV, description: 'pause / resume polling' },
+	{ action: 'showError', keys: ['e'], contexts: NAV, description: 'show the last error in full' },
+	{ action: 'back', keys: ['escape', 'q', 'e'], contexts: ['error'], description: 'close' },
 	{ action: 'help', keys: ['?'], contexts: ['list', 'detail', 'help'], description: 'help' },
 	{ action: 'back', keys: ['escape', 'q'], contexts: ['help'], description: 'close help' },
 	{ action: 'quit', keys: ['q'], contexts: ['list'], description: 'quit' },
 	{
 		action: 'forceQuit',
 		keys: ['ctrl+c'],
-		contexts: ['list', 'detail', 'help', 'filter'],
+		contexts: ['list', 'detail', 'help', 'filter', 'error', 'password'],
 		description: 'quit from anywhere',
 	},
 	{ action: 'filterAccept', keys: ['return'], contexts: ['filter'], description: 'keep filter' },
 	{ action: 'filterCancel', keys: ['escape'], contexts: ['filter'], description: 'clear filter' },
 	{ action: 'filterDelete', keys: ['backspace'], contexts: ['filter'], description: 'delete' },
 	{ action: 'filterClear', keys: ['ctrl+u'], contexts: ['filter'], description: 'clear text' },
+	{ action: 'promptSubmit', keys: ['return'], contexts: ['password'], description: 'log in' },
+	{ action: 'promptCancel', keys: ['escape'], contexts: ['password'], description: 'cancel' },
+	{ action: 'promptDelete', keys: ['backspace'], contexts: ['password'], description: 'delete' },
+	{ action: 'promptClear', keys: ['ctrl+u'], contexts: ['password'], description: 'clear' },
 ];
 
 function keyId(press: KeyPress): string {
@@ -153,8 +169,10 @@ export function helpSections(
 		detail: 'Job detail',
 		filter: 'While typing a filter',
 		help: 'Help',
+		error: 'The last error',
+		password: 'While typing a password',
 	};
-	const order: readonly KeyContext[] = ['list', 'detail', 'filter'];
+	const order: readonly KeyContext[] = ['list', 'detail', 'filter', 'error', 'password'];
 	return order.map((context) => ({
 		title: titles[context],
 		entries: KEYMAP.filter((b) => b.contexts.includes(context)).map((b) => ({
@@ -177,6 +195,7 @@ const FOOTER: Readonly<Record<'list' | 'detail', readonly [Action, string, strin
 		['filter', 'filter'],
 		['refresh', 'refresh'],
 		['pause', 'pause'],
+		['showError', 'error'],
 		['help', 'help'],
 		['quit', 'quit'],
 	],
@@ -185,6 +204,7 @@ const FOOTER: Readonly<Record<'list' | 'detail', readonly [Action, string, strin
 		['copy', 'copy key'],
 		['down', 'scroll', '↑↓', 'j/k'],
 		['next', 'next', 'n/N', 'n/N'],
+		['showError', 'error'],
 		['help', 'help'],
 	],
 };

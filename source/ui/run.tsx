@@ -5,7 +5,7 @@ import { App } from './App.js';
 import { formatDuration } from './format-time.js';
 import { createInputDecoder } from './input-decoder.js';
 import { createKeyHub } from './key-source.js';
-import { exitSummary, type UiExitReason } from './summary.js';
+import { exitSummary, failureReport, type UiExitReason } from './summary.js';
 import { INK_RENDER_MODE, terminalOutput } from './terminal-output.js';
 import {
 	openTerminalSession,
@@ -13,6 +13,7 @@ import {
 	type SessionProcess,
 	type SessionSignal,
 } from './terminal-session.js';
+import type { Reconnector } from './use-recovery.js';
 
 /** Options of {@link runWatchUi}. */
 export interface WatchUiOptions {
@@ -35,6 +36,8 @@ export interface WatchUiOptions {
 	readonly timers?: Clock;
 	/** Where signals are listened for; defaults to the real process (tests inject a fake). */
 	readonly process?: SessionProcess;
+	/** What `r` uses to fix a failed login or certificate; none for the demo. */
+	readonly reconnector?: Reconnector;
 }
 
 /** How the watch screen ended. */
@@ -46,6 +49,8 @@ export interface UiExit {
 	readonly signal?: SessionSignal;
 	/** The error, when `reason` is 'error'. */
 	readonly error?: unknown;
+	/** The failure the view ended with, in full, for standard error; absent when none. */
+	readonly failure?: string;
 }
 
 function systemTimers(now: () => number): Clock {
@@ -56,13 +61,15 @@ function systemTimers(now: () => number): Clock {
 	};
 }
 
-function endToExit(end: SessionEnd): Omit<UiExit, 'summary'> {
+type Ending = Omit<UiExit, 'summary' | 'failure'>;
+
+function endToExit(end: SessionEnd): Ending {
 	if (end.reason === 'signal') return { reason: 'signal', signal: end.signal };
 	if (end.reason === 'output-closed') return { reason: 'signal', signal: 'SIGHUP' };
 	return { reason: 'error', error: end.error };
 }
 
-function describe(exit: Omit<UiExit, 'summary'>): string | undefined {
+function describe(exit: Ending): string | undefined {
 	if (exit.signal) return exit.signal;
 	if (exit.error instanceof Error) return exit.error.message;
 	return exit.error === undefined ? undefined : String(exit.error);
@@ -81,7 +88,7 @@ export function runWatchUi(options: WatchUiOptions): Promise<UiExit> {
 	return new Promise<UiExit>((resolve) => {
 		let instance: Instance | undefined;
 		let finished = false;
-		const finish = (exit: Omit<UiExit, 'summary'>): void => {
+		const finish = (exit: Ending): void => {
 			if (finished) return;
 			finished = true;
 			decoder.dispose();
@@ -93,14 +100,16 @@ export function runWatchUi(options: WatchUiOptions): Promise<UiExit> {
 			session.restore();
 			const elapsed = clock.now() - startedAt;
 			let summary: string;
+			let failure: string | null = null;
 			try {
 				const snapshot = options.engine.getSnapshot();
 				summary = exitSummary(options.host, snapshot, elapsed, exit.reason, describe(exit));
+				failure = failureReport(snapshot.connection);
 			} catch {
 				// The summary must not keep the caller from ever hearing how the screen ended.
 				summary = `umwatch: watched ${options.host} for ${formatDuration(elapsed)}`;
 			}
-			resolve({ ...exit, summary });
+			resolve({ ...exit, summary, ...(failure === null ? {} : { failure }) });
 		};
 		const session = openTerminalSession({
 			stdin: options.stdin,
@@ -122,6 +131,7 @@ export function runWatchUi(options: WatchUiOptions): Promise<UiExit> {
 					stdout={options.stdout}
 					clock={clock}
 					onQuit={() => finish({ reason: 'quit' })}
+					{...(options.reconnector === undefined ? {} : { reconnector: options.reconnector })}
 				/>,
 				{
 					...INK_RENDER_MODE,

@@ -2,6 +2,7 @@ import type { Job } from '../api/job.js';
 import type { TableLayout } from './columns.js';
 import { resolveCursor } from './cursor.js';
 import { detailLines } from './detail-lines.js';
+import { errorScreen, lastFailure } from './error-view.js';
 import { footerLine } from './footer.js';
 import { countsLine, type HeaderInput, noticeLines, titleLine } from './header.js';
 import { helpLines } from './help-lines.js';
@@ -153,6 +154,8 @@ export function planScreen(input: ScreenInput): Screen {
 		notice,
 		ascii: input.ascii,
 		width: input.size.columns - 1,
+		paused: input.view.connection.kind === 'paused',
+		failure: lastFailure(input.view.connection) !== null,
 	});
 	switch (state.view.kind) {
 		case 'list':
@@ -161,6 +164,10 @@ export function planScreen(input: ScreenInput): Screen {
 			return detailScreen(input, state.view.key, state.view.scroll, footer);
 		case 'help':
 			return helpScreen(input, state.view.scroll, footer);
+		case 'error': {
+			const title = titleLine(headerInput(input, 'last error'));
+			return errorScreen(state.view, title, input.size, footer, input.glyphs);
+		}
 	}
 }
 

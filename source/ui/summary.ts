@@ -1,4 +1,5 @@
-import type { Snapshot } from '../engine/types.js';
+import type { ConnectionState, Snapshot } from '../engine/types.js';
+import { lastFailure } from './error-view.js';
 import { formatDuration } from './format-time.js';
 
 /** Why the watch screen ended. */
@@ -18,4 +19,15 @@ export function exitSummary(
 	if (reason === 'quit') return base;
 	if (reason === 'signal') return `${base} (ended by ${detail ?? 'a signal'})`;
 	return `${base} (stopped by an unexpected error${detail ? `: ${detail}` : ''})`;
+}
+
+/**
+ * The failure the view ended with, in full, for standard error once the screen
+ * is gone (the header's line was cut at the width: a changed certificate's new
+ * fingerprint and the advice sit at its end); null when it ended without one.
+ */
+export function failureReport(connection: ConnectionState): string | null {
+	const error = lastFailure(connection);
+	if (error === null) return null;
+	return `umwatch: ${error.message}\n${error.hint === '' ? '' : `hint: ${error.hint}\n`}`;
 }

@@ -1,4 +1,5 @@
 import type { Job } from '../api/job.js';
+import type { ErrorSummary } from '../engine/types.js';
 import {
 	cursorAt,
 	INITIAL_CURSOR,
@@ -13,7 +14,14 @@ import { nextStateFilter, type StateFilter } from './filter.js';
 export type View =
 	| { readonly kind: 'list' }
 	| { readonly kind: 'detail'; readonly key: string; readonly scroll: number }
-	| { readonly kind: 'help'; readonly under: ListView | DetailView; readonly scroll: number };
+	| { readonly kind: 'help'; readonly under: ListView | DetailView; readonly scroll: number }
+	/** The last failure in full, as it was when opened (the header's line is cut at the width). */
+	| {
+			readonly kind: 'error';
+			readonly under: ListView | DetailView;
+			readonly scroll: number;
+			readonly error: ErrorSummary;
+	  };
 
 type ListView = Extract<View, { kind: 'list' }>;
 type DetailView = Extract<View, { kind: 'detail' }>;
@@ -71,6 +79,7 @@ export type UiAction =
 	  }
 	| { readonly type: 'back' }
 	| { readonly type: 'toggleHelp' }
+	| { readonly type: 'showError'; readonly error: ErrorSummary }
 	| { readonly type: 'filterStart' }
 	| { readonly type: 'filterType'; readonly text: string }
 	| { readonly type: 'filterDelete' }
@@ -136,11 +145,20 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 		case 'step':
 			return stepDetail(state, action);
 		case 'back':
-			if (state.view.kind === 'help') return { ...state, view: state.view.under };
+			if (state.view.kind === 'help' || state.view.kind === 'error') {
+				return { ...state, view: state.view.under };
+			}
 			return state.view.kind === 'detail' ? { ...state, view: { kind: 'list' } } : state;
 		case 'toggleHelp':
 			if (state.view.kind === 'help') return { ...state, view: state.view.under };
+			if (state.view.kind === 'error') return state;
 			return { ...state, view: { kind: 'help', under: state.view, scroll: 0 } };
+		case 'showError':
+			if (state.view.kind === 'help' || state.view.kind === 'error') return state;
+			return {
+				...state,
+				view: { kind: 'error', under: state.view, scroll: 0, error: action.error },
+			};
 		case 'filterStart':
 			return withFilters(state, { editing: true });
 		case 'filterType':

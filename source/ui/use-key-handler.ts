@@ -3,11 +3,13 @@ import type { Job } from '../api/job.js';
 import type { Clock } from '../engine/clock.js';
 import type { ConnectionState, Engine } from '../engine/types.js';
 import type { Move } from './cursor.js';
+import { lastFailure } from './error-view.js';
 import type { KeyPress } from './input-decoder.js';
 import type { KeySource } from './key-source.js';
 import { type Action, type KeyContext, resolveKey } from './keymap.js';
 import type { Screen } from './screen.js';
 import { type UiAction, type UiState, uiReducer } from './ui-state.js';
+import type { Recovery } from './use-recovery.js';
 
 /** How long "copied" stays in the footer. */
 export const NOTICE_MS = 3000;
@@ -23,6 +25,8 @@ export interface KeyHandlerDeps {
 	readonly stdout: { write(data: string): unknown };
 	readonly clock: Clock;
 	readonly onQuit: () => void;
+	/** What `r` does after a failure, and the password prompt it may open. */
+	readonly recovery: Recovery;
 }
 
 /** The OSC 52 sequence that asks the terminal to put `text` on the clipboard. */
@@ -39,13 +43,27 @@ const MOVES: Partial<Record<Action, Move>> = {
 	end: 'end',
 };
 
-function contextOf(state: UiState): KeyContext {
-	return state.filters.editing ? 'filter' : state.view.kind;
+function contextOf(deps: KeyHandlerDeps): KeyContext {
+	if (deps.recovery.prompt !== null) return 'password';
+	return deps.state.filters.editing ? 'filter' : deps.state.view.kind;
+}
+
+/** The password prompt's keys: they act on the prompt alone. */
+function actOnPrompt(action: Action, deps: KeyHandlerDeps): boolean {
+	const prompt = deps.recovery.prompt;
+	if (prompt === null) return false;
+	if (action === 'promptSubmit') prompt.submit();
+	else if (action === 'promptCancel') prompt.cancel();
+	else if (action === 'promptDelete') prompt.deleteLast();
+	else if (action === 'promptClear') prompt.clear();
+	else return false;
+	return true;
 }
 
 function act(action: Action, deps: KeyHandlerDeps): void {
 	const { dispatch, items, screen, state } = deps;
 	const rows = screen.bodyRows;
+	if (actOnPrompt(action, deps)) return;
 	const move = MOVES[action];
 	if (move) {
 		if (state.view.kind === 'list') dispatch({ type: 'move', move, items, rows });
@@ -92,8 +110,17 @@ function act(action: Action, deps: KeyHandlerDeps): void {
 			dispatch({ type: 'stateFilter' });
 			return;
 		case 'refresh':
-			deps.engine.refresh();
+			// From the error view: back to what it covered, where the outcome shows.
+			if (state.view.kind === 'error') dispatch({ type: 'back' });
+			deps.recovery.refresh(deps.connection);
 			return;
+		case 'showError': {
+			const error = lastFailure(deps.connection);
+			if (error !== null) dispatch({ type: 'showError', error });
+			else
+				dispatch({ type: 'notice', text: 'no error to show', until: deps.clock.now() + NOTICE_MS });
+			return;
+		}
 		case 'pause':
 			deps.engine.setPaused(deps.connection.kind !== 'paused');
 			return;
@@ -107,12 +134,13 @@ function act(action: Action, deps: KeyHandlerDeps): void {
 
 /** Handles one key press against the current state. */
 export function handleKey(press: KeyPress, deps: KeyHandlerDeps): void {
-	const context = contextOf(deps.state);
+	const context = contextOf(deps);
 	const action = resolveKey(press, context);
 	if (action !== null) {
 		act(action, deps);
 		return;
 	}
+	if (context === 'password' && press.kind === 'text') deps.recovery.prompt?.type(press.text);
 	if (context === 'filter' && press.kind === 'text') {
 		deps.dispatch({ type: 'filterType', text: press.text });
 	}

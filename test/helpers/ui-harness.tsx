@@ -6,6 +6,7 @@ import { App } from '../../source/ui/App.js';
 import { createInputDecoder, ESCAPE_TIMEOUT_MS } from '../../source/ui/input-decoder.js';
 import { createKeyHub } from '../../source/ui/key-source.js';
 import { INK_RENDER_MODE } from '../../source/ui/terminal-output.js';
+import type { Reconnector } from '../../source/ui/use-recovery.js';
 import { FakeClock } from './ui-fake-clock.js';
 import { FakeEngine } from './ui-fake-engine.js';
 import { makeSnapshot } from './ui-fixtures.js';
@@ -107,6 +108,8 @@ export interface HarnessOptions {
 	readonly ascii?: boolean;
 	readonly insecure?: boolean;
 	readonly now?: number;
+	/** What `r` reconnects with after a failed login or certificate. */
+	readonly reconnector?: Reconnector;
 }
 
 /** Lets pending renders and effects run. */
@@ -143,6 +146,7 @@ export async function renderApp(options: HarnessOptions = {}): Promise<UiHarness
 			onQuit={() => {
 				quits++;
 			}}
+			{...(options.reconnector === undefined ? {} : { reconnector: options.reconnector })}
 		/>,
 		{
 			stdout: stdout as unknown as NodeJS.WriteStream,

@@ -13,13 +13,13 @@ describe('key map', () => {
 	});
 
 	test('Ctrl-C quits from anywhere', () => {
-		for (const context of ['list', 'detail', 'help', 'filter'] as const) {
+		for (const context of ['list', 'detail', 'help', 'filter', 'error', 'password'] as const) {
 			expect(resolveKey({ kind: 'key', name: 'ctrl+c' }, context)).toBe('forceQuit');
 		}
 	});
 
 	test('no key means two things in one context', () => {
-		for (const context of ['list', 'detail', 'help', 'filter'] as const) {
+		for (const context of ['list', 'detail', 'help', 'filter', 'error', 'password'] as const) {
 			const seen = new Map<string, string>();
 			for (const binding of KEYMAP.filter((b) => b.contexts.includes(context))) {
 				for (const k of binding.keys) {
@@ -36,6 +36,8 @@ describe('key map', () => {
 			'Job list',
 			'Job detail',
 			'While typing a filter',
+			'The last error',
+			'While typing a password',
 		]);
 		const list = sections[0]?.entries ?? [];
 		expect(list).toContainEqual({ keys: '↑ k', description: 'move up / scroll up' });
@@ -62,6 +64,7 @@ describe('key map', () => {
 			'/ filter',
 			'r refresh',
 			'p pause',
+			'e error',
 			'? help',
 			'q quit',
 		]);
@@ -70,6 +73,7 @@ describe('key map', () => {
 			'y copy key',
 			'j/k scroll',
 			'n/N next',
+			'e error',
 			'? help',
 		]);
 	});

@@ -1,0 +1,100 @@
+import { isFatal } from '../api/errors.js';
+import type { ConnectionState, ErrorSummary } from '../engine/types.js';
+import type { Screen } from './screen.js';
+import type { Line } from './segments.js';
+import { displayWidth, wrap } from './text-width.js';
+import type { Glyphs } from './theme.js';
+import type { TerminalSize } from './use-terminal-size.js';
+
+/**
+ * The failure the connection state carries, or null when there is none: the
+ * one that stopped polling, the last one while retrying, or a refresh asked
+ * for while paused that failed.
+ */
+export function lastFailure(connection: ConnectionState): ErrorSummary | null {
+	switch (connection.kind) {
+		case 'failed':
+			return connection.error;
+		case 'retrying':
+			return connection.lastError;
+		case 'paused':
+			return connection.lastError ?? null;
+		default:
+			return null;
+	}
+}
+
+/**
+ * Like `wrap`, but a line may also break after a colon, so a fingerprint wider
+ * than the terminal breaks between its byte pairs (`…:4F:` / `A0:…`), not
+ * inside one. What is still too wide (Japanese text) is left to `wrap`.
+ */
+function wrapAtColons(text: string, width: number): string[] {
+	const lines: string[] = [];
+	let line = '';
+	for (const token of text.split(/(?<=[ :])/)) {
+		if (displayWidth((line + token).trimEnd()) <= width) {
+			line += token;
+			continue;
+		}
+		if (line.trim() !== '') lines.push(line.trimEnd());
+		line = token.trimStart();
+		if (displayWidth(line.trimEnd()) <= width) continue;
+		const pieces = wrap(line, width);
+		lines.push(...pieces.slice(0, -1));
+		line = `${pieces.at(-1) ?? ''}${token.endsWith(' ') ? ' ' : ''}`;
+	}
+	if (line.trim() !== '') lines.push(line.trimEnd());
+	return lines;
+}
+
+/** Wraps `text` to `width` with `indent` before every line. */
+function wrapped(text: string, width: number, indent: string): string[] {
+	return wrapAtColons(text, Math.max(1, width - indent.length)).map((line) => indent + line);
+}
+
+/**
+ * The failure in full, wrapped to `width` (never cut: the header's one line is,
+ * and a changed certificate's new fingerprint and the advice sit at its end),
+ * then what to do, then what `r` does about it.
+ */
+export function errorLines(error: ErrorSummary, width: number, glyphs: Glyphs): Line[] {
+	const lines: Line[] = [];
+	const [first = '', ...rest] = wrapped(error.message, width - 1, '   ');
+	lines.push([{ text: ` ${glyphs.states.ERROR}`, color: 'red' }, { text: first.slice(2) }]);
+	for (const text of rest) lines.push([{ text }]);
+	if (error.hint !== '') {
+		lines.push([], [{ text: ' What to do', bold: true }]);
+		for (const text of wrapped(error.hint, width - 1, '   ')) lines.push([{ text }]);
+	}
+	const next = isFatal(error)
+		? 'Retrying cannot fix this. Fix it, then press r: umwatch reads the password source and the certificate settings (pin, CA file, insecure) of its profile again, and tries once.'
+		: 'umwatch keeps retrying by itself; r tries again now.';
+	lines.push([]);
+	for (const text of wrapped(next, width - 1, ' ')) lines.push([{ text, color: 'gray' }]);
+	return lines;
+}
+
+/** The error view's frame: the title, the failure scrolled to fit, and the footer. */
+export function errorScreen(
+	view: { readonly error: ErrorSummary; readonly scroll: number },
+	title: Line,
+	size: TerminalSize,
+	footer: Line,
+	glyphs: Glyphs,
+): Screen {
+	const bodyRows = Math.max(1, size.rows - 1 - 2);
+	const lines = errorLines(view.error, size.columns - 1, glyphs);
+	const maxScroll = Math.max(0, lines.length - bodyRows);
+	const from = Math.min(view.scroll, maxScroll);
+	return {
+		top: [title],
+		list: null,
+		body: lines.slice(from, from + bodyRows),
+		footer,
+		bodyRows,
+		maxScroll,
+		visibleJobs: [],
+		relativeTimes: [],
+	};
+}
