@@ -7,6 +7,7 @@ import { type FocusWatch, startFocusWatch } from './focus-watch.js';
 import { JobStore, type MergeOutcome } from './job-store.js';
 import { MissingJobs } from './missing-jobs.js';
 import { loadHistory, type PollOutput, type Requester, runPollCycle } from './poll-cycle.js';
+import { PollOverrun } from './poll-overrun.js';
 import { ServerVersionProbe } from './server-version.js';
 import { toApiError } from './sleep.js';
 import { SnapshotPublisher } from './snapshot-publisher.js';
@@ -84,6 +85,7 @@ class PollingEngine implements WatchEngine {
 	/** The last answer the focus watch merged: a poll that began before it may carry an older copy. */
 	#focusMerge: { readonly key: string; readonly at: number } | null = null;
 	readonly #version: ServerVersionProbe;
+	readonly #overrun: PollOverrun;
 
 	constructor(options: EngineOptions) {
 		this.#client = options.client;
@@ -97,6 +99,7 @@ class PollingEngine implements WatchEngine {
 		this.#initialJobs = options.initialJobs ?? ENGINE_DEFAULTS.initialJobs;
 		this.#store = new JobStore(options.maxJobs ?? ENGINE_DEFAULTS.maxJobs);
 		this.#out = new SnapshotPublisher(this.#store, this.#clock, this.#intervalMs);
+		this.#overrun = new PollOverrun(this.#clock, this.#intervalMs, this.#out);
 		this.#version = new ServerVersionProbe(this.#client, (version) => {
 			if (this.#stopped) return;
 			this.#out.setServerVersion(version);
@@ -115,6 +118,7 @@ class PollingEngine implements WatchEngine {
 	async stop(): Promise<void> {
 		this.#stopped = true;
 		this.#clearTimer();
+		this.#overrun.end();
 		this.#poll?.controller.abort();
 		this.#version.abort();
 		this.#stopFocus();
@@ -159,6 +163,7 @@ class PollingEngine implements WatchEngine {
 			this.#poll?.controller.abort();
 			this.#version.abort();
 			this.#stopFocus();
+			this.#overrun.end();
 			this.#out.setConnection({ kind: 'paused' });
 			this.#out.publish();
 			return;
@@ -221,6 +226,7 @@ class PollingEngine implements WatchEngine {
 
 	async #runPoll(signal: AbortSignal): Promise<void> {
 		const startedAt = this.#clock.now();
+		this.#overrun.begin(startedAt);
 		const request: Requester = (run) =>
 			withQuickRetries(run, { clock: this.#clock, random: this.#random, signal });
 		try {
@@ -234,9 +240,11 @@ class PollingEngine implements WatchEngine {
 						maxRecords: this.#store.maxJobs,
 					})
 				: await loadHistory({ client: this.#client, request, count: this.#initialJobs });
+			this.#overrun.end();
 			if (signal.aborted) return;
 			this.#onPollSuccess(output, startedAt);
 		} catch (thrown) {
+			this.#overrun.end();
 			if (signal.aborted || this.#stopped) return;
 			this.#onPollFailure(toApiError(thrown));
 		}
@@ -268,7 +276,10 @@ class PollingEngine implements WatchEngine {
 	}
 
 	#onPollFailure(error: ApiError): void {
-		if (error.kind === 'aborted') return;
+		if (error.kind === 'aborted') {
+			this.#out.publish(); // only if the poll had overrun: the header stops waiting
+			return;
+		}
 		if (this.#paused) {
 			// A refresh while paused failed: say why, and retry only when asked or resumed.
 			this.#beforePause = { kind: 'connecting' };

@@ -56,6 +56,7 @@ export class SnapshotPublisher {
 	#skipped = 0;
 	#warning: string | null = null;
 	#lastSuccessAt: number | null = null;
+	#pollStartedAt: number | null = null;
 
 	constructor(store: JobStore, clock: Clock, intervalMs: number) {
 		this.#store = store;
@@ -119,6 +120,13 @@ export class SnapshotPublisher {
 		this.#dirty = true;
 	}
 
+	/** The start of a poll that has overrun its interval, or null (see {@link Snapshot.pollStartedAt}). */
+	setPollStartedAt(at: number | null): void {
+		if (at === this.#pollStartedAt) return;
+		this.#pollStartedAt = at;
+		this.#dirty = true;
+	}
+
 	/** Records a successful poll at `at`; publishes nothing by itself (see {@link #build}). */
 	pollSucceeded(at: number): void {
 		this.#lastSuccessAt = at;
@@ -145,6 +153,7 @@ export class SnapshotPublisher {
 			droppedJobs: store.droppedJobs,
 			skippedRecords: this.#skipped,
 			pollWarning: this.#warning,
+			pollStartedAt: this.#pollStartedAt,
 		};
 		Object.defineProperty(snapshot, 'lastSuccessAt', {
 			enumerable: true,

@@ -73,6 +73,13 @@ export interface Snapshot {
 	 * jobs may be missing), or null. Optional so hand-made snapshots need not say.
 	 */
 	readonly pollWarning?: string | null;
+	/**
+	 * When the list poll still in flight began, once it has run longer than one
+	 * interval without an answer (a slow or hung server); null (or absent, in
+	 * hand-made snapshots) otherwise. A poll that answers in time never sets it,
+	 * so it costs an idle screen nothing. The screen counts the wait up from it.
+	 */
+	readonly pollStartedAt?: number | null;
 }
 
 /** Something that happened to a job, as the `events` mode prints it. */

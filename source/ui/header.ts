@@ -1,6 +1,6 @@
 import { DISPLAY_STATES, type DisplayState } from '../api/job.js';
 import type { ConnectionState } from '../engine/types.js';
-import { formatAge, formatClockMinute } from './format-time.js';
+import { formatAge, formatClockMinute, formatFinalDuration } from './format-time.js';
 import { type Line, lineWidth, type Segment, spread } from './segments.js';
 import { COUNT_LABELS, type Glyphs, stateStyle } from './theme.js';
 
@@ -20,6 +20,11 @@ export interface HeaderInput {
 	readonly skippedRecords: number;
 	/** A problem in the last poll that did not fail it, one line; shown as a warning. */
 	readonly pollWarning?: string | null;
+	/**
+	 * The start of a list poll that has gone unanswered for longer than one
+	 * interval, or null: the header then says what it waits for, counting up.
+	 */
+	readonly waitingSince?: number | null;
 	readonly glyphs: Glyphs;
 	readonly width: number;
 }
@@ -33,9 +38,22 @@ function staleAge(input: HeaderInput): string {
 	return input.lastSuccessAt === null ? '' : formatAge(input.now - input.lastSuccessAt);
 }
 
+/** `waiting for an answer for 45s` while a poll overruns, else null. */
+function waitingText(input: HeaderInput): string | null {
+	const since = input.waitingSince ?? null;
+	return since === null
+		? null
+		: `waiting for an answer for ${formatFinalDuration(input.now - since)}`;
+}
+
 /** The connection status, short, for the right of the first line. */
 export function statusSegments(input: HeaderInput): Segment[] {
 	const { connection, glyphs } = input;
+	const waiting = waitingText(input);
+	// A hung server: say what the screen waits for, not only (much later) "stale".
+	if (waiting !== null && (connection.kind === 'live' || connection.kind === 'connecting')) {
+		return [{ text: `${glyphs.down} ${waiting}`, color: 'yellow' }];
+	}
 	const staleNote: Segment[] =
 		input.stale && connection.kind !== 'live'
 			? [{ text: ` ${glyphs.separator} stale ${staleAge(input)}`, color: 'yellow' }]
@@ -98,9 +116,14 @@ export function noticeLines(input: HeaderInput): Line[] {
 	const lines: Line[] = [];
 	if (connection.kind === 'retrying') {
 		const wait = secondsUntil(connection.nextTryAt, input.now);
+		const waiting = waitingText(input);
+		const { attempt, lastError } = connection;
 		lines.push([
 			{
-				text: ` ${glyphs.warning} attempt ${connection.attempt}, next try in ${wait}s: ${connection.lastError.message}`,
+				text:
+					waiting === null
+						? ` ${glyphs.warning} attempt ${attempt}, next try in ${wait}s: ${lastError.message}`
+						: ` ${glyphs.warning} attempt ${attempt + 1}: ${waiting}; last error: ${lastError.message}`,
 				color: 'yellow',
 			},
 		]);

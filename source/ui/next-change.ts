@@ -12,7 +12,7 @@ export interface TimeDependents {
 	 * The freshest snapshot times, read when asked (not the rendered view's,
 	 * which is minute-rounded and may be older than the last poll).
 	 */
-	readonly snapshot: () => Pick<Snapshot, 'lastSuccessAt' | 'intervalMs'>;
+	readonly snapshot: () => Pick<Snapshot, 'lastSuccessAt' | 'intervalMs' | 'pollStartedAt'>;
 	/** When the footer notice goes, or null. */
 	readonly noticeUntil: number | null;
 	/** Absolute times shown relatively ("4 min ago") in the detail view. */
@@ -42,6 +42,13 @@ export function nextChangeAt(from: number, deps: TimeDependents): number {
 	if (snapshot.lastSuccessAt !== null && connection.kind !== 'failed') {
 		const staleAt = snapshot.lastSuccessAt + 2 * snapshot.intervalMs + 1;
 		consider(staleAt > from ? staleAt : ageNextChange(snapshot.lastSuccessAt, from));
+	}
+	const pollStartedAt = snapshot.pollStartedAt ?? null;
+	if (pollStartedAt !== null && connection.kind !== 'paused' && connection.kind !== 'failed') {
+		// "waiting for an answer for Ns" appears after one interval, then counts each second.
+		const shownAt = pollStartedAt + snapshot.intervalMs;
+		const waited = from - pollStartedAt;
+		consider(from < shownAt ? shownAt : pollStartedAt + (Math.floor(waited / 1000) + 1) * 1000);
 	}
 	consider(deps.noticeUntil);
 	for (const time of deps.relativeTimes) consider(minuteNextChange(time, from));

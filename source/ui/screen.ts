@@ -66,6 +66,11 @@ function headerInput(input: ScreenInput, title?: string): HeaderInput {
 		insecure: input.insecure,
 		skippedRecords: view.skippedRecords,
 		pollWarning: view.pollWarning,
+		// The engine sets it only after an interval unanswered; judged here at the rendered time too.
+		waitingSince:
+			view.pollStartedAt !== null && input.now - view.pollStartedAt >= view.intervalMs
+				? view.pollStartedAt
+				: null,
 		glyphs: input.glyphs,
 		width: input.size.columns,
 	};

@@ -21,6 +21,8 @@ export interface EngineView {
 	readonly skippedRecords: number;
 	/** A problem in the last poll that did not fail it (a `next` link not followed), or null. */
 	readonly pollWarning: string | null;
+	/** When the list poll in flight began, once it has overrun its interval; else null. */
+	readonly pollStartedAt: number | null;
 }
 
 /** Whether a snapshot's data is older than two poll intervals at `now`. */
@@ -44,6 +46,7 @@ function selectView(snapshot: Snapshot, now: number): EngineView {
 		serverVersion: snapshot.serverVersion,
 		skippedRecords: snapshot.skippedRecords,
 		pollWarning: snapshot.pollWarning ?? null,
+		pollStartedAt: snapshot.pollStartedAt ?? null,
 	};
 }
 
@@ -75,7 +78,8 @@ export function sameView(a: EngineView, b: EngineView): boolean {
 		a.intervalMs === b.intervalMs &&
 		a.serverVersion === b.serverVersion &&
 		a.skippedRecords === b.skippedRecords &&
-		a.pollWarning === b.pollWarning
+		a.pollWarning === b.pollWarning &&
+		a.pollStartedAt === b.pollStartedAt
 	);
 }
 
