@@ -1,5 +1,5 @@
 import { ConfigError } from '../config/errors.js';
-import { resolveConfig } from '../config/resolve.js';
+import { type ResolveInput, resolveConfig } from '../config/resolve.js';
 import { type Config, isCommandName } from '../config/types.js';
 import { openConnection } from './connect.js';
 import { describeStartupFailure } from './failure.js';
@@ -27,14 +27,15 @@ export interface MainInput {
 export async function runMain(input: MainInput): Promise<number> {
 	const { io, interrupts } = input;
 	try {
-		const config = resolveConfig({
+		const resolved: ResolveInput = {
 			flags: checkFlags(input.flags),
 			positionals: input.positionals,
 			env: io.env,
 			stdoutIsTty: io.stdout.isTTY === true,
-		});
+		};
+		const config = resolveConfig(resolved);
 		for (const warning of config.warnings) io.stderr.write(`umwatch: ${warning}\n`);
-		const code = await runCommand(config, io, interrupts);
+		const code = await runCommand(config, io, interrupts, resolved);
 		return interrupts.exitCode() ?? code;
 	} catch (error) {
 		const signalled = interrupts.exitCode();
@@ -45,7 +46,12 @@ export async function runMain(input: MainInput): Promise<number> {
 	}
 }
 
-function runCommand(config: Config, io: CommandIo, interrupts: Interrupts): Promise<number> {
+function runCommand(
+	config: Config,
+	io: CommandIo,
+	interrupts: Interrupts,
+	resolved: ResolveInput,
+): Promise<number> {
 	switch (config.command) {
 		case 'simulate':
 			noArgs(config);
@@ -54,7 +60,7 @@ function runCommand(config: Config, io: CommandIo, interrupts: Interrupts): Prom
 			noArgs(config);
 			return import('./trust.js').then((m) => m.runTrust(config, io));
 		case 'watch':
-			return runWatchLazily(config, io, interrupts);
+			return runWatchLazily(config, io, interrupts, resolved);
 		default:
 			return runScriptCommand(config.command, config, io);
 	}
@@ -66,9 +72,11 @@ async function runWatchLazily(
 	config: Config,
 	io: CommandIo,
 	interrupts: Interrupts,
+	resolved: ResolveInput,
 ): Promise<number> {
 	const { runWatch } = await import('./watch.js');
-	return runWatch(config, io, interrupts);
+	// `r` in the live view resolves the config again from a fresh read of the file.
+	return runWatch(config, io, interrupts, resolved);
 }
 
 async function runScriptCommand(

@@ -1,5 +1,6 @@
 import { ApiError } from '../api/errors.js';
 import { SetupError } from '../config/errors.js';
+import type { ResolveInput } from '../config/resolve.js';
 import { openKeyboard } from '../config/terminal.js';
 import type { Config } from '../config/types.js';
 import { createEngine } from '../engine/index.js';
@@ -15,12 +16,14 @@ import type { Interrupts } from './signals.js';
  * unreachable server is one clear message on the normal screen (with its exit
  * code) instead of a screen that can only say "failed"; and the first frame
  * already shows jobs. Ink, React and Yoga load while that poll is in flight.
- * Later failures are the engine's to retry and the header's to show.
+ * Later failures are the engine's to retry and the header's to show; `r`
+ * reconnects with settings read again (`reread`: how `config` was resolved).
  */
 export async function runWatch(
 	config: Config,
 	io: CommandIo,
 	interrupts: Interrupts,
+	reread?: ResolveInput,
 ): Promise<number> {
 	const keyboard = openKeyboard(io.stdin);
 	if (typeof keyboard === 'string') {
@@ -29,10 +32,12 @@ export async function runWatch(
 			"use 'umwatch list' or 'umwatch events' in scripts",
 		);
 	}
-	const connection = await openConnection(config, io).catch((error: unknown) => {
-		keyboard.close();
-		throw error;
-	});
+	const connection = await openConnection(config, io, reread ? { reread } : {}).catch(
+		(error: unknown) => {
+			keyboard.close();
+			throw error;
+		},
+	);
 	const engine = createEngine({
 		client: connection.client,
 		intervalMs: config.intervalMs,
@@ -61,8 +66,11 @@ export async function runWatch(
 			stdin: keyboard.input,
 			stdout: io.stdout,
 			stderr: io.stderr,
+			...(connection.reconnector === null ? {} : { reconnector: connection.reconnector }),
 		});
 		io.stdout.write(`${exit.summary}\n`);
+		// The header cut it at the width: the whole failure, once the screen is gone.
+		if (exit.failure !== undefined) io.stderr.write(exit.failure);
 		if (exit.reason === 'signal') return SIGNAL_EXIT_CODES[exit.signal ?? 'SIGINT'];
 		if (exit.reason === 'error') return ExitCode.Internal;
 		// Quitting while the engine had given up (e.g. the password was changed) tells scripts why.

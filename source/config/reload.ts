@@ -1,0 +1,28 @@
+import { SetupError } from './errors.js';
+import { type ResolveInput, resolveConfig } from './resolve.js';
+import type { ServerConfig } from './types.js';
+
+/**
+ * The server settings resolved again from a fresh read of the config file,
+ * with the flags, environment and words the session started with: the same
+ * resolution, so flags and the environment still win over the profile. The
+ * live view's `r` uses it after a rejected password or a changed certificate,
+ * when the profile's pin, CA file, insecure setting or password source may
+ * have been fixed since. The URL and the user stay those of the session (the
+ * screen and its data are that server's): a profile that now names another
+ * is refused, with a restart as the fix. Throws ConfigError or SetupError.
+ */
+export function rereadServer(input: ResolveInput, started: ServerConfig): ServerConfig {
+	const server = resolveConfig(input).server;
+	if (server === null) {
+		throw new SetupError('the settings no longer name a server', 'restart umwatch');
+	}
+	if (server.url !== started.url || server.user !== started.user) {
+		const now = `${server.user ?? '?'} at ${server.url}`;
+		throw new SetupError(
+			`the profile now names ${now}, not ${started.user ?? '?'} at ${started.url}`,
+			'restart umwatch to watch another server or log in as another user',
+		);
+	}
+	return server;
+}
