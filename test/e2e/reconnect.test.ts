@@ -104,6 +104,30 @@ it('a password changed on the server: fix the password file, press r, and it is 
 	await expect(t.exit).resolves.toEqual({ exitCode: 0, signal: undefined });
 });
 
+it('a password typed at the start prompt is asked again in the screen, hidden, after a 401', async () => {
+	const first = await serve({});
+	term = startApp({ args: [...first.args, '--interval', '1'] });
+	const t = term;
+	const host = new URL(first.url).host;
+	await t.waitForText(`Password for ${E2E_USER}@${host}:`);
+	t.write(`${E2E_PASSWORD}\r`);
+	await t.waitForText(fixtureName(FIXTURE_JOB_COUNT));
+
+	await replace(first, { password: 'q-typed-anew' });
+	await t.waitForText(/✗ failed/);
+	t.write('r');
+	await t.waitForText(`Password for ${E2E_USER}@${host}:`);
+	const mark = t.bytesWritten;
+	// Keys that mean something in the list (q quits, p pauses) are password characters here.
+	t.write('q-typed-anew');
+	t.write('\r');
+	await t.waitFor(() => /● live/.test(status(t)), { what: 'live again after the prompt' });
+	expect(t.rawTextSince(mark)).not.toContain('typed');
+	expect(t.screenText().join('\n')).not.toContain('Password for');
+	t.write('q');
+	await expect(t.exit).resolves.toEqual({ exitCode: 0, signal: undefined });
+});
+
 it('a changed certificate: e shows the new fingerprint whole; pin it in the profile, press r, and it is live again', async () => {
 	dir = mkdtempSync(join(tmpdir(), 'umwatch-e2e-repin-'));
 	const configDir = join(dir, 'umwatch');
