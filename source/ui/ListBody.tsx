@@ -1,6 +1,7 @@
 import type { TableLayout } from './columns.js';
 import { JobRow } from './JobRow.js';
 import { rowTimes } from './job-cells.js';
+import { ScreenLine } from './ScreenLine.js';
 import type { ListWindow } from './screen.js';
 import type { Glyphs } from './theme.js';
 
@@ -14,9 +15,10 @@ export interface ListBodyProps extends ListWindow {
 }
 
 /** The visible rows of the job table. Rows are keyed by job key, so they never swap. */
-export function ListBody({ jobs, selectedKey, layout, glyphs, color, now }: ListBodyProps) {
+export function ListBody({ marker, jobs, selectedKey, layout, glyphs, color, now }: ListBodyProps) {
 	return (
 		<>
+			{marker === null ? null : <ScreenLine key="newer-marker" line={marker} color={color} />}
 			{jobs.map((job) => {
 				const times = rowTimes(job, now);
 				return (

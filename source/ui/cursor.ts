@@ -47,11 +47,27 @@ function clamp(value: number, low: number, high: number): number {
 	return Math.max(low, Math.min(high, value));
 }
 
-function keepVisible(selected: number, top: number, count: number, rows: number): number {
-	let next = clamp(top, 0, Math.max(0, count - rows));
+/**
+ * Whether a window of `rows` lines whose first job is row `top` gives its
+ * first line to the "▲ N newer" marker: there are jobs above it, and room.
+ * The marker takes a line from the window, so the frame never grows.
+ */
+export function hasNewerMarker(top: number, rows: number): boolean {
+	return top > 0 && rows > 1;
+}
+
+function fitTop(selected: number, top: number, count: number, height: number): number {
+	let next = clamp(top, 0, Math.max(0, count - height));
 	if (selected < next) next = selected;
-	if (selected >= next + rows) next = selected - rows + 1;
+	if (selected >= next + height) next = selected - height + 1;
 	return Math.max(0, next);
+}
+
+/** The top row that keeps `selected` in view, counting the marker line when there is one. */
+function keepVisible(selected: number, top: number, count: number, rows: number): number {
+	const first = fitTop(selected, top, count, rows);
+	// Jobs above: one job row fewer. `first` only moves down here, so the marker stays.
+	return hasNewerMarker(first, rows) ? fitTop(selected, first, count, rows - 1) : first;
 }
 
 /** Places `cursor` on `items` with `rows` visible rows. */
@@ -98,7 +114,8 @@ export function moveCursor(
 ): ListCursor {
 	const { selected, top } = resolveCursor(cursor, items, rows);
 	if (selected < 0) return cursor;
-	const page = Math.max(1, rows);
+	// A page is the job rows in view, so paging never skips a job behind the marker.
+	const page = Math.max(1, hasNewerMarker(top, rows) ? rows - 1 : rows);
 	const last = items.length - 1;
 	switch (move) {
 		case 'up':
@@ -114,4 +131,44 @@ export function moveCursor(
 		case 'end':
 			return cursorAt(items, last, last, rows);
 	}
+}
+
+/**
+ * A key arriving this soon after the list moved the highlight by itself (a
+ * new job on top, followed as the newest) was aimed at the job highlighted
+ * before: nobody reacts to a new row that fast (about a quarter of a second),
+ * and over SSH the frame reaches the eye a round trip late.
+ */
+export const REACTION_MS = 300;
+
+/** The highlighted job as the user has seen it. */
+export interface Highlight {
+	readonly key: string | null;
+	/** The job highlighted before the list last moved the highlight by itself, or null. */
+	readonly before: string | null;
+	/** When it moved so. */
+	readonly movedAt: number;
+}
+
+/**
+ * The highlight after a frame that shows `key`. `byUser`: the frame follows
+ * something the user did (a key), so a change is theirs and aims nothing elsewhere.
+ */
+export function nextHighlight(
+	previous: Highlight | null,
+	key: string | null,
+	byUser: boolean,
+	now: number,
+): Highlight {
+	if (previous === null || byUser) return { key, before: null, movedAt: now };
+	if (key === previous.key) return previous;
+	// Moved again before anyone could react: the user still aims at what they saw first.
+	const seen = aimedKey(previous, now) ?? previous.key;
+	return { key, before: seen, movedAt: now };
+}
+
+/** The job a key press at `now` aims at when the list just moved the highlight, else null. */
+export function aimedKey(highlight: Highlight | null, now: number): string | null {
+	if (highlight === null || highlight.before === null) return null;
+	return now - highlight.movedAt < REACTION_MS ? highlight.before : null;
 }

@@ -42,6 +42,11 @@ export function normalizeForSearch(text: string): string {
 	return text.normalize('NFKC').toLowerCase();
 }
 
+/** Whether these filters hide anything (text that is only spaces filters nothing). */
+export function isFiltered(text: string, state: StateFilter): boolean {
+	return text.trim() !== '' || state !== 'all';
+}
+
 /**
  * The jobs that pass both filters, in the order given. Returns `jobs` itself
  * when nothing is filtered, so an unfiltered list keeps its identity.

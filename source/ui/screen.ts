@@ -1,6 +1,6 @@
 import type { Job } from '../api/job.js';
 import type { TableLayout } from './columns.js';
-import { resolveCursor } from './cursor.js';
+import { hasNewerMarker, resolveCursor } from './cursor.js';
 import { detailLines } from './detail-lines.js';
 import { errorScreen, lastFailure } from './error-view.js';
 import { footerLine } from './footer.js';
@@ -15,8 +15,19 @@ import type { TerminalSize } from './use-terminal-size.js';
 
 /** The visible window of the job table. */
 export interface ListWindow {
+	/** "▲ 10 newer" above the rows when newer jobs are above the view, else null. */
+	readonly marker: Line | null;
 	readonly jobs: readonly Job[];
 	readonly selectedKey: string | null;
+}
+
+/** The marker line for `count` jobs above the view: they are newer (the list is newest first). */
+export function newerMarkerLine(count: number, glyphs: Glyphs): Line {
+	return [
+		{ text: ` ${glyphs.newer} ${count} newer`, bold: true },
+		{ text: '  g', bold: true },
+		{ text: ' newest', color: 'gray' },
+	];
 }
 
 /** One frame, planned: at most `rows - 1` lines in all, whatever the content. */
@@ -101,9 +112,11 @@ function listScreen(input: ScreenInput, footer: Line): Screen {
 		return { ...base, list: null, body: [[{ text: message, color: 'gray' }]], visibleJobs: [] };
 	}
 	const { selected, top: first } = resolveCursor(input.state.cursor, input.items, bodyRows);
-	const jobs = input.items.slice(first, first + bodyRows);
+	// The marker takes the window's first line (the cursor counts it), so the frame never grows.
+	const marker = hasNewerMarker(first, bodyRows) ? newerMarkerLine(first, input.glyphs) : null;
+	const jobs = input.items.slice(first, first + bodyRows - (marker === null ? 0 : 1));
 	const selectedKey = input.items[selected]?.key ?? null;
-	return { ...base, list: { jobs, selectedKey }, body: [], visibleJobs: jobs };
+	return { ...base, list: { marker, jobs, selectedKey }, body: [], visibleJobs: jobs };
 }
 
 function detailScreen(input: ScreenInput, key: string, scroll: number, footer: Line): Screen {
@@ -131,10 +144,25 @@ function detailScreen(input: ScreenInput, key: string, scroll: number, footer: L
 	};
 }
 
+/**
+ * `lines` windowed to `rows` lines; when they do not all fit, the last line
+ * says there is more (`↓ more`, `↑ more`), taken from the window, not added.
+ */
+function scrolledWithMore(lines: readonly Line[], scroll: number, rows: number, glyphs: Glyphs) {
+	if (lines.length <= rows || rows < 2) return { ...scrolled(lines, scroll, rows), bodyRows: rows };
+	const shown = rows - 1;
+	const { body, maxScroll } = scrolled(lines, scroll, shown);
+	const from = Math.min(scroll, maxScroll);
+	const arrows = `${from > 0 ? glyphs.moreAbove : ''}${from < maxScroll ? glyphs.moreBelow : ''}`;
+	const more: Line = [{ text: ` ${arrows} more`, color: 'gray' }];
+	return { body: [...body, more], maxScroll, bodyRows: shown };
+}
+
 function helpScreen(input: ScreenInput, scroll: number, footer: Line): Screen {
 	const header = headerInput(input, 'help');
-	const bodyRows = Math.max(1, input.size.rows - 1 - 2);
-	const { body, maxScroll } = scrolled(helpLines(input.ascii, input.glyphs), scroll, bodyRows);
+	const rows = Math.max(1, input.size.rows - 1 - 2);
+	const lines = helpLines(input.ascii, input.glyphs);
+	const { body, maxScroll, bodyRows } = scrolledWithMore(lines, scroll, rows, input.glyphs);
 	return {
 		top: [titleLine(header)],
 		list: null,

@@ -24,11 +24,16 @@ export interface Glyphs {
 	readonly down: string;
 	readonly separator: string;
 	readonly warning: string;
+	/** Marks the line above the table's window when newer jobs are above it ("▲ 10 newer"). */
+	readonly newer: string;
+	/** Help and other scrolled text: more above, more below. */
+	readonly moreAbove: string;
+	readonly moreBelow: string;
 }
 
 /**
  * Every glyph here is one column wide in string-width and in real terminals
- * (checked: ◐ ○ ✓ ! ◆ ✗ ⊘ ? ● › … ·). `✔` and `⚠` are avoided on purpose:
+ * (checked: ◐ ○ ✓ ! ◆ ✗ ⊘ ? ● › … · ▲ ↑ ↓). `✔` and `⚠` are avoided on purpose:
  * they have emoji forms some terminals draw two columns wide.
  */
 export const UNICODE_GLYPHS: Glyphs = {
@@ -50,6 +55,9 @@ export const UNICODE_GLYPHS: Glyphs = {
 	down: '○',
 	separator: '·',
 	warning: '!',
+	newer: '▲',
+	moreAbove: '↑',
+	moreBelow: '↓',
 };
 
 /** The fallback for terminals or fonts without the Unicode glyphs. */
@@ -68,10 +76,14 @@ export const ASCII_GLYPHS: Glyphs = {
 	},
 	pointer: '>',
 	ellipsis: '~',
-	live: '*',
+	// Not `*`: that is RUNNING, and "* live" read as a running job's glyph.
+	live: '@',
 	down: 'o',
 	separator: '-',
 	warning: '!',
+	newer: '^',
+	moreAbove: '^',
+	moreBelow: 'v',
 };
 
 const COLORS: Readonly<Record<DisplayState, string | undefined>> = {

@@ -8,7 +8,7 @@ import {
 	moveCursor,
 	resolveCursor,
 } from './cursor.js';
-import { nextStateFilter, type StateFilter } from './filter.js';
+import { isFiltered, nextStateFilter, type StateFilter } from './filter.js';
 
 /** The list, a job's detail, or the help overlay over either. */
 export type View =
@@ -70,7 +70,13 @@ export type UiAction =
 			readonly rows: number;
 			readonly maxScroll: number;
 	  }
-	| { readonly type: 'open'; readonly items: readonly Job[]; readonly rows: number }
+	| {
+			readonly type: 'open';
+			readonly items: readonly Job[];
+			readonly rows: number;
+			/** The job the key aimed at, when the list moved the highlight just before it. */
+			readonly key?: string | null;
+	  }
 	| {
 			readonly type: 'step';
 			readonly by: 1 | -1;
@@ -107,6 +113,32 @@ function withFilters(state: UiState, filters: Partial<Filters>): UiState {
 	return { ...state, filters: { ...state.filters, ...filters } };
 }
 
+/**
+ * "Stay on the newest" belongs to the whole list: in a filtered list the
+ * selection is held by its job, so clearing the filter leaves it on the job
+ * last selected or opened instead of jumping to the newest of all.
+ */
+function placed(state: UiState, cursor: ListCursor): ListCursor {
+	const { text, state: stateFilter } = state.filters;
+	return cursor.followNewest && isFiltered(text, stateFilter)
+		? { ...cursor, followNewest: false }
+		: cursor;
+}
+
+function openJob(state: UiState, action: Extract<UiAction, { type: 'open' }>): UiState {
+	const { items, rows } = action;
+	const { selected, top } = resolveCursor(state.cursor, items, rows);
+	const aimed = action.key == null ? -1 : items.findIndex((job) => job.key === action.key);
+	const index = aimed >= 0 ? aimed : selected;
+	const job = items[index];
+	if (!job) return state;
+	return {
+		...state,
+		view: { kind: 'detail', key: job.key, scroll: 0 },
+		cursor: placed(state, cursorAt(items, index, top, rows)),
+	};
+}
+
 function stepDetail(state: UiState, action: Extract<UiAction, { type: 'step' }>): UiState {
 	if (state.view.kind !== 'detail') return state;
 	const current = state.view.key;
@@ -118,7 +150,7 @@ function stepDetail(state: UiState, action: Extract<UiAction, { type: 'step' }>)
 	return {
 		...state,
 		view: { kind: 'detail', key: job.key, scroll: 0 },
-		cursor: cursorAt(action.items, target, top, action.rows),
+		cursor: placed(state, cursorAt(action.items, target, top, action.rows)),
 	};
 }
 
@@ -126,22 +158,17 @@ function stepDetail(state: UiState, action: Extract<UiAction, { type: 'step' }>)
 export function uiReducer(state: UiState, action: UiAction): UiState {
 	switch (action.type) {
 		case 'move':
-			return { ...state, cursor: moveCursor(state.cursor, action.items, action.rows, action.move) };
+			return {
+				...state,
+				cursor: placed(state, moveCursor(state.cursor, action.items, action.rows, action.move)),
+			};
 		case 'scroll': {
 			if (state.view.kind === 'list') return state;
 			const scroll = scrollTo(state.view.scroll, action.rows, action.maxScroll, action.move);
 			return scroll === state.view.scroll ? state : { ...state, view: { ...state.view, scroll } };
 		}
-		case 'open': {
-			const { selected, top } = resolveCursor(state.cursor, action.items, action.rows);
-			const job = action.items[selected];
-			if (!job) return state;
-			return {
-				...state,
-				view: { kind: 'detail', key: job.key, scroll: 0 },
-				cursor: cursorAt(action.items, selected, top, action.rows),
-			};
-		}
+		case 'open':
+			return openJob(state, action);
 		case 'step':
 			return stepDetail(state, action);
 		case 'back':

@@ -2,7 +2,7 @@ import { type Dispatch, useEffect, useRef } from 'react';
 import type { Job } from '../api/job.js';
 import type { Clock } from '../engine/clock.js';
 import type { ConnectionState, Engine } from '../engine/types.js';
-import type { Move } from './cursor.js';
+import { aimedKey, type Highlight, type Move, nextHighlight } from './cursor.js';
 import { lastFailure } from './error-view.js';
 import type { KeyPress } from './input-decoder.js';
 import type { KeySource } from './key-source.js';
@@ -27,6 +27,8 @@ export interface KeyHandlerDeps {
 	readonly onQuit: () => void;
 	/** What `r` does after a failure, and the password prompt it may open. */
 	readonly recovery: Recovery;
+	/** The job Enter opens instead of the highlighted one, when the list moved it just before the press. */
+	readonly aimed?: string | null;
 }
 
 /** The OSC 52 sequence that asks the terminal to put `text` on the clipboard. */
@@ -76,7 +78,7 @@ function act(action: Action, deps: KeyHandlerDeps): void {
 			deps.onQuit();
 			return;
 		case 'open':
-			dispatch({ type: 'open', items, rows });
+			dispatch({ type: 'open', items, rows, key: deps.aimed ?? null });
 			return;
 		case 'back':
 			dispatch({ type: 'back' });
@@ -155,15 +157,30 @@ export function handleKey(press: KeyPress, deps: KeyHandlerDeps): void {
 export function useKeyHandler(keys: KeySource, deps: KeyHandlerDeps): void {
 	const latest = useRef(deps);
 	latest.current = deps;
+	// What the user has seen highlighted, frame by frame (a ref: the subscription reads it later).
+	const seen = useRef<{ readonly state: UiState; readonly highlight: Highlight } | null>(null);
+	const shown = deps.screen.list?.selectedKey ?? null;
+	const before = seen.current;
+	const byUser = before !== null && before.state !== deps.state;
+	seen.current = {
+		state: deps.state,
+		highlight: nextHighlight(before?.highlight ?? null, shown, byUser, deps.clock.now()),
+	};
 	useEffect(
 		() =>
 			keys.subscribe((press) => {
 				const current = latest.current;
+				// Only while no key has acted since that frame: the press aims at what was seen.
+				const sight = seen.current;
+				const aimed =
+					sight !== null && sight.state === current.state
+						? aimedKey(sight.highlight, current.clock.now())
+						: null;
 				const dispatch = (action: UiAction): void => {
 					latest.current = { ...latest.current, state: uiReducer(latest.current.state, action) };
 					current.dispatch(action);
 				};
-				handleKey(press, { ...current, dispatch });
+				handleKey(press, { ...current, dispatch, aimed });
 			}),
 		[keys],
 	);

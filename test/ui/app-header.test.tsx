@@ -120,7 +120,7 @@ describe('header: connection and freshness', () => {
 			ascii: true,
 		});
 		expect(h.lines()[0]).toContain('um01.example.com - UM 9.16P1');
-		expect(h.lines()[0]).toContain('* live 12:00');
+		expect(h.lines()[0]).toContain('@ live 12:00');
 		expect(h.lines()[1]).toBe(' * 1 running  x 1 error');
 		expect(h.lines()[3]?.startsWith('>* RUNNING')).toBe(true);
 		expect(h.lines().at(-1)).toContain('j/k move  Enter open');

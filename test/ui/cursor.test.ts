@@ -16,12 +16,13 @@ describe('list cursor', () => {
 		expect(resolveCursor(c, items, 5)).toEqual({ selected: 1, top: 0 });
 		c = moveCursor(c, items, 5, 'pageDown');
 		expect(resolveCursor(c, items, 5)).toEqual({ selected: 6, top: 5 });
+		// With jobs above, the window's first line is the "▲ N newer" marker: 4 job rows.
 		c = moveCursor(c, items, 5, 'end');
-		expect(resolveCursor(c, items, 5)).toEqual({ selected: 19, top: 15 });
+		expect(resolveCursor(c, items, 5)).toEqual({ selected: 19, top: 16 });
 		c = moveCursor(c, items, 5, 'down');
-		expect(resolveCursor(c, items, 5)).toEqual({ selected: 19, top: 15 });
+		expect(resolveCursor(c, items, 5)).toEqual({ selected: 19, top: 16 });
 		c = moveCursor(c, items, 5, 'pageUp');
-		expect(resolveCursor(c, items, 5)).toEqual({ selected: 14, top: 10 });
+		expect(resolveCursor(c, items, 5)).toEqual({ selected: 15, top: 12 });
 		c = moveCursor(c, items, 5, 'home');
 		expect(resolveCursor(c, items, 5)).toEqual({ selected: 0, top: 0 });
 		c = moveCursor(c, items, 5, 'up');
@@ -32,11 +33,11 @@ describe('list cursor', () => {
 		const items = keys(20);
 		let c = INITIAL_CURSOR;
 		for (let i = 0; i < 7; i++) c = moveCursor(c, items, 5, 'down');
-		expect(resolveCursor(c, items, 5)).toEqual({ selected: 7, top: 3 });
+		expect(resolveCursor(c, items, 5)).toEqual({ selected: 7, top: 4 });
 		const grown = [...keys(3, 'new'), ...items];
 		const after = resolveCursor(c, grown, 5);
 		expect(grown[after.selected]?.key).toBe('k7');
-		expect(grown[after.top]?.key).toBe('k3');
+		expect(grown[after.top]?.key).toBe('k4');
 	});
 
 	test('on the newest job it stays on the newest', () => {
