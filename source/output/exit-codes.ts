@@ -127,7 +127,11 @@ export const EXIT_CODE_ROWS: readonly ExitCodeRow[] = [
 	},
 	{ code: ExitCode.UnknownOutcome, meaning: 'job ended in a state umwatch does not know' },
 	{ code: ExitCode.HungUp, meaning: 'hung up (SIGHUP: the terminal or SSH link went away)' },
-	{ code: ExitCode.Interrupted, meaning: 'interrupted (Ctrl-C)' },
+	{
+		code: ExitCode.Interrupted,
+		// In the live screen Ctrl-C is read as a key and quits like q (k9s, htop do the same).
+		meaning: 'interrupted (Ctrl-C or SIGINT; on the live screen Ctrl-C quits like q, with 0)',
+	},
 	{ code: ExitCode.Terminated, meaning: 'terminated (SIGTERM)' },
 ];
 

@@ -75,10 +75,14 @@ describe('exit codes', () => {
 		const markdown = exitCodeMarkdown();
 		expect(markdown.split('\n')[0]).toBe('| code | meaning |');
 		expect(markdown).toContain('| 7 | timed out (--timeout) before the job ended |');
-		expect(markdown).toContain('| 130 | interrupted (Ctrl-C) |');
+		expect(markdown).toContain(
+			'| 130 | interrupted (Ctrl-C or SIGINT; on the live screen Ctrl-C quits like q, with 0) |',
+		);
 		const help = exitCodeHelpText('  ');
 		expect(help.split('\n')[0]).toBe('    0  completed normally');
-		expect(help).toContain('  130  interrupted (Ctrl-C)\n');
+		expect(help).toContain(
+			'  130  interrupted (Ctrl-C or SIGINT; on the live screen Ctrl-C quits like q, with 0)\n',
+		);
 		expect(help.trimEnd().split('\n')).toHaveLength(EXIT_CODE_ROWS.length);
 	});
 });
