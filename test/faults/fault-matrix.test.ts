@@ -10,6 +10,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { JobEvent } from '../../source/engine/types.js';
 import type { Simulator } from '../../source/simulator/index.js';
+import { REACTION_MS } from '../../source/ui/cursor.js';
 import { type FaultStack, STACK_START, startFaultStack } from '../helpers/fault-stack.js';
 
 const JOBS = /\/jobs/;
@@ -236,6 +237,8 @@ const CASES: readonly FaultCase[] = [
 			const durations = jobRows(s).map((row) => row.match(/ (\S+) …/)?.[1]);
 			expect(durations.slice(0, 2)).toEqual(['0s', '1m00s']);
 			for (const cell of durations) expect(cell, s.frame()).toMatch(/^\d/);
+			// On screen long enough to be seen: Enter opens it, not the job highlighted before it came.
+			await s.clock.advance(REACTION_MS);
 			await s.press('\r');
 			await s.until(() => s.lines()[0]?.includes('Future running') === true, 'its detail');
 			expect(s.lines()).toContain(' Submitted  2026-11-21 01:00:00 +00:00   in 23 h 59 min');

@@ -8,6 +8,7 @@
  */
 import { afterEach, expect, it } from 'vitest';
 import type { Simulator } from '../../source/simulator/index.js';
+import { REACTION_MS } from '../../source/ui/cursor.js';
 import { type FaultStack, STACK_START, startFaultStack } from '../helpers/fault-stack.js';
 
 /** The first-page request of every list poll (the by-key refresh carries `key=`, not `order_by`). */
@@ -189,6 +190,8 @@ it('bidi overrides and zero-width characters in names never reach the terminal',
 	const CLEAN = 'exe.txt ボリュームx admin';
 	const key = s.sim.addJob({ name, state: 'running', auto: false }).key;
 	await s.drive(() => s.frame().includes(CLEAN), 'the name, cleaned');
+	// On screen long enough to be seen: Enter opens it, not the job highlighted before it came.
+	await s.clock.advance(REACTION_MS);
 	await s.press('\r');
 	await s.until(() => s.lines()[0]?.includes(CLEAN) === true, 'its detail');
 	expect(s.lines()).toContain(` Name       ${CLEAN}`);
