@@ -108,7 +108,11 @@ export interface ExitCodeRow {
 /** Every exit code with its meaning, in numeric order: the one source for help and readme. */
 export const EXIT_CODE_ROWS: readonly ExitCodeRow[] = [
 	{ code: ExitCode.Normal, meaning: 'completed normally' },
-	{ code: ExitCode.Internal, meaning: 'unexpected internal error (a bug)' },
+	{
+		code: ExitCode.Internal,
+		// trust's "No" at the prompt also exits 1, so a script can tell that nothing was stored.
+		meaning: 'unexpected internal error (a bug); trust: declined at the prompt, nothing stored',
+	},
 	{
 		code: ExitCode.Usage,
 		meaning: 'usage error: bad flag, missing URL or key, malformed duration',

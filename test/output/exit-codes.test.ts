@@ -80,6 +80,9 @@ describe('exit codes', () => {
 		);
 		const help = exitCodeHelpText('  ');
 		expect(help.split('\n')[0]).toBe('    0  completed normally');
+		expect(help.split('\n')[1]).toBe(
+			'    1  unexpected internal error (a bug); trust: declined at the prompt, nothing stored',
+		);
 		expect(help).toContain(
 			'  130  interrupted (Ctrl-C or SIGINT; on the live screen Ctrl-C quits like q, with 0)\n',
 		);
