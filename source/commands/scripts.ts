@@ -1,7 +1,7 @@
+import type { ExitCodeValue } from '../output/exit-codes.js';
 import type { Config } from '../config/types.js';
 import { createEngine, waitForJob } from '../engine/index.js';
 import { runEvents } from '../output/events.js';
-import type { ExitCodeValue } from '../output/exit-codes.js';
 import type { OutputIo } from '../output/io.js';
 import { runList } from '../output/list.js';
 import { runShow } from '../output/show.js';
@@ -37,6 +37,7 @@ export function runScript(
 				{
 					format: output.json ? 'json' : output.ndjson ? 'ndjson' : 'table',
 					color: config.color,
+					ascii: config.ascii,
 					...(output.state === null ? {} : { state: output.state }),
 					...(output.name === null ? {} : { name: output.name }),
 					...(output.type === null ? {} : { type: output.type }),
@@ -48,7 +49,7 @@ export function runScript(
 			return runShow(
 				connection.client,
 				key,
-				{ format: output.json ? 'json' : 'text', color: config.color },
+				{ format: output.json ? 'json' : 'text', color: config.color, ascii: config.ascii },
 				outputIo,
 			);
 		case 'wait':
@@ -57,6 +58,7 @@ export function runScript(
 				key,
 				{
 					format: output.json ? 'json' : 'line',
+					ascii: config.ascii,
 					...(output.timeoutMs === null ? {} : { timeoutMs: output.timeoutMs }),
 				},
 				outputIo,

@@ -1,10 +1,10 @@
 import type { Job, TaskReport } from '../api/job.js';
 import { formatExactDuration } from '../present/duration-format.js';
 import { displayWidth, wrap } from '../present/text-width.js';
+import { paint, stateStyle, UNICODE_GLYPHS } from '../present/theme.js';
 import { jobDurationMs } from './job-json.js';
 import { type JobTextOptions, stateLabel } from './job-text.js';
 import { inertText } from './safe-text.js';
-import { paint, stateStyle } from './state-style.js';
 import { renderTable } from './table.js';
 import { formatDateTimeWithOffset } from './time-format.js';
 
@@ -19,8 +19,9 @@ function indent(lines: readonly string[]): string[] {
 }
 
 function stateLine(job: Job, options: JobTextOptions): string {
-	const label = stateLabel(job);
-	const style = stateStyle(job.displayState);
+	const glyphs = options.glyphs ?? UNICODE_GLYPHS;
+	const label = stateLabel(job, glyphs);
+	const style = stateStyle(job.displayState, inertText(job.rawState), glyphs);
 	const shown = options.tty ? paint(`${style.glyph} ${label}`, style.sgr, options.color) : label;
 	const raw = [
 		job.state === null ? null : `lifecycle ${inertText(job.state)}`,

@@ -1,21 +1,17 @@
-import cliTruncate from 'cli-truncate';
 import type { Job } from '../api/job.js';
 import { formatExactDuration } from '../present/duration-format.js';
+import { type Glyphs, paint, stateStyle, stateWord, UNICODE_GLYPHS } from '../present/theme.js';
 import { jobDurationMs } from './job-json.js';
 import { inertText } from './safe-text.js';
-import { paint, stateStyle } from './state-style.js';
 import type { Cell, Column } from './table.js';
 import { formatDateTime } from './time-format.js';
 
-/** An UNKNOWN state's raw value is shown, but bounded so one odd value cannot take the row. */
-const MAX_STATE_LABEL = 28;
-
-/** The state as a word: the display state, or `UNKNOWN:<raw value>`. Inert. */
-export function stateLabel(job: Pick<Job, 'displayState' | 'rawState'>): string {
-	if (job.displayState !== 'UNKNOWN') return job.displayState;
-	const raw = inertText(job.rawState).replaceAll(' ', '_');
-	const label = raw === '' ? 'UNKNOWN' : `UNKNOWN:${raw}`;
-	return cliTruncate(label, MAX_STATE_LABEL);
+/** The state as a word (see stateWord in present/theme.ts), from the inert raw value. */
+export function stateLabel(
+	job: Pick<Job, 'displayState' | 'rawState'>,
+	glyphs: Glyphs = UNICODE_GLYPHS,
+): string {
+	return stateWord(job.displayState, inertText(job.rawState), glyphs.ellipsis);
 }
 
 /** Options for rendering jobs as text. */
@@ -23,6 +19,8 @@ export interface JobTextOptions {
 	/** Terminal decoration: glyph before the state and SGR colour. */
 	readonly tty: boolean;
 	readonly color: boolean;
+	/** The glyph set on a terminal (`--ascii` picks the ASCII one); Unicode by default. */
+	readonly glyphs?: Glyphs;
 	readonly now: number;
 	readonly timeZone?: string;
 	/**
@@ -34,12 +32,16 @@ export interface JobTextOptions {
 }
 
 /** The state cell: `✓ NORMAL` (coloured) on a terminal, `NORMAL` in a pipe. */
-export function stateCell(job: Job, options: Pick<JobTextOptions, 'tty' | 'color'>): Cell {
-	const label = stateLabel(job);
+export function stateCell(
+	job: Job,
+	options: Pick<JobTextOptions, 'tty' | 'color' | 'glyphs'>,
+): Cell {
+	const glyphs = options.glyphs ?? UNICODE_GLYPHS;
+	const label = stateLabel(job, glyphs);
 	if (!options.tty) return { text: label };
-	const style = stateStyle(job.displayState);
+	const style = stateStyle(job.displayState, inertText(job.rawState), glyphs);
 	return {
-		text: `${style.glyph} ${label}`,
+		text: `${style.glyph} ${style.word}`,
 		decorate: (text) => paint(text, style.sgr, options.color),
 	};
 }

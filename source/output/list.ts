@@ -1,7 +1,8 @@
+import type { ExitCodeValue } from './exit-codes.js';
 import type { Job } from '../api/job.js';
 import type { AiqumClient } from '../api/types.js';
+import { glyphsFor } from '../present/theme.js';
 import { systemClock } from '../engine/clock.js';
-import type { ExitCodeValue } from './exit-codes.js';
 import { colorAllowed, type OutputIo } from './io.js';
 import { jobToJson } from './job-json.js';
 import { LIST_COLUMNS, listRow } from './job-text.js';
@@ -30,6 +31,8 @@ export interface ListOptions {
 	readonly format: ListFormat;
 	/** Colour on a terminal (NO_COLOR in io.env also turns it off). */
 	readonly color: boolean;
+	/** ASCII glyphs, separators and ellipsis on a terminal (`--ascii`), as in the live view. */
+	readonly ascii?: boolean;
 }
 
 /** The terminal width when stdout has none (a pseudo-terminal reporting 0). */
@@ -65,9 +68,17 @@ async function printJobs(
 	}
 	// A pipe gets every value whole and no escape sequences; a terminal gets a fitted table.
 	const color = tty && colorAllowed(options.color, io.stdout, io.env);
-	const textOptions = { tty, color, now, ...(io.timeZone ? { timeZone: io.timeZone } : {}) };
+	const glyphs = glyphsFor(options.ascii === true);
+	const textOptions = {
+		tty,
+		color,
+		glyphs,
+		now,
+		...(io.timeZone ? { timeZone: io.timeZone } : {}),
+	};
 	const rows = jobs.map((job) => listRow(job, textOptions));
 	const lines = renderTable(LIST_COLUMNS, rows, {
+		ellipsis: glyphs.ellipsis,
 		...(tty ? { maxWidth: io.stdout.columns || FALLBACK_COLUMNS } : {}),
 		...(color ? { decorateHeader: (text: string) => `\u001b[1m${text}\u001b[0m` } : {}),
 	});

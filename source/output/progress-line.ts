@@ -19,12 +19,13 @@ const NOOP: ProgressLine = { refresh() {}, stop() {} };
  * Shows `describe()` on `stream` and redraws it every second (elapsed times
  * tick), only when `stream` is a terminal: in a pipe or a log it does nothing
  * at all. The text is cut to the terminal width so it never wraps (a wrapped
- * line could not be erased with one CR).
+ * line could not be erased with one CR), ending in `ellipsis` when cut.
  */
 export function startProgressLine(
 	stream: OutputStream,
 	clock: Clock,
 	describe: () => string,
+	ellipsis = '…',
 ): ProgressLine {
 	if (stream.isTTY !== true) return NOOP;
 	let timer: TimerHandle | null = null;
@@ -32,7 +33,7 @@ export function startProgressLine(
 	let stopped = false;
 	const draw = () => {
 		const width = Math.max(10, (stream.columns || 80) - 1);
-		const text = cliTruncate(describe(), width);
+		const text = cliTruncate(describe(), width, { truncationCharacter: ellipsis });
 		if (text === shown) return;
 		shown = text;
 		stream.write(`${CLEAR_LINE}${text}`);

@@ -1,6 +1,7 @@
-import type { AiqumClient } from '../api/types.js';
-import { systemClock } from '../engine/clock.js';
 import type { ExitCodeValue } from './exit-codes.js';
+import type { AiqumClient } from '../api/types.js';
+import { glyphsFor } from '../present/theme.js';
+import { systemClock } from '../engine/clock.js';
 import { colorAllowed, type OutputIo } from './io.js';
 import { jobDetailLines } from './job-detail.js';
 import { jobToJson } from './job-json.js';
@@ -15,6 +16,8 @@ import { createSafeWriter } from './writer.js';
 export interface ShowOptions {
 	readonly format: 'text' | 'json';
 	readonly color: boolean;
+	/** ASCII glyphs and ellipsis on a terminal (`--ascii`), as in the live view. */
+	readonly ascii?: boolean;
 }
 
 /**
@@ -42,6 +45,7 @@ export async function runShow(
 			const lines = jobDetailLines(job, {
 				tty,
 				color: colorAllowed(options.color, io.stdout, io.env),
+				glyphs: glyphsFor(options.ascii === true),
 				now,
 				...(io.timeZone ? { timeZone: io.timeZone } : {}),
 				...(tty ? { width: io.stdout.columns || FALLBACK_COLUMNS } : {}),

@@ -115,7 +115,12 @@ export interface Cell {
 export function renderTable(
 	columns: readonly Column[],
 	rows: readonly (readonly Cell[])[],
-	options: { readonly maxWidth?: number; readonly decorateHeader?: (text: string) => string } = {},
+	options: {
+		readonly maxWidth?: number;
+		readonly decorateHeader?: (text: string) => string;
+		/** Marks a cut value: `…`, or the ASCII glyph set's `~` with `--ascii`. */
+		readonly ellipsis?: string;
+	} = {},
 ): string[] {
 	const natural = columns.map((column, i) =>
 		Math.max(displayWidth(column.header), ...rows.map((row) => displayWidth(row[i]?.text ?? ''))),
@@ -133,7 +138,10 @@ export function renderTable(
 			let text = cell.text;
 			// cli-truncate overshoots by a column when a wide character straddles the edge.
 			for (let room = width; displayWidth(text) > width && room > 0; room--)
-				text = cliTruncate(cell.text, room, { position: column.truncate ?? 'end' });
+				text = cliTruncate(cell.text, room, {
+					position: column.truncate ?? 'end',
+					truncationCharacter: options.ellipsis ?? '…',
+				});
 			const padded = padCell(text, width, column.align ?? 'left');
 			const decorate = header ? options.decorateHeader : cell.decorate;
 			parts.push(decorate ? decorateKeepingPad(padded, decorate) : padded);

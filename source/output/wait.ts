@@ -1,17 +1,17 @@
 import type { ApiError } from '../api/errors.js';
+import { ExitCode, type ExitCodeValue, exitCodeForJob } from './exit-codes.js';
 import type { Job } from '../api/job.js';
 import type { AiqumClient } from '../api/types.js';
-import { type Clock, systemClock } from '../engine/clock.js';
 import { waitForJob as engineWaitForJob } from '../engine/wait-for-job.js';
 import { formatDuration } from './duration.js';
-import { ExitCode, type ExitCodeValue, exitCodeForJob } from './exit-codes.js';
+import { type Glyphs, glyphsFor, stateStyle } from '../present/theme.js';
+import { type Clock, systemClock } from '../engine/clock.js';
 import type { OutputIo } from './io.js';
 import { jobToJson } from './job-json.js';
 import { outcomeLine, stateLabel } from './job-text.js';
 import { startProgressLine } from './progress-line.js';
 import { finishOutput, reportFailure } from './report-failure.js';
 import { inertText, safeJsonStringify } from './safe-text.js';
-import { stateStyle } from './state-style.js';
 import { resolveKeyArgument } from './stdin-key.js';
 import { createSafeWriter } from './writer.js';
 
@@ -38,6 +38,8 @@ export interface WaitOptions {
 	readonly format: 'line' | 'json';
 	/** Print nothing on stdout and no progress line: the exit code says it all. */
 	readonly quiet?: boolean;
+	/** ASCII glyphs and ellipsis in the progress line (`--ascii`), as in the live view. */
+	readonly ascii?: boolean;
 }
 
 /** Thrown into the wait's signal when `--timeout` runs out. */
@@ -51,15 +53,21 @@ interface WaitStatus {
 	retry: string | null;
 }
 
-function describeWait(key: string, status: WaitStatus, startedAt: number, clock: Clock): string {
+function describeWait(
+	key: string,
+	status: WaitStatus,
+	startedAt: number,
+	clock: Clock,
+	glyphs: Glyphs,
+): string {
 	// Whole seconds: the line ticks once a second and never shows milliseconds.
 	const elapsedMs = clock.now() - startedAt;
 	const elapsed = `elapsed ${elapsedMs < 1000 ? '0s' : formatDuration(elapsedMs)}`;
 	const retry = status.retry === null ? '' : `  retrying: ${status.retry}`;
 	if (status.job === null) return `waiting for ${inertText(key)}  ${elapsed}${retry}`;
 	const job = status.job;
-	const glyph = stateStyle(job.displayState).glyph;
-	return `${glyph} ${stateLabel(job)}  ${inertText(job.name)}  ${elapsed}${retry}`;
+	const style = stateStyle(job.displayState, inertText(job.rawState), glyphs);
+	return `${style.glyph} ${style.word}  ${inertText(job.name)}  ${elapsed}${retry}`;
 }
 
 /**
@@ -87,9 +95,15 @@ export async function runWait(
 	let key = keyArgument;
 	const startedAt = clock.now();
 	const status: WaitStatus = { job: null, retry: null };
+	const glyphs = glyphsFor(options.ascii === true);
 	const progress = options.quiet
 		? { refresh() {}, stop() {} }
-		: startProgressLine(io.stderr, clock, () => describeWait(key, status, startedAt, clock));
+		: startProgressLine(
+				io.stderr,
+				clock,
+				() => describeWait(key, status, startedAt, clock, glyphs),
+				glyphs.ellipsis,
+			);
 	const timer =
 		options.timeoutMs === undefined
 			? null

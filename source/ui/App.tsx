@@ -1,7 +1,8 @@
 import { Box } from 'ink';
 import { useEffect, useMemo, useReducer, useRef } from 'react';
-import type { Clock } from '../engine/clock.js';
 import type { Engine } from '../engine/types.js';
+import { ASCII_GLYPHS, UNICODE_GLYPHS } from '../present/theme.js';
+import type { Clock } from '../engine/clock.js';
 import { layoutTable } from './columns.js';
 import { filterJobs } from './filter.js';
 import { passwordPromptLine } from './footer.js';
@@ -12,7 +13,6 @@ import { ScreenLine } from './ScreenLine.js';
 import { type Screen, useScreen } from './screen.js';
 import { fitLine, type Line } from './segments.js';
 import { MIN_COLUMNS, MIN_ROWS, TooSmall } from './TooSmall.js';
-import { ASCII_GLYPHS, UNICODE_GLYPHS } from './theme.js';
 import { INITIAL_UI_STATE, uiReducer } from './ui-state.js';
 import { useEngineView } from './use-engine-view.js';
 import { useKeyHandler } from './use-key-handler.js';

@@ -1,9 +1,9 @@
+import type { Glyphs } from '../present/theme.js';
 import type { TableLayout } from './columns.js';
 import { JobRow } from './JobRow.js';
 import { rowTimes } from './job-cells.js';
 import { ScreenLine } from './ScreenLine.js';
 import type { ListWindow } from './screen.js';
-import type { Glyphs } from './theme.js';
 
 /** Props of {@link ListBody}. */
 export interface ListBodyProps extends ListWindow {

@@ -1,8 +1,8 @@
 import { DISPLAY_STATES, type DisplayState } from '../api/job.js';
 import type { ConnectionState } from '../engine/types.js';
-import { formatAge, formatClockMinute, formatFinalDuration } from './format-time.js';
+import { COUNT_LABELS, type Glyphs, stateStyle } from '../present/theme.js';
+import { formatAge, formatClockMinute, formatFinalDuration } from '../present/time-format.js';
 import { type Line, lineWidth, type Segment, spread } from './segments.js';
-import { COUNT_LABELS, type Glyphs, stateStyle } from './theme.js';
 
 /** Everything the header shows. */
 export interface HeaderInput {

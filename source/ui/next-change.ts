@@ -1,6 +1,6 @@
 import type { Job } from '../api/job.js';
 import type { ConnectionState, Snapshot } from '../engine/types.js';
-import { minuteNextChange, nextLocalMidnight } from './format-time.js';
+import { minuteNextChange, nextLocalMidnight } from '../present/time-format.js';
 import { durationChangeAt } from './job-cells.js';
 
 /** What on screen depends on the time. */

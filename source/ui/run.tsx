@@ -1,8 +1,8 @@
 import { type Instance, render } from 'ink';
-import type { Clock } from '../engine/clock.js';
 import type { Engine } from '../engine/types.js';
+import { formatDuration } from '../present/time-format.js';
+import type { Clock } from '../engine/clock.js';
 import { App } from './App.js';
-import { formatDuration } from './format-time.js';
 import { createInputDecoder } from './input-decoder.js';
 import { createKeyHub } from './key-source.js';
 import { exitSummary, failureReport, type UiExitReason } from './summary.js';

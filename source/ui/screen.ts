@@ -1,4 +1,5 @@
 import type { Job } from '../api/job.js';
+import type { Glyphs } from '../present/theme.js';
 import type { TableLayout } from './columns.js';
 import { hasNewerMarker, resolveCursor } from './cursor.js';
 import { detailLines } from './detail-lines.js';
@@ -8,7 +9,6 @@ import { countsLine, type HeaderInput, noticeLines, titleLine } from './header.j
 import { helpLines } from './help-lines.js';
 import { tableHeadingLine } from './job-row.js';
 import type { Line } from './segments.js';
-import type { Glyphs } from './theme.js';
 import type { UiState } from './ui-state.js';
 import type { EngineView } from './use-engine-view.js';
 import type { TerminalSize } from './use-terminal-size.js';

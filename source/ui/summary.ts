@@ -1,6 +1,6 @@
 import type { ConnectionState, Snapshot } from '../engine/types.js';
+import { formatDuration } from '../present/time-format.js';
 import { lastFailure } from './error-view.js';
-import { formatDuration } from './format-time.js';
 
 /** Why the watch screen ended. */
 export type UiExitReason = 'quit' | 'signal' | 'error';

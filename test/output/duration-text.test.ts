@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runList } from '../../source/output/list.js';
 import { runShow } from '../../source/output/show.js';
 import { runWait, type WaitForJobFn } from '../../source/output/wait.js';
-import { formatFinalDuration } from '../../source/ui/format-time.js';
+import { formatFinalDuration } from '../../source/present/time-format.js';
 import { captureIo, FakeClock, fakeClient, makeJob } from '../helpers/out-fakes.js';
 
 const T0 = Date.parse('2026-11-28T03:00:00Z');

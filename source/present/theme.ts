@@ -1,8 +1,11 @@
 import type { DisplayState } from '../api/job.js';
 
 /**
- * How a display state looks: a one-column glyph, the word, and a colour. The
- * glyph and the word always carry the meaning, so nothing rests on colour alone.
+ * How a display state looks, wherever a job is printed: the live view and the
+ * script modes (`list`, `show`, `wait`) take glyph, word and colour from here,
+ * so the same job reads the same in both. A one-column glyph, the word, and a
+ * colour: the glyph and the word always carry the meaning, so nothing rests on
+ * colour alone.
  */
 export interface StateStyle {
 	readonly glyph: string;
@@ -11,6 +14,8 @@ export interface StateStyle {
 	readonly color: string | undefined;
 	/** Drawn dim (the aborted states: a dim red). */
 	readonly dim: boolean;
+	/** The same colour (and dimness) as SGR parameters for plain terminal text, e.g. `2;31`. */
+	readonly sgr: string;
 }
 
 /** The glyph set: Unicode by default, plain ASCII for terminals without it. */
@@ -99,14 +104,60 @@ const COLORS: Readonly<Record<DisplayState, string | undefined>> = {
 	UNKNOWN: undefined,
 };
 
-/** The look of `state`. For UNKNOWN the word is the server's raw value. */
+/** SGR foreground codes of the Ink colour names used above. */
+const SGR: Readonly<Record<string, string>> = {
+	cyan: '36',
+	gray: '90',
+	red: '31',
+	green: '32',
+	yellow: '33',
+	magenta: '35',
+};
+
+/** An UNKNOWN state's raw value is shown, but bounded so one odd value cannot take the row. */
+const MAX_STATE_WORD = 28;
+
+/**
+ * The state as a word: the display state, or `UNKNOWN:<raw value>` (spaces made
+ * `_`, so it stays one word in a pipe). That form, not the raw value alone, is
+ * what `list` has always printed and what `--state unknown:<raw>` matches, and
+ * it says both that umwatch does not know the state and what the server sent.
+ * `raw` must already be sanitized (the parser does; the script modes pass it
+ * through their inert pass too).
+ */
+export function stateWord(state: DisplayState, raw: string, ellipsis = '…'): string {
+	if (state !== 'UNKNOWN') return state;
+	const value = raw.replaceAll(' ', '_');
+	const word = value === '' || value === 'UNKNOWN' ? 'UNKNOWN' : `UNKNOWN:${value}`;
+	return word.length <= MAX_STATE_WORD
+		? word
+		: `${Array.from(word)
+				.slice(0, MAX_STATE_WORD - 1)
+				.join('')}${ellipsis}`;
+}
+
+/** The look of `state`. For UNKNOWN the word carries the server's raw value (see {@link stateWord}). */
 export function stateStyle(state: DisplayState, rawState: string, glyphs: Glyphs): StateStyle {
+	const color = COLORS[state];
+	const dim = state === 'ABORTING' || state === 'ABORTED';
+	const sgr = color === undefined ? '' : `${dim ? '2;' : ''}${SGR[color] ?? ''}`;
 	return {
 		glyph: glyphs.states[state],
-		word: state === 'UNKNOWN' ? rawState || 'UNKNOWN' : state,
-		color: COLORS[state],
-		dim: state === 'ABORTING' || state === 'ABORTED',
+		word: stateWord(state, rawState, glyphs.ellipsis),
+		color,
+		dim,
+		sgr,
 	};
+}
+
+/** Wraps `text` in the SGR colour `sgr` when `color` is true; otherwise returns it unchanged. */
+export function paint(text: string, sgr: string, color: boolean): string {
+	return color && sgr !== '' ? `\u001b[${sgr}m${text}\u001b[0m` : text;
+}
+
+/** The glyph set for `ascii` (the `--ascii` option / config). */
+export function glyphsFor(ascii: boolean): Glyphs {
+	return ascii ? ASCII_GLYPHS : UNICODE_GLYPHS;
 }
 
 /** Lower-case label for header counts, e.g. "partial" for PARTIAL_FAILURES. */
