@@ -4,7 +4,7 @@ import {
 	formatDuration,
 	formatFinalDuration,
 	formatSubmitted,
-} from './format-time.js';
+} from '../present/time-format.js';
 
 /** The span a duration is measured over; `end` null while the job still runs. */
 export interface JobSpan {

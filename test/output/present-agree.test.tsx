@@ -77,6 +77,7 @@ describe('--ascii on a terminal', () => {
 		type: 'Provisioning and protection',
 		taskReports: [
 			{
+				key: null,
 				type: 'Create volume',
 				state: 'completed',
 				status: 'aborted',

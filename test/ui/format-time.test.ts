@@ -6,7 +6,7 @@ import {
 	formatFinalDuration,
 	formatRelative,
 	formatSubmitted,
-} from '../../source/ui/format-time.js';
+} from '../../source/present/time-format.js';
 
 const previousTz = process.env.TZ;
 beforeAll(() => {
