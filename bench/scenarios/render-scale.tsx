@@ -4,7 +4,7 @@ import { EventEmitter } from 'node:events';
 import chalk from 'chalk';
 import { render } from 'ink';
 import type { Job } from '../../source/api/job.js';
-import type { Clock } from '../../source/engine/clock.js';
+import type { Clock } from '../../source/time/clock.js';
 import { App } from '../../source/ui/App.js';
 import { createKeyHub } from '../../source/ui/key-source.js';
 import { INK_RENDER_MODE, terminalOutput } from '../../source/ui/terminal-output.js';

@@ -2,7 +2,7 @@
  * The AIQUM jobs API client: paths, queries, paging and the shapes of the
  * answers. Transport, TLS and error mapping live in `http.ts` and below.
  */
-import { systemClock } from '../engine/clock.js';
+import { systemClock } from '../time/clock.js';
 import { ApiError } from './errors.js';
 import { createHttp, HTTP_DEFAULTS, type Http } from './http.js';
 import type { Job, SystemInfo } from './job.js';

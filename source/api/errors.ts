@@ -85,3 +85,18 @@ export function isFatal(error: Pick<ApiError, 'kind'>): boolean {
 export function isNoAnswer(error: ApiError): boolean {
 	return error.kind === 'network' || error.kind === 'timeout';
 }
+
+/** The error every cancelled wait or request ends with. */
+export function abortedError(): ApiError {
+	return new ApiError('aborted', 'The request was cancelled.');
+}
+
+/** Any thrown value as an ApiError (a non-ApiError is a bug upstream; it is reported, not rethrown raw). */
+export function toApiError(error: unknown): ApiError {
+	if (error instanceof ApiError) return error;
+	if (error instanceof Error && error.name === 'AbortError') return abortedError();
+	const text = error instanceof Error ? error.message : String(error);
+	return new ApiError('bad-response', `Unexpected failure: ${text.slice(0, 200)}`, {
+		cause: error,
+	});
+}

@@ -4,7 +4,7 @@
  * every failure to an ApiError. The client above it knows only paths.
  */
 import { type Dispatcher, Pool } from 'undici';
-import type { Clock } from '../engine/clock.js';
+import type { Clock } from '../time/clock.js';
 import { type FailureContext, mapFailure } from './error-map.js';
 import { ApiError } from './errors.js';
 import { statusError } from './status-error.js';

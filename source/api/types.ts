@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import type { Clock } from '../engine/clock.js';
+import type { Clock } from '../time/clock.js';
 import type { Job, SystemInfo } from './job.js';
 
 /** Fields the jobs collection can be filtered (and ordered) by, per the contract. */

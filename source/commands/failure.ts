@@ -1,12 +1,12 @@
 import { ApiError } from '../api/errors.js';
+import { ExitCode, exitCodeForError } from '../api/exit-codes.js';
 import { UsageError as ApiUsageError } from '../api/url.js';
 import { ConfigError, SetupError } from '../config/errors.js';
 import type { Environment } from '../config/paths.js';
 import { PromptCancelled } from '../config/prompt.js';
-import { DurationError } from '../output/duration.js';
-import { ExitCode, exitCodeForError } from '../output/exit-codes.js';
 import { inertText } from '../output/safe-text.js';
 import { UsageError as OutputUsageError } from '../output/usage-error.js';
+import { DurationError } from '../time/duration.js';
 import { usageFor } from './help.js';
 
 /** How a failure is shown: the lines for standard error and the exit code. */

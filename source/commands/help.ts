@@ -1,4 +1,4 @@
-import { exitCodeHelpText } from '../output/exit-codes.js';
+import { exitCodeHelpText } from '../api/exit-codes.js';
 
 /** One line of usage per mode, shown after a usage error about that mode. */
 export const USAGE: Readonly<Record<string, string>> = {

@@ -1,4 +1,4 @@
-import type { ExitCodeValue } from '../output/exit-codes.js';
+import type { ExitCodeValue } from '../api/exit-codes.js';
 import type { Config } from '../config/types.js';
 import { createEngine, waitForJob } from '../engine/index.js';
 import { runEvents } from '../output/events.js';

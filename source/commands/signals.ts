@@ -1,4 +1,4 @@
-import { SIGNAL_EXIT_CODES } from '../output/exit-codes.js';
+import { SIGNAL_EXIT_CODES } from '../api/exit-codes.js';
 import { describeStartupFailure } from './failure.js';
 
 /** The signals umwatch ends on, with the shell's 128 + n exit codes. */

@@ -1,11 +1,11 @@
 import { ApiError } from '../api/errors.js';
+import { ExitCode, exitCodeForError, SIGNAL_EXIT_CODES } from '../api/exit-codes.js';
 import { SetupError } from '../config/errors.js';
 import type { ResolveInput } from '../config/resolve.js';
 import { openKeyboard } from '../config/terminal.js';
 import type { Config } from '../config/types.js';
 import { createEngine } from '../engine/index.js';
 import type { ConnectionState, Engine } from '../engine/types.js';
-import { ExitCode, exitCodeForError, SIGNAL_EXIT_CODES } from '../output/exit-codes.js';
 import { openConnection } from './connect.js';
 import type { CommandIo } from './io.js';
 import type { Interrupts } from './signals.js';

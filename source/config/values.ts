@@ -1,6 +1,6 @@
 import { normalizeFingerprint } from '../api/tls.js';
 import { parseBaseUrl, UsageError } from '../api/url.js';
-import { DurationError, parseDuration } from '../output/duration.js';
+import { DurationError, parseDuration } from '../time/duration.js';
 import { ConfigError } from './errors.js';
 
 /** The shortest poll interval allowed: polling faster only loads the server. */

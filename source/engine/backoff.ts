@@ -1,8 +1,8 @@
 import type { ApiError } from '../api/errors.js';
-import { isFatal } from '../api/errors.js';
-import type { Clock } from './clock.js';
+import { isFatal, toApiError } from '../api/errors.js';
+import type { Clock } from '../time/clock.js';
 import { GaveUpError } from './give-up.js';
-import { sleep, toApiError } from './sleep.js';
+import { sleep } from './sleep.js';
 
 /** An exponential backoff: `baseMs × factor^(attempt-1)`, capped at `maxMs`, with jitter. */
 export interface BackoffPolicy {

@@ -1,15 +1,14 @@
-import { type ApiError, isFatal } from '../api/errors.js';
+import { type ApiError, isFatal, toApiError } from '../api/errors.js';
 import type { Job } from '../api/job.js';
 import type { AiqumClient } from '../api/types.js';
+import { type Clock, systemClock, type TimerHandle } from '../time/clock.js';
 import { POLL_BACKOFF, retryDelay, withQuickRetries } from './backoff.js';
-import { type Clock, systemClock, type TimerHandle } from './clock.js';
 import { type FocusWatch, startFocusWatch } from './focus-watch.js';
 import { JobStore, type MergeOutcome } from './job-store.js';
 import { MissingJobs } from './missing-jobs.js';
 import { loadHistory, type PollOutput, type Requester, runPollCycle } from './poll-cycle.js';
 import { PollOverrun } from './poll-overrun.js';
 import { ServerVersionProbe } from './server-version.js';
-import { toApiError } from './sleep.js';
 import { SnapshotPublisher } from './snapshot-publisher.js';
 import type { ConnectionState, Engine, ErrorSummary, JobEvent } from './types.js';
 

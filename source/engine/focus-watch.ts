@@ -1,9 +1,9 @@
-import { isFatal } from '../api/errors.js';
+import { isFatal, toApiError } from '../api/errors.js';
 import type { Job } from '../api/job.js';
 import type { AiqumClient } from '../api/types.js';
+import type { Clock } from '../time/clock.js';
 import { POLL_BACKOFF, retryDelay } from './backoff.js';
-import type { Clock } from './clock.js';
-import { sleep, toApiError } from './sleep.js';
+import { sleep } from './sleep.js';
 import type { LongPollSupport } from './types.js';
 
 /** An answer held shorter than this was not held: the server may be ignoring long polling. */

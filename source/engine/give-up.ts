@@ -1,5 +1,5 @@
 import { ApiError, isNoAnswer } from '../api/errors.js';
-import type { Clock } from './clock.js';
+import type { Clock } from '../time/clock.js';
 
 /** Why umwatch stopped retrying a failure that retrying might still have fixed. */
 export type GiveUpReason =

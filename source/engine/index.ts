@@ -3,7 +3,6 @@
  * and the `wait` loop. Framework-free; the UI and the script modes drive it.
  */
 export { type BackoffPolicy, backoffDelay, POLL_BACKOFF, retryDelay } from './backoff.js';
-export { type Clock, systemClock, type TimerHandle } from './clock.js';
 export {
 	createEngine,
 	ENGINE_DEFAULTS,

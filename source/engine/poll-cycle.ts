@@ -1,8 +1,7 @@
-import { isFatal } from '../api/errors.js';
+import { isFatal, toApiError } from '../api/errors.js';
 import type { Job } from '../api/job.js';
 import type { AiqumClient, JobsPage } from '../api/types.js';
 import { compareJobs } from './job-store.js';
-import { toApiError } from './sleep.js';
 
 /** Newest submitted first: the order every list poll asks for. */
 export const ORDER_NEWEST_FIRST = 'submit_time desc';

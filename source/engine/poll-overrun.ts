@@ -1,4 +1,4 @@
-import type { Clock, TimerHandle } from './clock.js';
+import type { Clock, TimerHandle } from '../time/clock.js';
 
 /** Where {@link PollOverrun} records a poll that runs long: the snapshot publisher. */
 export interface OverrunSink {

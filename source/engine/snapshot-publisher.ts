@@ -1,4 +1,4 @@
-import type { Clock } from './clock.js';
+import type { Clock } from '../time/clock.js';
 import type { JobStore, MergeOutcome } from './job-store.js';
 import type { ConnectionState, JobEvent, LongPollSupport, Snapshot } from './types.js';
 

@@ -1,11 +1,11 @@
-import { type ApiError, isFatal } from '../api/errors.js';
+import { type ApiError, isFatal, toApiError } from '../api/errors.js';
 import type { Job } from '../api/job.js';
 import type { AiqumClient } from '../api/types.js';
+import { type Clock, systemClock } from '../time/clock.js';
 import { type BackoffPolicy, retryDelay } from './backoff.js';
-import { type Clock, systemClock } from './clock.js';
 import { LongPollDetector } from './focus-watch.js';
 import { type GiveUpPolicy, SilenceBound } from './give-up.js';
-import { sleep, toApiError } from './sleep.js';
+import { sleep } from './sleep.js';
 import type { LongPollSupport } from './types.js';
 
 /** What {@link WaitOptions.onUpdate} is told besides the job. */

@@ -1,9 +1,9 @@
 import { ApiError } from '../api/errors.js';
-import { type Clock, systemClock } from '../engine/clock.js';
+import { ExitCode, type ExitCodeValue } from '../api/exit-codes.js';
 import { SilenceBound } from '../engine/give-up.js';
 import type { Engine, ErrorSummary } from '../engine/types.js';
+import { type Clock, systemClock } from '../time/clock.js';
 import { eventToJson } from './event-json.js';
-import { ExitCode, type ExitCodeValue } from './exit-codes.js';
 import type { OutputIo } from './io.js';
 import { describeFailure } from './report-failure.js';
 import { inertText, safeJsonStringify } from './safe-text.js';

@@ -1,22 +1,12 @@
 /**
  * The non-interactive modes (`list`, `show`, `wait`, `events`) and what the
- * command line needs around them: exit codes, duration parsing, key checks and
- * the pipe guard. Nothing here imports React or Ink, and nothing calls
- * `process.exit`: every mode resolves to its exit code.
+ * command line needs around them: key checks and the pipe guard (exit codes
+ * live in api/exit-codes.ts, duration parsing in time/duration.ts). Nothing
+ * here imports React or Ink, and nothing calls `process.exit`: every mode
+ * resolves to its exit code.
  */
-export { DurationError, formatDuration, parseDuration } from './duration.js';
 export { type EventJson, eventToJson } from './event-json.js';
 export { type EventsOptions, runEvents } from './events.js';
-export {
-	EXIT_CODE_ROWS,
-	ExitCode,
-	type ExitCodeRow,
-	type ExitCodeValue,
-	exitCodeForError,
-	exitCodeForJob,
-	exitCodeHelpText,
-	exitCodeMarkdown,
-} from './exit-codes.js';
 export type { InputStream, OutputIo, OutputStream } from './io.js';
 export { type JobJson, jobToJson, type TaskJson } from './job-json.js';
 export { checkJobKey } from './job-key.js';

@@ -1,5 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
-import type { Clock } from '../engine/clock.js';
+import type { Clock } from '../time/clock.js';
 
 /** A stream the output modes write to; `isTTY` and `columns` decide the format. */
 export type OutputStream = Writable & {

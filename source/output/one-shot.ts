@@ -1,6 +1,6 @@
 import { withOneShotRetries } from '../engine/backoff.js';
-import { systemClock } from '../engine/clock.js';
 import type { Requester } from '../engine/poll-cycle.js';
+import { systemClock } from '../time/clock.js';
 import type { OutputIo } from './io.js';
 
 /**

@@ -1,7 +1,8 @@
 import { ApiError } from '../api/errors.js';
+import { ExitCode, type ExitCodeValue, exitCodeForError } from '../api/exit-codes.js';
 import { GaveUpError } from '../engine/give-up.js';
-import { DurationError, formatDuration } from './duration.js';
-import { ExitCode, type ExitCodeValue, exitCodeForError } from './exit-codes.js';
+import { formatDuration } from '../present/duration-format.js';
+import { DurationError } from '../time/duration.js';
 import type { OutputIo } from './io.js';
 import { inertText } from './safe-text.js';
 import { UsageError } from './usage-error.js';

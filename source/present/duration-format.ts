@@ -28,3 +28,14 @@ export function formatExactDuration(ms: number): string {
 	if (span < DAY) return `${Math.floor(span / HOUR)}h${minutes}m${seconds}s`;
 	return `${Math.floor(span / DAY)}d${two(Math.floor((span % DAY) / HOUR))}h${minutes}m`;
 }
+
+/**
+ * Formats a duration the user set (a `--timeout`), as `wait` echoes it:
+ * `300ms` under a second, else the exact form every job duration uses
+ * (`23s`, `1m05s`, `2h00m00s`). A job's own duration never shows
+ * milliseconds: see {@link formatExactDuration}.
+ */
+export function formatDuration(ms: number): string {
+	if (Number.isFinite(ms) && ms > 0 && ms < 1000) return `${Math.floor(ms)}ms`;
+	return formatExactDuration(ms);
+}

@@ -6,7 +6,7 @@ import {
 } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
-import type { Clock, TimerHandle } from '../engine/clock.js';
+import type { Clock, TimerHandle } from '../time/clock.js';
 import { type FaultQueue, faultAnswer, writeOversized, writePartial } from './faults.js';
 import type { SimResponse } from './responses.js';
 import { type PendingResponse, type RouteContext, route, routeName } from './routes.js';

@@ -1,4 +1,4 @@
-import type { Clock, TimerHandle } from '../engine/clock.js';
+import type { Clock, TimerHandle } from '../time/clock.js';
 import type { SimTime } from './sim-time.js';
 
 /** Why a held long poll was let go. */

@@ -1,4 +1,4 @@
-import type { Clock, TimerHandle } from '../engine/clock.js';
+import type { Clock, TimerHandle } from '../time/clock.js';
 import { EventQueue } from './scheduler.js';
 
 /** Longest delay a Node timer takes without firing at once. */

@@ -1,4 +1,4 @@
-import { systemClock } from '../engine/clock.js';
+import { systemClock } from '../time/clock.js';
 import { FaultQueue } from './faults.js';
 import { HttpServer } from './http-server.js';
 import { LongPolls } from './long-poll.js';

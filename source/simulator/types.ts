@@ -1,4 +1,4 @@
-import type { Clock } from '../engine/clock.js';
+import type { Clock } from '../time/clock.js';
 
 /**
  * The lifecycle of a simulated job (`state` in the two-field shapes). A test may

@@ -1,7 +1,7 @@
 import { type Dispatch, useEffect, useRef } from 'react';
 import type { Job } from '../api/job.js';
-import type { Clock } from '../engine/clock.js';
 import type { ConnectionState, Engine } from '../engine/types.js';
+import type { Clock } from '../time/clock.js';
 import { aimedKey, type Highlight, type Move, nextHighlight } from './cursor.js';
 import { lastFailure } from './error-view.js';
 import type { KeyPress } from './input-decoder.js';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Clock, TimerHandle } from '../engine/clock.js';
+import type { Clock, TimerHandle } from '../time/clock.js';
 
 /**
  * The one shared clock of the screen. It re-renders only when something on

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXIT_CODE_ROWS } from '../../source/api/exit-codes.js';
 import { FLAG_SPECS, flagName } from '../../source/commands/flags.js';
-import { EXIT_CODE_ROWS } from '../../source/output/exit-codes.js';
 import { type CliSandbox, createSandbox, runCli } from '../helpers/cli-run.js';
 import { ensureBuilt, repoRoot } from '../helpers/pty-app.js';
 

@@ -7,7 +7,7 @@
 import type { Job } from '../../source/api/job.js';
 import { parseJob } from '../../source/api/parse.js';
 import { JOB_FILTER_FIELDS, type JobFilterField } from '../../source/api/types.js';
-import type { Clock } from '../../source/engine/clock.js';
+import type { Clock } from '../../source/time/clock.js';
 
 /** A job record as the server sends it (the fields tests set; anything else passes through). */
 export interface RawJob {

@@ -15,7 +15,7 @@ import type {
 	LongPollOptions,
 	LongPollResult,
 } from '../../source/api/types.js';
-import type { Clock } from '../../source/engine/clock.js';
+import type { Clock } from '../../source/time/clock.js';
 import { FakeAiqumModel, type JobsQuery, parseRaw, type RawJob } from './fake-client-model.js';
 
 export {

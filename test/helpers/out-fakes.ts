@@ -3,8 +3,8 @@ import { ApiError } from '../../source/api/errors.js';
 import type { Job } from '../../source/api/job.js';
 import { parseJob } from '../../source/api/parse.js';
 import type { AiqumClient, JobsPage, ListJobsOptions } from '../../source/api/types.js';
-import type { Clock, TimerHandle } from '../../source/engine/clock.js';
 import type { OutputIo } from '../../source/output/io.js';
+import type { Clock, TimerHandle } from '../../source/time/clock.js';
 
 /** A Writable that keeps every byte written, with optional terminal traits. */
 export class CaptureStream extends Writable {

@@ -3,9 +3,9 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createClient } from '../../source/api/client.js';
 import type { AiqumClient, ClientOptions } from '../../source/api/types.js';
-import type { Clock, TimerHandle } from '../../source/engine/clock.js';
 import { createSimulator } from '../../source/simulator/index.js';
 import type { Simulator, SimulatorOptions } from '../../source/simulator/types.js';
+import type { Clock, TimerHandle } from '../../source/time/clock.js';
 
 /** A simulator with no background traffic: only what a test adds happens. */
 export async function quietSimulator(options: SimulatorOptions = {}): Promise<Simulator> {

@@ -1,4 +1,4 @@
-import type { Clock } from '../../source/engine/clock.js';
+import type { Clock } from '../../source/time/clock.js';
 
 /** A clock whose time moves only when the test says; timers fire in order as it does. */
 export interface ManualClock extends Clock {

@@ -1,4 +1,4 @@
-import type { Clock, TimerHandle } from '../../source/engine/clock.js';
+import type { Clock, TimerHandle } from '../../source/time/clock.js';
 
 interface Timer {
 	readonly id: number;

@@ -1,5 +1,5 @@
-import type { ApiErrorKind } from '../api/errors.js';
-import type { Job } from '../api/job.js';
+import type { ApiErrorKind } from './errors.js';
+import type { Job } from './job.js';
 
 /**
  * Every exit code umwatch ends with, one number per way things end, so a script

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DurationError, formatDuration, parseDuration } from '../../source/output/duration.js';
+import { formatDuration } from '../../source/present/duration-format.js';
+import { DurationError, parseDuration } from '../../source/time/duration.js';
 
 describe('parseDuration', () => {
 	it.each([

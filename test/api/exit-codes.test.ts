@@ -7,7 +7,7 @@ import {
 	exitCodeForJob,
 	exitCodeHelpText,
 	exitCodeMarkdown,
-} from '../../source/output/exit-codes.js';
+} from '../../source/api/exit-codes.js';
 import { makeJob } from '../helpers/out-fakes.js';
 
 describe('exit codes', () => {

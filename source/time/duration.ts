@@ -1,5 +1,3 @@
-import { formatExactDuration } from '../present/duration-format.js';
-
 /** A duration the user wrote could not be read; `message` says what is accepted. */
 export class DurationError extends Error {
 	override readonly name = 'DurationError';
@@ -66,15 +64,4 @@ function sumParts(input: string, shown: string, accepted: string): number {
 		at = part.lastIndex;
 	}
 	return total;
-}
-
-/**
- * Formats a duration the user set (a `--timeout`), as `wait` echoes it:
- * `300ms` under a second, else the exact form every job duration uses
- * (`23s`, `1m05s`, `2h00m00s`). A job's own duration never shows
- * milliseconds: see `formatExactDuration` in present/duration-format.ts.
- */
-export function formatDuration(ms: number): string {
-	if (Number.isFinite(ms) && ms > 0 && ms < 1000) return `${Math.floor(ms)}ms`;
-	return formatExactDuration(ms);
 }
