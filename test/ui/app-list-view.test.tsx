@@ -3,8 +3,8 @@
 // pressed; clearing the filter leaves the selection on its job; help says it
 // scrolls; the ASCII live dot is not the RUNNING glyph.
 import { describe, expect, test } from 'vitest';
-import { REACTION_MS } from '../../source/ui/cursor.js';
 import { ASCII_GLYPHS } from '../../source/present/theme.js';
+import { REACTION_MS } from '../../source/ui/cursor.js';
 import { makeJob, makeSnapshot, manyJobs } from '../helpers/ui-fixtures.js';
 import { pressEscape, renderApp, TEST_NOW, type UiHarness } from '../helpers/ui-harness.js';
 
