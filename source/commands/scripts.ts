@@ -1,7 +1,7 @@
+import type { ExitCodeValue } from '../api/exit-codes.js';
 import type { Config } from '../config/types.js';
 import { createEngine, waitForJob } from '../engine/index.js';
 import { runEvents } from '../output/events.js';
-import type { ExitCodeValue } from '../output/exit-codes.js';
 import type { OutputIo } from '../output/io.js';
 import { runList } from '../output/list.js';
 import { runShow } from '../output/show.js';

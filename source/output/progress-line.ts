@@ -1,5 +1,5 @@
 import cliTruncate from 'cli-truncate';
-import type { Clock, TimerHandle } from '../engine/clock.js';
+import type { Clock, TimerHandle } from '../time/clock.js';
 import type { OutputStream } from './io.js';
 
 /** Return to the line's start and erase it: the line is rewritten in place. */

@@ -1,7 +1,7 @@
+import type { ExitCodeValue } from '../api/exit-codes.js';
 import type { AiqumClient } from '../api/types.js';
-import { systemClock } from '../engine/clock.js';
 import { glyphsFor } from '../present/theme.js';
-import type { ExitCodeValue } from './exit-codes.js';
+import { systemClock } from '../time/clock.js';
 import { colorAllowed, type OutputIo } from './io.js';
 import { jobDetailLines } from './job-detail.js';
 import { jobToJson } from './job-json.js';

@@ -1,11 +1,11 @@
 import type { ApiError } from '../api/errors.js';
+import { ExitCode, type ExitCodeValue, exitCodeForJob } from '../api/exit-codes.js';
 import type { Job } from '../api/job.js';
 import type { AiqumClient } from '../api/types.js';
-import { type Clock, systemClock } from '../engine/clock.js';
 import { waitForJob as engineWaitForJob } from '../engine/wait-for-job.js';
+import { formatDuration } from '../present/duration-format.js';
 import { type Glyphs, glyphsFor, stateStyle } from '../present/theme.js';
-import { formatDuration } from './duration.js';
-import { ExitCode, type ExitCodeValue, exitCodeForJob } from './exit-codes.js';
+import { type Clock, systemClock } from '../time/clock.js';
 import type { OutputIo } from './io.js';
 import { jobToJson } from './job-json.js';
 import { outcomeLine, stateLabel } from './job-text.js';

@@ -1,8 +1,8 @@
 import { Box } from 'ink';
 import { useEffect, useMemo, useReducer, useRef } from 'react';
-import type { Clock } from '../engine/clock.js';
 import type { Engine } from '../engine/types.js';
 import { ASCII_GLYPHS, UNICODE_GLYPHS } from '../present/theme.js';
+import type { Clock } from '../time/clock.js';
 import { layoutTable } from './columns.js';
 import { filterJobs } from './filter.js';
 import { passwordPromptLine } from './footer.js';
