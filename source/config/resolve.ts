@@ -1,3 +1,4 @@
+import { DEFAULT_INTERVAL_MS } from '../api/contract.js';
 import {
 	type ConfigFile,
 	knownProfilesHint,
@@ -15,7 +16,6 @@ import { resolveOutput, resolveSimulate, resolveTrust } from './resolve-modes.js
 import type { CliFlags, CommandName, Config, ServerConfig } from './types.js';
 import {
 	checkServerUrl,
-	DEFAULT_INTERVAL_MS,
 	isPlainHttpToRemote,
 	parseEnvBoolean,
 	parseFingerprint,

@@ -1,12 +1,8 @@
+import { MIN_INTERVAL_MS } from '../api/contract.js';
 import { normalizeFingerprint } from '../api/tls.js';
 import { parseBaseUrl, UsageError } from '../api/url.js';
 import { DurationError, parseDuration } from '../time/duration.js';
 import { ConfigError } from './errors.js';
-
-/** The shortest poll interval allowed: polling faster only loads the server. */
-export const MIN_INTERVAL_MS = 1000;
-/** The poll interval when nothing says otherwise. */
-export const DEFAULT_INTERVAL_MS = 2000;
 
 /**
  * Reads a poll interval: plain seconds (`2`, `1.5`) or a duration (`5s`, `1m`).

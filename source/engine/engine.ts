@@ -1,12 +1,19 @@
+import {
+	DEFAULT_INTERVAL_MS,
+	DEFAULT_PAGE_RECORDS,
+	MAX_PAGE_RECORDS,
+	MIN_INTERVAL_MS,
+} from '../api/contract.js';
 import { type ApiError, isFatal, toApiError } from '../api/errors.js';
 import type { Job } from '../api/job.js';
+import type { Requester } from '../api/pages.js';
 import type { AiqumClient } from '../api/types.js';
 import { type Clock, systemClock, type TimerHandle } from '../time/clock.js';
 import { POLL_BACKOFF, retryDelay, withQuickRetries } from './backoff.js';
 import { type FocusWatch, startFocusWatch } from './focus-watch.js';
 import { JobStore, type MergeOutcome } from './job-store.js';
 import { MissingJobs } from './missing-jobs.js';
-import { loadHistory, type PollOutput, type Requester, runPollCycle } from './poll-cycle.js';
+import { loadHistory, type PollOutput, runPollCycle } from './poll-cycle.js';
 import { PollOverrun } from './poll-overrun.js';
 import { ServerVersionProbe } from './server-version.js';
 import { SnapshotPublisher } from './snapshot-publisher.js';
@@ -31,10 +38,10 @@ export interface EngineOptions {
 
 /** Defaults, exported for the readme and the tests. */
 export const ENGINE_DEFAULTS = {
-	intervalMs: 2000,
-	minIntervalMs: 1000,
+	intervalMs: DEFAULT_INTERVAL_MS,
+	minIntervalMs: MIN_INTERVAL_MS,
 	maxJobs: 10_000,
-	pageSize: 20,
+	pageSize: DEFAULT_PAGE_RECORDS,
 	initialJobs: 200,
 } as const;
 
@@ -94,7 +101,10 @@ class PollingEngine implements WatchEngine {
 			ENGINE_DEFAULTS.minIntervalMs,
 			options.intervalMs ?? ENGINE_DEFAULTS.intervalMs,
 		);
-		this.#pageSize = Math.min(1000, Math.max(1, options.pageSize ?? ENGINE_DEFAULTS.pageSize));
+		this.#pageSize = Math.min(
+			MAX_PAGE_RECORDS,
+			Math.max(1, options.pageSize ?? ENGINE_DEFAULTS.pageSize),
+		);
 		this.#initialJobs = options.initialJobs ?? ENGINE_DEFAULTS.initialJobs;
 		this.#store = new JobStore(options.maxJobs ?? ENGINE_DEFAULTS.maxJobs);
 		this.#out = new SnapshotPublisher(this.#store, this.#clock, this.#intervalMs);

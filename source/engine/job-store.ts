@@ -1,18 +1,9 @@
+import { compareNewestFirst } from '../api/contract.js';
 import { DISPLAY_STATES, type DisplayState, type Job } from '../api/job.js';
 import { KeyIndex } from './key-index.js';
 
-/**
- * The order of the jobs list: newest submitted first, jobs without a submit
- * time last, ties broken by key so two rows never swap between polls.
- */
-export function compareJobs(a: Job, b: Job): number {
-	if (a.submitTime !== b.submitTime) {
-		if (a.submitTime === null) return 1;
-		if (b.submitTime === null) return -1;
-		return b.submitTime - a.submitTime;
-	}
-	return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
-}
+/** The order of the jobs list: the server's newest-first order (see api/contract.ts). */
+export const compareJobs = compareNewestFirst;
 
 /** A job whose display state changed in a merge. */
 export interface Transition {

@@ -1,19 +1,12 @@
+import { MAX_PAGE_RECORDS, ORDER_NEWEST_FIRST } from '../api/contract.js';
 import { isFatal, toApiError } from '../api/errors.js';
 import type { Job } from '../api/job.js';
+import { type Requester, walkJobPages } from '../api/pages.js';
 import type { AiqumClient, JobsPage } from '../api/types.js';
 import { compareJobs } from './job-store.js';
 
-/** Newest submitted first: the order every list poll asks for. */
-export const ORDER_NEWEST_FIRST = 'submit_time desc';
-
 /** Keys per refresh request are limited so the URL stays well under common proxy limits (8 KB). */
 export const MAX_KEY_FILTER_CHARS = 6000;
-
-/** The server's own cap on records per page. */
-export const MAX_PAGE_RECORDS = 1000;
-
-/** Runs one GET (with whatever retrying the caller wants); the signal cancels it. */
-export type Requester = <T>(request: (signal: AbortSignal) => Promise<T>) => Promise<T>;
 
 /** What a poll needs to know about the jobs already held. */
 export interface HeldJobs {
@@ -47,31 +40,6 @@ export interface PollOutput {
 	readonly asked: readonly string[];
 	/** Those of `asked` the server's answer left out (deleted or purged, or its cache lags). */
 	readonly missing: readonly string[];
-}
-
-/** Shown when a `next` link leads back to a page this poll already read. */
-export const NEXT_LOOP_WARNING =
-	'Unified Manager sent a next-page link back to a page already read; not followed.';
-
-/**
- * Whether to follow `href` from `page`: not when the client refused it (the
- * reason becomes the warning), nor when it was already followed in this poll
- * (a loop). Records `href` as followed when the answer is yes.
- */
-function mayFollow(
-	page: JobsPage,
-	href: string | null,
-	visited: Set<string>,
-	warn: (warning: string) => void,
-): href is string {
-	if (page.nextRefused !== undefined) warn(page.nextRefused);
-	if (href === null) return false;
-	if (visited.has(href)) {
-		warn(NEXT_LOOP_WARNING);
-		return false;
-	}
-	visited.add(href);
-	return true;
 }
 
 /**
@@ -108,30 +76,26 @@ export async function runPollCycle(input: PollInput): Promise<PollOutput> {
 	const { client, request, held } = input;
 	const jobs: Job[] = [];
 	const seen = new Set<string>();
-	let requests = 0;
 	let skipped = 0;
 	let highWater = input.highWater;
 	let warning: string | null = null;
-	const visited = new Set<string>();
-	const warn = (text: string): void => {
-		warning = text;
-	};
-	let page = await request((signal) =>
-		client.listJobsPage({ orderBy: ORDER_NEWEST_FIRST, maxRecords: input.pageSize, signal }),
-	);
-	for (;;) {
-		requests += 1;
-		skipped += page.skipped;
-		for (const job of page.jobs) {
-			jobs.push(job);
-			seen.add(job.key);
-			highWater = newer(highWater, job);
-		}
-		const href = page.nextHref;
-		if (jobs.length >= input.maxRecords || reachesKnown(page, held, input.highWater)) break;
-		if (!mayFollow(page, href, visited, warn)) break;
-		page = await request((signal) => client.listJobsPageAt(href, signal));
-	}
+	let requests = await walkJobPages({
+		client,
+		request,
+		query: { orderBy: ORDER_NEWEST_FIRST, maxRecords: input.pageSize },
+		onPage: (page) => {
+			skipped += page.skipped;
+			for (const job of page.jobs) {
+				jobs.push(job);
+				seen.add(job.key);
+				highWater = newer(highWater, job);
+			}
+			return jobs.length >= input.maxRecords || reachesKnown(page, held, input.highWater);
+		},
+		onNotFollowed: (text) => {
+			warning = text;
+		},
+	});
 	const stale = [...held.activeKeys].filter((key) => !seen.has(key));
 	const returned = new Set<string>();
 	for (const chunk of chunkKeys(stale)) {
@@ -167,27 +131,24 @@ export async function loadHistory(
 	const { client, request } = input;
 	const count = Math.max(0, Math.floor(input.count));
 	const jobs: Job[] = [];
-	let requests = 0;
 	let skipped = 0;
 	let highWater: Job | null = null;
 	const pageSize = Math.min(MAX_PAGE_RECORDS, Math.max(1, count));
 	let warning: string | null = null;
-	const visited = new Set<string>();
-	const warn = (text: string): void => {
-		warning = text;
-	};
-	let page = await request((signal) =>
-		client.listJobsPage({ orderBy: ORDER_NEWEST_FIRST, maxRecords: pageSize, signal }),
-	);
-	for (;;) {
-		requests += 1;
-		skipped += page.skipped;
-		for (const job of page.jobs) highWater = newer(highWater, job);
-		jobs.push(...page.jobs);
-		const href = page.nextHref;
-		if (jobs.length >= count || !mayFollow(page, href, visited, warn)) break;
-		page = await request((signal) => client.listJobsPageAt(href, signal));
-	}
+	const requests = await walkJobPages({
+		client,
+		request,
+		query: { orderBy: ORDER_NEWEST_FIRST, maxRecords: pageSize },
+		onPage: (page) => {
+			skipped += page.skipped;
+			for (const job of page.jobs) highWater = newer(highWater, job);
+			jobs.push(...page.jobs);
+			return jobs.length >= count;
+		},
+		onNotFollowed: (text) => {
+			warning = text;
+		},
+	});
 	const history = jobs.slice(0, count);
 	if (count === 0) {
 		return { jobs: history, highWater, requests, skipped, warning, asked: [], missing: [] };

@@ -1,16 +1,14 @@
+import { compareNewestFirst, MAX_PAGE_RECORDS, ORDER_NEWEST_FIRST } from '../api/contract.js';
 import type { Job } from '../api/job.js';
-import type { AiqumClient, JobFilterField, JobsPage } from '../api/types.js';
-import type { Requester } from '../engine/poll-cycle.js';
+import { type Requester, walkJobPages } from '../api/pages.js';
+import type { AiqumClient, JobFilterField } from '../api/types.js';
 import type { JobPredicate } from './state-filter.js';
 import { UsageError } from './usage-error.js';
 
 /** How many jobs `list` prints when `--limit` is not given. */
 export const DEFAULT_LIST_LIMIT = 100;
 
-/** The server never returns more than this per page. */
-const SERVER_PAGE_CAP = 1000;
-
-/** A looping or endless `next` chain stops here (a million jobs at full pages). */
+/** An endless `next` chain (every link new) stops here: a million jobs at full pages. */
 const MAX_PAGES = 1000;
 
 /** What `list` asks the server for. */
@@ -40,14 +38,6 @@ export function checkServerPattern(flag: string, value: string): void {
 	}
 }
 
-/** Newest submitted first, jobs without a submit time last, ties by key: rows never swap. */
-export function compareNewestFirst(a: Job, b: Job): number {
-	const at = a.submitTime ?? Number.NEGATIVE_INFINITY;
-	const bt = b.submitTime ?? Number.NEGATIVE_INFINITY;
-	if (at !== bt) return bt - at;
-	return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
-}
-
 /**
  * Fetches the jobs `list` prints: newest first, following `_links.next` past the
  * server's 1000-record page until `limit` jobs match or the history ends. With a
@@ -60,31 +50,25 @@ export async function fetchJobsForList(client: AiqumClient, query: ListQuery): P
 	if (query.type !== undefined) filters.type = query.type;
 	const pageSize =
 		query.state === undefined && Number.isFinite(query.limit)
-			? Math.max(1, Math.min(SERVER_PAGE_CAP, query.limit))
-			: SERVER_PAGE_CAP;
+			? Math.max(1, Math.min(MAX_PAGE_RECORDS, query.limit))
+			: MAX_PAGE_RECORDS;
 	const seen = new Set<string>();
 	const found: Job[] = [];
 	const request: Requester =
 		query.request ?? ((run) => run(query.signal ?? new AbortController().signal));
-	let page: JobsPage = await request((signal) =>
-		client.listJobsPage({
-			filters,
-			orderBy: 'submit_time desc',
-			maxRecords: pageSize,
-			signal,
-		}),
-	);
-	for (let pages = 1; ; pages++) {
-		for (const job of page.jobs) {
-			if (seen.has(job.key)) continue;
-			seen.add(job.key);
-			if (query.state === undefined || query.state(job)) found.push(job);
-		}
-		if (found.length >= query.limit || page.nextHref === null || pages >= MAX_PAGES) break;
-		if (page.jobs.length === 0) break;
-		const href = page.nextHref;
-		page = await request((signal) => client.listJobsPageAt(href, signal));
-	}
+	await walkJobPages({
+		client,
+		request,
+		query: { filters, orderBy: ORDER_NEWEST_FIRST, maxRecords: pageSize },
+		onPage: (page, index) => {
+			for (const job of page.jobs) {
+				if (seen.has(job.key)) continue;
+				seen.add(job.key);
+				if (query.state === undefined || query.state(job)) found.push(job);
+			}
+			return found.length >= query.limit || index >= MAX_PAGES || page.jobs.length === 0;
+		},
+	});
 	found.sort(compareNewestFirst);
 	return found.slice(0, query.limit);
 }

@@ -1,5 +1,5 @@
+import type { Requester } from '../api/pages.js';
 import { withOneShotRetries } from '../engine/backoff.js';
-import type { Requester } from '../engine/poll-cycle.js';
 import { systemClock } from '../time/clock.js';
 import type { OutputIo } from './io.js';
 

@@ -1,3 +1,4 @@
+import { DEFAULT_PAGE_RECORDS, MAX_PAGE_RECORDS } from '../api/contract.js';
 import { JOB_FILTER_FIELDS } from '../api/types.js';
 import type { JobRecord } from './job-store.js';
 import { formatTime, wireState, wireStatus } from './serialize.js';
@@ -44,8 +45,6 @@ export interface CollectionQuery {
 	readonly keys: readonly string[] | null;
 }
 
-const DEFAULT_PAGE = 20;
-const MAX_PAGE = 1000;
 const CASE_INSENSITIVE = new Set<Field>(['state', 'status']);
 const TIME_FIELDS = new Set<Field>(['submit_time', 'complete_time']);
 
@@ -113,14 +112,14 @@ export function parseCollectionQuery(params: URLSearchParams): CollectionQuery |
 			keys = alternatives.map((a) => a.exact ?? '');
 		}
 	}
-	const maxRecords = parseNumber(params, 'max_records', DEFAULT_PAGE);
+	const maxRecords = parseNumber(params, 'max_records', DEFAULT_PAGE_RECORDS);
 	if (typeof maxRecords !== 'number') return maxRecords;
 	const offset = parseNumber(params, 'offset', 0);
 	if (typeof offset !== 'number') return offset;
 	const rawOrder = params.get('order_by');
 	const order = rawOrder === null || rawOrder.trim() === '' ? null : parseOrder(rawOrder);
 	if (order !== null && 'error' in order) return order;
-	return { filters, order, maxRecords: Math.min(maxRecords, MAX_PAGE), offset, keys };
+	return { filters, order, maxRecords: Math.min(maxRecords, MAX_PAGE_RECORDS), offset, keys };
 }
 
 /** A field's value as the wire shows it, or null when the job lacks it. */

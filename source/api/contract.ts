@@ -1,0 +1,35 @@
+/**
+ * What the AIQUM jobs API promises (see /work/shared/aiqum-api.md), stated
+ * once: the client, the engine, the script modes, the config and the
+ * simulator all read these rather than repeating them.
+ */
+import type { Job } from './job.js';
+
+/** The server's own cap on `max_records`: no page holds more. */
+export const MAX_PAGE_RECORDS = 1000;
+
+/** The page size the server uses when `max_records` is not sent. */
+export const DEFAULT_PAGE_RECORDS = 20;
+
+/** Newest submitted first: the `order_by` every list request sends. */
+export const ORDER_NEWEST_FIRST = 'submit_time desc';
+
+/** The shortest poll interval allowed: polling faster only loads the server. */
+export const MIN_INTERVAL_MS = 1000;
+
+/** The poll interval when nothing says otherwise. */
+export const DEFAULT_INTERVAL_MS = 2000;
+
+/**
+ * The order jobs are shown in, matching {@link ORDER_NEWEST_FIRST}: newest
+ * submitted first, jobs without a submit time last, ties broken by key so two
+ * rows never swap between polls.
+ */
+export function compareNewestFirst(a: Job, b: Job): number {
+	if (a.submitTime !== b.submitTime) {
+		if (a.submitTime === null) return 1;
+		if (b.submitTime === null) return -1;
+		return b.submitTime - a.submitTime;
+	}
+	return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
