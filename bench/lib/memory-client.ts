@@ -34,7 +34,6 @@ export function createMemoryClient(total: number, newest: number): AiqumClient {
 			const query = new URL(href, 'http://memory.invalid').searchParams;
 			return page(Number(query.get('offset') ?? 0), Number(query.get('max_records') ?? 20));
 		},
-		listJobs: unsupported,
 		getJob: unsupported,
 		longPollJob: unsupported,
 		getSystem: async (): Promise<SystemInfo> => ({ version: '9.16P1', uuid: null, name: null }),

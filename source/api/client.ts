@@ -3,6 +3,7 @@
  * answers. Transport, TLS and error mapping live in `http.ts` and below.
  */
 import { systemClock } from '../time/clock.js';
+import { DEFAULT_PAGE_RECORDS, MAX_PAGE_RECORDS } from './contract.js';
 import { ApiError } from './errors.js';
 import { createHttp, HTTP_DEFAULTS, type Http } from './http.js';
 import type { Job, SystemInfo } from './job.js';
@@ -13,17 +14,12 @@ import {
 	type ClientOptions,
 	JOB_FILTER_FIELDS,
 	type JobsPage,
-	type ListAllJobsOptions,
 	type ListJobsOptions,
 	type LongPollOptions,
 	type LongPollResult,
 } from './types.js';
 import { type BaseUrl, buildQuery, parseBaseUrl, resolveNextHref } from './url.js';
 
-/** The server's own cap on `max_records`. */
-export const MAX_RECORDS = 1000;
-/** The server's default page size. */
-export const DEFAULT_PAGE = 20;
 /** Extra time a long poll may take beyond `poll_timeout` before it counts as a timeout. */
 export const LONG_POLL_MARGIN_MS = 15_000;
 
@@ -91,37 +87,6 @@ class Client implements AiqumClient {
 		return parseJobsPage(answer.body, this.base);
 	}
 
-	async listJobs(options: ListAllJobsOptions = {}): Promise<Job[]> {
-		const limit = Math.max(1, Math.floor(options.limit ?? options.maxRecords ?? DEFAULT_PAGE));
-		const maxPages = Math.max(1, options.maxPages ?? 1000);
-		const pageSize = options.maxRecords ?? Math.min(limit, MAX_RECORDS);
-		const firstPath = this.jobsPath + jobsQuery({ ...options, maxRecords: pageSize });
-		let page = await this.pageAt(firstPath, options.signal);
-		const visited = new Set<string>([firstPath]);
-		const jobs: Job[] = [];
-		const keys = new Set<string>();
-		for (let pages = 1; ; pages += 1) {
-			// Paging by offset while jobs arrive shifts a job onto the next page again: keep the first.
-			for (const job of page.jobs) {
-				if (jobs.length >= limit) break;
-				if (keys.has(job.key)) continue;
-				keys.add(job.key);
-				jobs.push(job);
-			}
-			if (jobs.length >= limit || pages >= maxPages || options.stopWhen?.(page) === true) break;
-			if (page.nextRefused !== undefined) {
-				throw new ApiError('bad-response', page.nextRefused, {
-					hint: 'A proxy or a misconfigured server is rewriting links; report it to the server admin.',
-				});
-			}
-			const next = page.nextHref;
-			if (next === null || visited.has(next)) break;
-			visited.add(next);
-			page = await this.listJobsPageAt(next, options.signal);
-		}
-		return jobs;
-	}
-
 	async getJob(key: string, signal?: AbortSignal): Promise<Job> {
 		const answer = await this.http.getJson(this.jobPath(key), { signal });
 		return jobFrom(answer.body);
@@ -175,8 +140,8 @@ function jobsQuery(options: ListJobsOptions): string {
 	}
 	if (options.orderBy !== undefined) params.push(['order_by', options.orderBy]);
 	if (options.maxRecords !== undefined) {
-		const size = Math.min(MAX_RECORDS, Math.max(1, Math.floor(options.maxRecords)));
-		params.push(['max_records', String(Number.isFinite(size) ? size : DEFAULT_PAGE)]);
+		const size = Math.min(MAX_PAGE_RECORDS, Math.max(1, Math.floor(options.maxRecords)));
+		params.push(['max_records', String(Number.isFinite(size) ? size : DEFAULT_PAGE_RECORDS)]);
 	}
 	if (options.offset !== undefined && options.offset > 0) {
 		params.push(['offset', String(Math.floor(options.offset))]);

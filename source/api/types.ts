@@ -46,16 +46,6 @@ export interface ListJobsOptions {
 	readonly signal?: AbortSignal;
 }
 
-/** Options for {@link AiqumClient.listJobs}, which follows `_links.next`. */
-export interface ListAllJobsOptions extends ListJobsOptions {
-	/** Stop after this many jobs (across pages). Default: one page's worth. */
-	readonly limit?: number;
-	/** Stop following pages as soon as this returns true for a page (e.g. it reached known jobs). */
-	readonly stopWhen?: (page: JobsPage) => boolean;
-	/** Hard cap on pages followed, so a looping `next` cannot run forever. Default 1000. */
-	readonly maxPages?: number;
-}
-
 /** The answer to a long-poll request for one job. */
 export interface LongPollResult {
 	readonly job: Job;
@@ -88,8 +78,6 @@ export interface AiqumClient {
 	listJobsPage(options?: ListJobsOptions): Promise<JobsPage>;
 	/** The page a `_links.next.href` names (must be on the same server; checked). */
 	listJobsPageAt(href: string, signal?: AbortSignal): Promise<JobsPage>;
-	/** Jobs across pages, following `next` until `limit`, `stopWhen` or the last page. */
-	listJobs(options?: ListAllJobsOptions): Promise<Job[]>;
 	/** One job by key (the key is URL-encoded by the client). */
 	getJob(key: string, signal?: AbortSignal): Promise<Job>;
 	/** One job with `poll_timeout` and `last_modified`: held by servers that long-poll. */

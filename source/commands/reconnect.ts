@@ -1,10 +1,5 @@
 import { ApiError } from '../api/errors.js';
-import type {
-	AiqumClient,
-	ListAllJobsOptions,
-	ListJobsOptions,
-	LongPollOptions,
-} from '../api/types.js';
+import type { AiqumClient, ListJobsOptions, LongPollOptions } from '../api/types.js';
 import type { ErrorSummary } from '../engine/types.js';
 import type { Reconnector } from '../ui/use-recovery.js';
 
@@ -67,9 +62,6 @@ export class SwappableClient implements AiqumClient {
 	}
 	listJobsPageAt(href: string, signal?: AbortSignal) {
 		return this.#call((client) => client.listJobsPageAt(href, signal));
-	}
-	listJobs(options?: ListAllJobsOptions) {
-		return this.#call((client) => client.listJobs(options));
 	}
 	getJob(key: string, signal?: AbortSignal) {
 		return this.#call((client) => client.getJob(key, signal));

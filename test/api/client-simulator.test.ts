@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClient } from '../../source/api/client.js';
+import { MAX_PAGE_RECORDS } from '../../source/api/contract.js';
 import { ApiError } from '../../source/api/errors.js';
-import type { AiqumClient, ClientOptions } from '../../source/api/types.js';
+import type { Job } from '../../source/api/job.js';
+import { walkJobPages } from '../../source/api/pages.js';
+import type { AiqumClient, ClientOptions, ListJobsOptions } from '../../source/api/types.js';
 import {
 	createSimulator,
 	type Simulator,
@@ -41,6 +44,28 @@ function client(url: string, options: Partial<ClientOptions> = {}): AiqumClient 
 	return created;
 }
 
+/** The first `limit` jobs across pages, following `next` as the engine and `list` do. */
+async function readJobs(
+	c: AiqumClient,
+	limit: number,
+	filters?: ListJobsOptions['filters'],
+): Promise<Job[]> {
+	const jobs: Job[] = [];
+	await walkJobPages({
+		client: c,
+		request: (run) => run(new AbortController().signal),
+		query: {
+			maxRecords: Math.min(limit, MAX_PAGE_RECORDS),
+			...(filters === undefined ? {} : { filters }),
+		},
+		onPage: (page) => {
+			jobs.push(...page.jobs);
+			return jobs.length >= limit;
+		},
+	});
+	return jobs.slice(0, limit);
+}
+
 async function failure(promise: Promise<unknown>): Promise<ApiError> {
 	try {
 		await promise;
@@ -66,7 +91,7 @@ describe('client against the simulator', () => {
 				{ key: 'j:abort', state: 'aborted' },
 			] as const;
 			for (const spec of specs) s.addJob(spec);
-			const jobs = await client(`${s.url}/api`).listJobs({ limit: 100 });
+			const jobs = await readJobs(client(`${s.url}/api`), 100);
 			const states = Object.fromEntries(jobs.map((j) => [j.key, [j.displayState, j.over]]));
 			expect(states).toEqual({
 				'j:run': ['RUNNING', false],
@@ -84,7 +109,7 @@ describe('client against the simulator', () => {
 		const s = await start();
 		s.addJobs(2500, (i) => ({ key: `burst:${i}`, submitTime: START - (2500 - i) * 1000 }));
 		for (const suffix of ['', '/api/v2']) {
-			const jobs = await client(s.url + suffix).listJobs({ limit: 5000 });
+			const jobs = await readJobs(client(s.url + suffix), 5000);
 			expect(jobs).toHaveLength(2500);
 			expect(jobs[0]?.key).toBe('burst:2499');
 			expect(jobs[2499]?.key).toBe('burst:0');
@@ -100,7 +125,7 @@ describe('client against the simulator', () => {
 		const one = await c.getJob(job.key);
 		expect(one.key).toBe(job.key);
 		expect(one.name).toBe('ボリュームの作成');
-		const running = await c.listJobs({ limit: 100, filters: { state: 'running|queued' } });
+		const running = await readJobs(c, 100, { state: 'running|queued' });
 		expect(running.map((j) => j.key)).toEqual([job.key]);
 	});
 
@@ -130,7 +155,7 @@ describe('client against the simulator', () => {
 		const s = await start({ hostileRate: 1 });
 		s.addJobs(30, () => ({ hostile: true }));
 		for (const job of s.jobs()) s.finishJob(job.key, 'error');
-		const jobs = await client(s.url).listJobs({ limit: 100 });
+		const jobs = await readJobs(client(s.url), 100);
 		expect(jobs).toHaveLength(30);
 		for (const job of jobs) {
 			const texts = [job.name, ...job.taskReports.map((t) => t.message ?? '')];

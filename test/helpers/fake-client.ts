@@ -10,7 +10,6 @@ import type { Job, SystemInfo } from '../../source/api/job.js';
 import type {
 	AiqumClient,
 	JobsPage,
-	ListAllJobsOptions,
 	ListJobsOptions,
 	LongPollOptions,
 	LongPollResult,
@@ -27,13 +26,7 @@ export {
 } from './fake-client-model.js';
 
 /** The client methods a test can watch, fail or slow down. */
-export type FakeMethod =
-	| 'listJobsPage'
-	| 'listJobsPageAt'
-	| 'listJobs'
-	| 'getJob'
-	| 'longPollJob'
-	| 'getSystem';
+export type FakeMethod = 'listJobsPage' | 'listJobsPageAt' | 'getJob' | 'longPollJob' | 'getSystem';
 
 /** One recorded call. `query` for list calls, `key` for single-job calls. */
 export interface FakeCall {
@@ -82,7 +75,7 @@ export class FakeAiqumClient implements AiqumClient {
 	version: string | null;
 	/** Calls started and not yet settled. */
 	inFlight = 0;
-	/** The most list calls (listJobsPage/At, listJobs) ever in flight together. */
+	/** The most list calls (listJobsPage/At) ever in flight together. */
 	maxListInFlight = 0;
 	#listInFlight = 0;
 	readonly #faults: Fault[] = [];
@@ -151,19 +144,6 @@ export class FakeAiqumClient implements AiqumClient {
 		}
 		const query = JSON.parse(decodeURIComponent(href.slice(NEXT_PREFIX.length))) as JobsQuery;
 		return this.#list('listJobsPageAt', query, signal);
-	}
-
-	async listJobs(options: ListAllJobsOptions = {}): Promise<Job[]> {
-		const jobs: Job[] = [];
-		let page = await this.listJobsPage(options);
-		for (let pages = 1; ; pages++) {
-			jobs.push(...page.jobs);
-			const limit = options.limit ?? Number.POSITIVE_INFINITY;
-			if (jobs.length >= limit || page.nextHref === null || options.stopWhen?.(page)) break;
-			if (pages >= (options.maxPages ?? 1000)) break;
-			page = await this.listJobsPageAt(page.nextHref, options.signal);
-		}
-		return options.limit === undefined ? jobs : jobs.slice(0, options.limit);
 	}
 
 	getJob(key: string, signal?: AbortSignal): Promise<Job> {

@@ -159,9 +159,6 @@ export function fakeClient(
 				url.searchParams.get('name') ?? '',
 			);
 		},
-		async listJobs() {
-			throw new Error('not used');
-		},
 		async getJob(key: string) {
 			requests.push(`get ${key}`);
 			const job = jobs.find((j) => j.key === key);

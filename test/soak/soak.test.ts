@@ -82,7 +82,6 @@ function noteFocusSignals(client: AiqumClient, signals: Set<AbortSignal>): Aiqum
 		displayHost: client.displayHost,
 		listJobsPage: (options) => client.listJobsPage(options),
 		listJobsPageAt: (href, signal) => client.listJobsPageAt(href, signal),
-		listJobs: (options) => client.listJobs(options),
 		getJob: (key, signal) => client.getJob(key, signal),
 		longPollJob: (key, options) => {
 			if (options.signal !== undefined) signals.add(options.signal);
