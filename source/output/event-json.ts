@@ -1,6 +1,6 @@
 import type { JobEvent } from '../engine/types.js';
+import { isoTime } from '../present/time-format.js';
 import { jobDurationMs } from './job-json.js';
-import { isoTime } from './time-format.js';
 
 /**
  * One line of `umwatch events`, documented and stable (fields are only added):

@@ -2,11 +2,11 @@ import type { Job, TaskReport } from '../api/job.js';
 import { formatExactDuration } from '../present/duration-format.js';
 import { displayWidth, wrap } from '../present/text-width.js';
 import { paint, stateStyle, UNICODE_GLYPHS } from '../present/theme.js';
+import { formatDateTimeWithOffset } from '../present/time-format.js';
 import { jobDurationMs } from './job-json.js';
 import { type JobTextOptions, stateLabel } from './job-text.js';
 import { inertText } from './safe-text.js';
 import { renderTable } from './table.js';
-import { formatDateTimeWithOffset } from './time-format.js';
 
 const LABEL_WIDTH = 11;
 

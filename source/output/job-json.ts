@@ -1,5 +1,5 @@
 import type { Job, TaskReport } from '../api/job.js';
-import { isoTime } from './time-format.js';
+import { isoTime } from '../present/time-format.js';
 
 /**
  * The JSON form of a job, shared by `list --json`/`--ndjson`, `show --json`,

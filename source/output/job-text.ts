@@ -1,10 +1,10 @@
 import type { Job } from '../api/job.js';
 import { formatExactDuration } from '../present/duration-format.js';
 import { type Glyphs, paint, stateStyle, stateWord, UNICODE_GLYPHS } from '../present/theme.js';
+import { formatDateTime } from '../present/time-format.js';
 import { jobDurationMs } from './job-json.js';
 import { inertText } from './safe-text.js';
 import type { Cell, Column } from './table.js';
-import { formatDateTime } from './time-format.js';
 
 /** The state as a word (see stateWord in present/theme.ts), from the inert raw value. */
 export function stateLabel(

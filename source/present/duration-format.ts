@@ -4,12 +4,13 @@
  * same wherever it is printed.
  */
 
-const SECOND = 1000;
-const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
+export const SECOND = 1000;
+export const MINUTE = 60 * SECOND;
+export const HOUR = 60 * MINUTE;
+export const DAY = 24 * HOUR;
 
-function two(value: number): string {
+/** `7` as `07`: the two-digit fields of durations and clock times. */
+export function two(value: number): string {
 	return String(value).padStart(2, '0');
 }
 

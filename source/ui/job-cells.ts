@@ -1,8 +1,8 @@
 import type { Job } from '../api/job.js';
 import {
 	durationNextChange,
-	formatDuration,
 	formatFinalDuration,
+	formatLiveDuration,
 	formatSubmitted,
 } from '../present/time-format.js';
 
@@ -32,7 +32,7 @@ export function durationText(job: Job, now: number): string {
 	const span = jobSpan(job);
 	if (span === null) return '';
 	if (span.end !== null) return formatFinalDuration(span.end - span.start);
-	return formatDuration(now - span.start);
+	return formatLiveDuration(now - span.start);
 }
 
 /** When `job`'s duration text next changes, or null when it never will. */

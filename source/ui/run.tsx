@@ -1,7 +1,7 @@
 import { type Instance, render } from 'ink';
 import type { Engine } from '../engine/types.js';
-import { formatDuration } from '../present/time-format.js';
-import type { Clock } from '../time/clock.js';
+import { formatLiveDuration } from '../present/time-format.js';
+import { type Clock, systemClock } from '../time/clock.js';
 import { App } from './App.js';
 import { createInputDecoder } from './input-decoder.js';
 import { createKeyHub } from './key-source.js';
@@ -30,9 +30,7 @@ export interface WatchUiOptions {
 	readonly stdin: NodeJS.ReadStream;
 	readonly stdout: NodeJS.WriteStream;
 	readonly stderr: NodeJS.WriteStream;
-	/** Epoch ms now; defaults to Date.now. */
-	readonly clock?: () => number;
-	/** Timers and time together (tests inject a fake); overrides `clock`. */
+	/** Timers and time together; defaults to the system clock (tests inject a fake). */
 	readonly timers?: Clock;
 	/** Where signals are listened for; defaults to the real process (tests inject a fake). */
 	readonly process?: SessionProcess;
@@ -51,14 +49,6 @@ export interface UiExit {
 	readonly error?: unknown;
 	/** The failure the view ended with, in full, for standard error; absent when none. */
 	readonly failure?: string;
-}
-
-function systemTimers(now: () => number): Clock {
-	return {
-		now,
-		setTimeout: (callback, ms) => setTimeout(callback, ms),
-		clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
-	};
 }
 
 type Ending = Omit<UiExit, 'summary' | 'failure'>;
@@ -81,7 +71,7 @@ function describe(exit: Ending): string | undefined {
  * (main screen, cursor, cooked input) before the promise resolves, on every path.
  */
 export function runWatchUi(options: WatchUiOptions): Promise<UiExit> {
-	const clock = options.timers ?? systemTimers(options.clock ?? Date.now);
+	const clock = options.timers ?? systemClock;
 	const startedAt = clock.now();
 	const hub = createKeyHub();
 	const decoder = createInputDecoder((key) => hub.emit(key), clock);
@@ -107,7 +97,7 @@ export function runWatchUi(options: WatchUiOptions): Promise<UiExit> {
 				failure = failureReport(snapshot.connection);
 			} catch {
 				// The summary must not keep the caller from ever hearing how the screen ended.
-				summary = `umwatch: watched ${options.host} for ${formatDuration(elapsed)}`;
+				summary = `umwatch: watched ${options.host} for ${formatLiveDuration(elapsed)}`;
 			}
 			resolve({ ...exit, summary, ...(failure === null ? {} : { failure }) });
 		};

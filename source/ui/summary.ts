@@ -1,5 +1,5 @@
 import type { ConnectionState, Snapshot } from '../engine/types.js';
-import { formatDuration } from '../present/time-format.js';
+import { formatLiveDuration } from '../present/time-format.js';
 import { lastFailure } from './error-view.js';
 
 /** Why the watch screen ended. */
@@ -15,7 +15,7 @@ export function exitSummary(
 ): string {
 	const failed = snapshot.counts.ERROR + snapshot.counts.PARTIAL_FAILURES + snapshot.counts.ABORTED;
 	const jobs = snapshot.jobs.length;
-	const base = `umwatch: watched ${host} for ${formatDuration(elapsedMs)}; ${jobs} job${jobs === 1 ? '' : 's'}, ${failed} failed`;
+	const base = `umwatch: watched ${host} for ${formatLiveDuration(elapsedMs)}; ${jobs} job${jobs === 1 ? '' : 's'}, ${failed} failed`;
 	if (reason === 'quit') return base;
 	if (reason === 'signal') return `${base} (ended by ${detail ?? 'a signal'})`;
 	return `${base} (stopped by an unexpected error${detail ? `: ${detail}` : ''})`;

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
 	durationNextChange,
 	formatAbsolute,
-	formatDuration,
 	formatFinalDuration,
+	formatLiveDuration,
 	formatRelative,
 	formatSubmitted,
 } from '../../source/present/time-format.js';
@@ -33,13 +33,13 @@ describe('time formats', () => {
 	});
 
 	test('durations: seconds under a minute, then minute resolution', () => {
-		expect(formatDuration(0)).toBe('0s');
-		expect(formatDuration(59_999)).toBe('59s');
-		expect(formatDuration(60_000)).toBe('1m');
-		expect(formatDuration(131_000)).toBe('2m');
-		expect(formatDuration(3_720_000)).toBe('1h02m');
-		expect(formatDuration(26 * 3_600_000)).toBe('1d02h');
-		expect(formatDuration(-5000)).toBe('0s');
+		expect(formatLiveDuration(0)).toBe('0s');
+		expect(formatLiveDuration(59_999)).toBe('59s');
+		expect(formatLiveDuration(60_000)).toBe('1m');
+		expect(formatLiveDuration(131_000)).toBe('2m');
+		expect(formatLiveDuration(3_720_000)).toBe('1h02m');
+		expect(formatLiveDuration(26 * 3_600_000)).toBe('1d02h');
+		expect(formatLiveDuration(-5000)).toBe('0s');
 	});
 
 	test('final durations of finished jobs are exact', () => {
