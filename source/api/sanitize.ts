@@ -14,16 +14,6 @@ export const DEFAULT_MAX_LENGTH = 4096;
 /** Appended when a string is cut to its bound. */
 export const ELLIPSIS = '…';
 
-/** Options for {@link sanitizeText}. */
-export interface SanitizeOptions {
-	/**
-	 * Keep line breaks (CR LF, CR, LF, NEL, U+2028/2029 all become `\n`) for
-	 * multi-line text. By default every line break becomes a space, so the
-	 * result is always one line.
-	 */
-	readonly keepNewlines?: boolean;
-}
-
 const ESC = 0x1b;
 const BEL = 0x07;
 const ST_C1 = 0x9c;
@@ -38,28 +28,19 @@ const EMOJI_TAIL = /^[\u{1F3FB}-\u{1F3FF}\uFE0E\uFE0F\u20E3]$/u;
 /**
  * Returns `value` with every control character, escape sequence, bidi control
  * and invisible format character removed, line breaks and tabs turned into
- * spaces (unless `keepNewlines`), and at most `maxLength` code points (the
+ * spaces (so the result is always one line), and at most `maxLength` code points (the
  * last one an ellipsis when it was cut). Never throws, whatever it is given.
  */
-export function sanitizeText(
-	value: string,
-	maxLength: number = DEFAULT_MAX_LENGTH,
-	options: SanitizeOptions = {},
-): string {
+export function sanitizeText(value: string, maxLength: number = DEFAULT_MAX_LENGTH): string {
 	try {
 		const text = typeof value === 'string' ? value : String(value);
 		const limit = Number.isFinite(maxLength)
 			? Math.max(1, Math.floor(maxLength))
 			: DEFAULT_MAX_LENGTH;
-		return clean(text, limit, options.keepNewlines === true);
+		return clean(text, limit);
 	} catch {
 		return '';
 	}
-}
-
-/** Like {@link sanitizeText} with `keepNewlines`: for messages shown over several lines. */
-export function sanitizeMultiline(value: string, maxLength: number = DEFAULT_MAX_LENGTH): string {
-	return sanitizeText(value, maxLength, { keepNewlines: true });
 }
 
 /** Reads one code point at `index`; a lone surrogate reads as -1 (to be dropped). */
@@ -79,9 +60,10 @@ function width(cp: number): number {
 	return cp > 0xffff ? 2 : 1;
 }
 
-function clean(text: string, limit: number, keepNewlines: boolean): string {
+function clean(text: string, limit: number): string {
 	const out: number[] = [];
-	const lineBreak = keepNewlines ? 0x0a : 0x20;
+	// Every line break (CR LF counts as one) becomes one space: the result is one line.
+	const lineBreak = 0x20;
 	let index = 0;
 	// One extra code point tells us whether the text had to be cut.
 	while (index < text.length && out.length <= limit) {

@@ -93,8 +93,7 @@ export type UiAction =
 	| { readonly type: 'filterAccept' }
 	| { readonly type: 'filterCancel' }
 	| { readonly type: 'stateFilter' }
-	| { readonly type: 'notice'; readonly text: string; readonly until: number }
-	| { readonly type: 'expireNotice'; readonly now: number };
+	| { readonly type: 'notice'; readonly text: string; readonly until: number };
 
 function scrollTo(scroll: number, rows: number, maxScroll: number, move: Move): number {
 	const page = Math.max(1, rows - 1);
@@ -202,7 +201,5 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 			return withFilters(state, { state: nextStateFilter(state.filters.state) });
 		case 'notice':
 			return { ...state, notice: { text: action.text, until: action.until } };
-		case 'expireNotice':
-			return state.notice && state.notice.until <= action.now ? { ...state, notice: null } : state;
 	}
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sanitizeMultiline, sanitizeText } from '../../source/api/sanitize.js';
+import { sanitizeText } from '../../source/api/sanitize.js';
 
 const ESC = '\u001b';
 
@@ -45,12 +45,6 @@ describe('sanitizeText: control characters', () => {
 		['line and paragraph separators', 'a\u2028b\u2029c', 'a b c'],
 	])('%s', (_name, input, expected) => {
 		expect(sanitizeText(input)).toBe(expected);
-	});
-
-	it('keeps line breaks as LF when asked', () => {
-		expect(sanitizeMultiline('one\r\ntwo\rthree\nfour\tfive\u0007')).toBe(
-			'one\ntwo\nthree\nfour five',
-		);
 	});
 });
 

@@ -86,13 +86,4 @@ describe('UI reducer', () => {
 		}
 		expect(states).toEqual(['in-progress', 'failed', 'finished', 'all']);
 	});
-
-	test('a notice expires at its time', () => {
-		const s = uiReducer(INITIAL_UI_STATE, { type: 'notice', text: 'copied key', until: 1000 });
-		expect(uiReducer(s, { type: 'expireNotice', now: 999 }).notice).toEqual({
-			text: 'copied key',
-			until: 1000,
-		});
-		expect(uiReducer(s, { type: 'expireNotice', now: 1000 }).notice).toBeNull();
-	});
 });
