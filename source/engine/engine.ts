@@ -24,11 +24,11 @@ export interface EngineOptions {
 	readonly client: AiqumClient;
 	/** Timers and time; the system clock by default. */
 	readonly clock?: Clock;
-	/** Poll interval in ms. Default 2000; anything below 1000 is raised to 1000. */
+	/** Poll interval in ms. Default {@link DEFAULT_INTERVAL_MS}; below {@link MIN_INTERVAL_MS} is raised to it. */
 	readonly intervalMs?: number;
 	/** Most jobs held; the oldest finished go first. Default 10,000. */
 	readonly maxJobs?: number;
-	/** Records per list page. Default 20 (AIQUM's own default). */
+	/** Records per list page. Default {@link DEFAULT_PAGE_RECORDS} (AIQUM's own default). */
 	readonly pageSize?: number;
 	/** Jobs of history loaded at start (no events for them). Default 200. */
 	readonly initialJobs?: number;

@@ -121,9 +121,10 @@ export async function runPollCycle(input: PollInput): Promise<PollOutput> {
 }
 
 /**
- * The first load: the newest `count` jobs (history, no events), in pages of up
- * to 1000, plus every job still in progress (one more request). With `count`
- * 0 it reads only the newest job, to learn where the next poll may stop.
+ * The first load: the newest `count` jobs (history, no events), in pages of
+ * up to {@link MAX_PAGE_RECORDS}, plus every job still in progress (one more
+ * request). With `count` 0 it reads only the newest job, to learn where the
+ * next poll may stop.
  */
 export async function loadHistory(
 	input: Pick<PollInput, 'client' | 'request'> & { readonly count: number },

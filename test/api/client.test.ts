@@ -3,6 +3,7 @@ import { createClient, LONG_POLL_MARGIN_MS } from '../../source/api/client.js';
 import { ApiError } from '../../source/api/errors.js';
 import type { AiqumClient, ClientOptions } from '../../source/api/types.js';
 import { type ApiTestServer, sendJson, startApiServer } from '../helpers/api-server.js';
+import { servePages as serveJobPages } from '../helpers/serve-pages.js';
 
 const PASSWORD = 'S3cret-Pa55word';
 const BASIC = `Basic ${Buffer.from(`admin:${PASSWORD}`).toString('base64')}`;
@@ -34,24 +35,8 @@ function record(key: string, extra: Record<string, unknown> = {}) {
 	return { key, name: `job ${key}`, state: 'running', ...extra };
 }
 
-/** Serves `jobs` in pages with `_links.next`, as AIQUM does (default page 20, cap 1000). */
 function servePages(jobs: readonly object[], nextHref?: (offset: number, size: number) => string) {
-	server.handle((request, response) => {
-		const url = new URL(request.url ?? '', 'http://x');
-		const size = Math.min(1000, Number(url.searchParams.get('max_records') ?? 20));
-		const offset = Number(url.searchParams.get('offset') ?? 0);
-		const records = jobs.slice(offset, offset + size);
-		const more = offset + size < jobs.length;
-		const next =
-			nextHref?.(offset + size, size) ??
-			`/api/management-server/jobs?max_records=${size}&offset=${offset + size}`;
-		sendJson(response, 200, {
-			records,
-			num_records: records.length,
-			total_records: jobs.length,
-			_links: more ? { next: { href: next } } : {},
-		});
-	});
+	serveJobPages(server, jobs, nextHref);
 }
 
 async function failure(promise: Promise<unknown>): Promise<ApiError> {

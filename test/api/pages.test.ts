@@ -1,44 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createClient } from '../../source/api/client.js';
+import { describe, expect, it } from 'vitest';
 import { MAX_PAGE_RECORDS, ORDER_NEWEST_FIRST } from '../../source/api/contract.js';
 import { ApiError } from '../../source/api/errors.js';
 import type { Job } from '../../source/api/job.js';
 import { NEXT_LOOP_WARNING, type Requester, walkJobPages } from '../../source/api/pages.js';
-import type { AiqumClient, JobsPage } from '../../source/api/types.js';
-import { type ApiTestServer, sendJson, startApiServer } from '../helpers/api-server.js';
+import type { JobsPage } from '../../source/api/types.js';
+import { sendJson } from '../helpers/api-server.js';
+import { apiClientPerTest, servePages as serveJobPages } from '../helpers/serve-pages.js';
 
-let server: ApiTestServer;
-let client: AiqumClient;
-
-beforeEach(async () => {
-	server = await startApiServer();
-	client = createClient({ url: server.origin, user: 'admin', password: 'pw' });
-});
-
-afterEach(async () => {
-	await client.close();
-	await server.close();
-});
+const api = apiClientPerTest();
 
 const many = Array.from({ length: 2600 }, (_, i) => ({ key: `k${i}`, state: 'running' }));
 
-/** Serves `jobs` in pages with `_links.next`, as AIQUM does (default page 20, cap 1000). */
 function servePages(jobs: readonly object[], nextHref?: (offset: number, size: number) => string) {
-	server.handle((request, response) => {
-		const url = new URL(request.url ?? '', 'http://x');
-		const size = Math.min(1000, Number(url.searchParams.get('max_records') ?? 20));
-		const offset = Number(url.searchParams.get('offset') ?? 0);
-		const records = jobs.slice(offset, offset + size);
-		const more = offset + size < jobs.length;
-		const next =
-			nextHref?.(offset + size, size) ??
-			`/api/management-server/jobs?max_records=${size}&offset=${offset + size}`;
-		sendJson(response, 200, {
-			records,
-			num_records: records.length,
-			_links: more ? { next: { href: next } } : {},
-		});
-	});
+	serveJobPages(api.server, jobs, nextHref);
 }
 
 const once: Requester = (run) => run(new AbortController().signal);
@@ -52,7 +26,7 @@ async function walk(
 	const jobs: Job[] = [];
 	const warnings: string[] = [];
 	const requests = await walkJobPages({
-		client,
+		client: api.client,
 		request,
 		query: { orderBy: ORDER_NEWEST_FIRST, maxRecords: size },
 		onPage: (page, index) => {
@@ -75,7 +49,7 @@ describe('walkJobPages', () => {
 		expect(jobs[1999]?.key).toBe('k1999');
 		expect(requests).toBe(2);
 		expect(warnings).toEqual([]);
-		expect(server.requests.map((r) => r.url)).toEqual([
+		expect(api.server.requests.map((r) => r.url)).toEqual([
 			'/api/management-server/jobs?order_by=submit_time%20desc&max_records=1000',
 			'/api/management-server/jobs?max_records=1000&offset=1000',
 		]);
@@ -86,7 +60,7 @@ describe('walkJobPages', () => {
 		const { jobs, requests } = await walk(20, () => false);
 		expect(jobs.map((j) => j.key)).toEqual(many.slice(0, 45).map((j) => j.key));
 		expect(requests).toBe(3);
-		expect(server.requests).toHaveLength(3);
+		expect(api.server.requests).toHaveLength(3);
 	});
 
 	it('stops before following next when the stop rule is met, counting pages from 1', async () => {
@@ -99,7 +73,7 @@ describe('walkJobPages', () => {
 		expect(jobs).toHaveLength(30);
 		expect(indexes).toEqual([1, 2, 3]);
 		expect(requests).toBe(3);
-		expect(server.requests).toHaveLength(3);
+		expect(api.server.requests).toHaveLength(3);
 	});
 
 	it('stops on a next link back to a page already read, and says so', async () => {
@@ -107,7 +81,7 @@ describe('walkJobPages', () => {
 		const { jobs, requests, warnings } = await walk(10, () => false);
 		// Page 1, then page 2 (offset 10), whose next repeats itself: stop.
 		expect(requests).toBe(2);
-		expect(server.requests).toHaveLength(2);
+		expect(api.server.requests).toHaveLength(2);
 		expect(jobs.map((j) => j.key)).toEqual(many.slice(0, 20).map((j) => j.key));
 		expect(warnings).toEqual([NEXT_LOOP_WARNING]);
 	});
@@ -123,13 +97,13 @@ describe('walkJobPages', () => {
 		const { jobs, requests, warnings } = await walk(20, () => false);
 		expect(jobs).toHaveLength(20);
 		expect(requests).toBe(1);
-		expect(server.requests).toHaveLength(1);
+		expect(api.server.requests).toHaveLength(1);
 		expect(warnings).toEqual([`Unified Manager sent a next-page link ${why}; not followed.`]);
 	});
 
 	it('runs every page through the per-request wrapper, with its signal', async () => {
 		let calls = 0;
-		server.handle((request, response) => {
+		api.server.handle((request, response) => {
 			calls += 1;
 			// Each page fails once, then answers: only a wrapper that retries gets through.
 			if (calls % 2 === 1) return sendJson(response, 503, { error: 'busy' });
@@ -158,19 +132,19 @@ describe('walkJobPages', () => {
 		expect(jobs.map((j) => j.key)).toEqual(many.slice(0, 30).map((j) => j.key));
 		expect(requests).toBe(3);
 		expect(signals).toHaveLength(3);
-		expect(server.requests).toHaveLength(6);
+		expect(api.server.requests).toHaveLength(6);
 	});
 
 	it('stops when the wrapper cancels a request', async () => {
 		servePages(many);
 		const controller = new AbortController();
 		const cancelSecond: Requester = (run) => {
-			if (server.requests.length === 1) controller.abort();
+			if (api.server.requests.length === 1) controller.abort();
 			return run(controller.signal);
 		};
 		const error = await walk(10, () => false, cancelSecond).catch((thrown: unknown) => thrown);
 		expect(error).toBeInstanceOf(ApiError);
 		expect((error as ApiError).kind).toBe('aborted');
-		expect(server.requests).toHaveLength(1);
+		expect(api.server.requests).toHaveLength(1);
 	});
 });

@@ -1,39 +1,27 @@
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createClient } from '../../source/api/client.js';
-import type { AiqumClient } from '../../source/api/types.js';
+import { expect, it } from 'vitest';
 import { fetchJobsForList } from '../../source/output/list-fetch.js';
-import { type ApiTestServer, sendJson, startApiServer } from '../helpers/api-server.js';
+import { sendJson } from '../helpers/api-server.js';
+import { apiClientPerTest } from '../helpers/serve-pages.js';
 
-let server: ApiTestServer;
-let client: AiqumClient;
-
-beforeEach(async () => {
-	server = await startApiServer();
-	client = createClient({ url: server.origin, user: 'admin', password: 'pw' });
-});
-
-afterEach(async () => {
-	await client.close();
-	await server.close();
-});
+const api = apiClientPerTest();
 
 const record = (key: string) => ({ key, state: 'running' });
 
 it('keeps the first of a job that shifts onto the next page', async () => {
-	server.handle((request, response) => {
+	api.server.handle((request, response) => {
 		const second = (request.url ?? '').includes('offset=2');
 		sendJson(response, 200, {
 			records: second ? [record('b'), record('c')] : [record('a'), record('b')],
 			_links: second ? {} : { next: { href: '/api/management-server/jobs?offset=2' } },
 		});
 	});
-	const jobs = await fetchJobsForList(client, { limit: 10 });
+	const jobs = await fetchJobsForList(api.client, { limit: 10 });
 	expect(jobs.map((j) => j.key)).toEqual(['a', 'b', 'c']);
-	expect(server.requests).toHaveLength(2);
+	expect(api.server.requests).toHaveLength(2);
 });
 
 it('stops at a next link back to a page already read', async () => {
-	server.handle((request, response) => {
+	api.server.handle((request, response) => {
 		const offset = Number(new URL(request.url ?? '', 'http://x').searchParams.get('offset') ?? 0);
 		sendJson(response, 200, {
 			records: [record(`k${offset}`), record(`k${offset + 1}`)],
@@ -41,15 +29,15 @@ it('stops at a next link back to a page already read', async () => {
 			_links: { next: { href: '/api/management-server/jobs?offset=2' } },
 		});
 	});
-	const jobs = await fetchJobsForList(client, { limit: 100 });
+	const jobs = await fetchJobsForList(api.client, { limit: 100 });
 	expect(jobs.map((j) => j.key)).toEqual(['k0', 'k1', 'k2', 'k3']);
-	expect(server.requests).toHaveLength(2);
+	expect(api.server.requests).toHaveLength(2);
 });
 
 it('asks newest first, in pages no larger than the server allows', async () => {
-	server.handle((_request, response) => sendJson(response, 200, { records: [record('a')] }));
-	await fetchJobsForList(client, { limit: 5000 });
-	expect(server.requests.map((r) => r.url)).toEqual([
+	api.server.handle((_request, response) => sendJson(response, 200, { records: [record('a')] }));
+	await fetchJobsForList(api.client, { limit: 5000 });
+	expect(api.server.requests.map((r) => r.url)).toEqual([
 		'/api/management-server/jobs?order_by=submit_time%20desc&max_records=1000',
 	]);
 });
