@@ -1,4 +1,4 @@
-import cliTruncate from 'cli-truncate';
+import { truncate } from '../present/text-width.js';
 import type { Clock, TimerHandle } from '../time/clock.js';
 import type { OutputStream } from './io.js';
 
@@ -33,7 +33,7 @@ export function startProgressLine(
 	let stopped = false;
 	const draw = () => {
 		const width = Math.max(10, (stream.columns || 80) - 1);
-		const text = cliTruncate(describe(), width, { truncationCharacter: ellipsis });
+		const text = truncate(describe(), width, ellipsis);
 		if (text === shown) return;
 		shown = text;
 		stream.write(`${CLEAR_LINE}${text}`);

@@ -1,5 +1,4 @@
-import cliTruncate from 'cli-truncate';
-import { displayWidth } from '../present/text-width.js';
+import { displayWidth, truncate, truncateStart } from '../present/text-width.js';
 
 /** One column of a text table. */
 export interface Column {
@@ -9,7 +8,7 @@ export interface Column {
 	/** Narrowest the column may be squeezed to on a terminal; default: never squeezed. */
 	readonly minWidth?: number;
 	/** Where to cut when squeezed (`start` keeps the distinctive tail of a job key). */
-	readonly truncate?: 'start' | 'middle' | 'end';
+	readonly truncate?: 'start' | 'end';
 	/** Dropped first when the terminal is too narrow: higher drops earlier; 0 never drops. */
 	readonly dropPriority?: number;
 	/** Gets spare width before other squeezed columns (the name). */
@@ -135,13 +134,9 @@ export function renderTable(
 			const width = widths[i];
 			if (width === null || width === undefined) return;
 			const cell = cells[i] ?? { text: '' };
-			let text = cell.text;
-			// cli-truncate overshoots by a column when a wide character straddles the edge.
-			for (let room = width; displayWidth(text) > width && room > 0; room--)
-				text = cliTruncate(cell.text, room, {
-					position: column.truncate ?? 'end',
-					truncationCharacter: options.ellipsis ?? '…',
-				});
+			// Cut as the live view cuts: by display width, never through a wide character.
+			const cut = column.truncate === 'start' ? truncateStart : truncate;
+			const text = cut(cell.text, width, options.ellipsis ?? '…');
 			const padded = padCell(text, width, column.align ?? 'left');
 			const decorate = header ? options.decorateHeader : cell.decorate;
 			parts.push(decorate ? decorateKeepingPad(padded, decorate) : padded);

@@ -1,9 +1,9 @@
 import { isFatal } from '../api/errors.js';
 import type { ConnectionState, ErrorSummary } from '../engine/types.js';
+import { displayWidth, wrap } from '../present/text-width.js';
 import type { Glyphs } from '../present/theme.js';
 import type { Screen } from './screen.js';
 import type { Line } from './segments.js';
-import { displayWidth, wrap } from './text-width.js';
 import type { TerminalSize } from './use-terminal-size.js';
 
 /**

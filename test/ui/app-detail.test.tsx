@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { displayWidth } from '../../source/ui/text-width.js';
+import { displayWidth } from '../../source/present/text-width.js';
 import { makeJob, makeSnapshot } from '../helpers/ui-fixtures.js';
 import { pressEscape, renderApp, TEST_NOW } from '../helpers/ui-harness.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { DisplayState } from '../../source/api/job.js';
-import { displayWidth } from '../../source/ui/text-width.js';
+import { displayWidth } from '../../source/present/text-width.js';
 import { makeJob, makeSnapshot, manyJobs } from '../helpers/ui-fixtures.js';
 import { renderApp, stripAnsi, TEST_NOW } from '../helpers/ui-harness.js';
 

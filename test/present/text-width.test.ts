@@ -5,7 +5,7 @@ import {
 	truncate,
 	truncateStart,
 	wrap,
-} from '../../source/ui/text-width.js';
+} from '../../source/present/text-width.js';
 
 describe('truncate by display width', () => {
 	test('Japanese characters count two columns and are never split', () => {
