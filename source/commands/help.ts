@@ -21,7 +21,7 @@ export function usageFor(mode: string | null): string {
 
 /**
  * The whole `--help` text: every mode, flag, environment variable, the config
- * file and the exit codes (from `output/exit-codes.ts`, the one source).
+ * file and the exit codes (from `api/exit-codes.ts`, the one source).
  */
 export function helpText(): string {
 	return `Watch NetApp Active IQ Unified Manager jobs live, or wait for one from a script.
