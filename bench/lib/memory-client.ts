@@ -1,3 +1,4 @@
+import { DEFAULT_PAGE_RECORDS, MAX_PAGE_RECORDS } from '../../source/api/contract.js';
 import type { SystemInfo } from '../../source/api/job.js';
 import type { AiqumClient, JobsPage, ListJobsOptions } from '../../source/api/types.js';
 import { parse, rawJob } from './jobs.js';
@@ -29,10 +30,16 @@ export function createMemoryClient(total: number, newest: number): AiqumClient {
 		baseUrl: 'http://memory.invalid/api',
 		displayHost: 'memory.invalid',
 		listJobsPage: async (options: ListJobsOptions = {}) =>
-			page(options.offset ?? 0, Math.min(1000, options.maxRecords ?? 20)),
+			page(
+				options.offset ?? 0,
+				Math.min(MAX_PAGE_RECORDS, options.maxRecords ?? DEFAULT_PAGE_RECORDS),
+			),
 		listJobsPageAt: async (href: string) => {
 			const query = new URL(href, 'http://memory.invalid').searchParams;
-			return page(Number(query.get('offset') ?? 0), Number(query.get('max_records') ?? 20));
+			return page(
+				Number(query.get('offset') ?? 0),
+				Number(query.get('max_records') ?? DEFAULT_PAGE_RECORDS),
+			);
 		},
 		getJob: unsupported,
 		longPollJob: unsupported,

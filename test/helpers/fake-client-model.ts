@@ -4,6 +4,7 @@
  * pages of N with a next query, field filters with `|` and `*`), and stamps
  * each change so long polls can wait for it.
  */
+import { DEFAULT_PAGE_RECORDS, MAX_PAGE_RECORDS } from '../../source/api/contract.js';
 import type { Job } from '../../source/api/job.js';
 import { parseJob } from '../../source/api/parse.js';
 import { JOB_FILTER_FIELDS, type JobFilterField } from '../../source/api/types.js';
@@ -81,8 +82,8 @@ export class FakeAiqumModel {
 	readonly #watchers = new Set<() => void>();
 	#seq = 0;
 	readonly clock: Clock;
-	/** Server default page size (AIQUM: 20). */
-	defaultPageSize = 20;
+	/** Server default page size (AIQUM's own, from the contract). */
+	defaultPageSize: number = DEFAULT_PAGE_RECORDS;
 
 	constructor(clock: Clock) {
 		this.clock = clock;
@@ -176,7 +177,7 @@ export class FakeAiqumModel {
 			const byTime = ascending ? ta - tb : tb - ta;
 			return byTime !== 0 ? byTime : ascending ? a.seq - b.seq : b.seq - a.seq;
 		});
-		const max = Math.min(1000, Math.max(1, query.maxRecords ?? this.defaultPageSize));
+		const max = Math.min(MAX_PAGE_RECORDS, Math.max(1, query.maxRecords ?? this.defaultPageSize));
 		const offset = Math.max(0, query.offset ?? 0);
 		const records = matching.slice(offset, offset + max).map((stored) => stored.raw);
 		const next = offset + max < matching.length ? { ...query, offset: offset + max } : null;
