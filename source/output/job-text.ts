@@ -1,4 +1,5 @@
 import type { Job } from '../api/job.js';
+import { JOB_COLUMNS, NAME_ROOM } from '../present/columns.js';
 import { formatExactDuration } from '../present/duration-format.js';
 import { type Glyphs, paint, stateStyle, stateWord, UNICODE_GLYPHS } from '../present/theme.js';
 import { formatDateTime } from '../present/time-format.js';
@@ -47,18 +48,21 @@ export function stateCell(
 }
 
 /**
- * The columns of `list`, in order. On a terminal the key, then the type give
- * way before the name is squeezed below 24 columns (a name cut to a dozen
- * columns says little); then the submit time and the duration go.
+ * The columns of `list`, in order: the live view's (present/columns.ts). On a
+ * terminal the key, then the type give way before the name is squeezed below
+ * 24 columns (a name cut to a dozen columns says little); then the duration
+ * and the submit time go, as in the live view.
  */
-export const LIST_COLUMNS: readonly Column[] = [
-	{ header: 'STATE' },
-	{ header: 'NAME', minWidth: 12, flexFirst: true, room: { width: 24, dropPriority: 3 } },
-	{ header: 'TYPE', minWidth: 8, dropPriority: 4 },
-	{ header: 'SUBMITTED', dropPriority: 2 },
-	{ header: 'DURATION', align: 'right', dropPriority: 1 },
-	{ header: 'KEY', minWidth: 14, truncate: 'start', dropPriority: 5 },
-];
+export const LIST_COLUMNS: readonly Column[] = JOB_COLUMNS.map((column) => ({
+	header: column.title,
+	align: column.align,
+	truncate: column.truncate,
+	dropPriority: column.dropRank,
+	...(column.minWidth === undefined ? {} : { minWidth: column.minWidth }),
+	...(column.id === 'name'
+		? { flexFirst: true, room: { width: NAME_ROOM.width, dropPriority: NAME_ROOM.dropRank } }
+		: {}),
+}));
 
 /** One row of `list`: pure, from the job and the time. */
 export function listRow(job: Job, options: JobTextOptions): Cell[] {

@@ -1,10 +1,13 @@
+import { type ColumnId, JOB_COLUMNS } from '../present/columns.js';
+
 /**
  * Table column layout, computed from the terminal width alone: never from the
  * rows on screen, so widths do not jump while scrolling or as jobs arrive.
+ * Which columns there are and which give way first is present/columns.ts,
+ * shared with `list`.
  */
 
-/** The table's columns, in screen order. */
-export type ColumnId = 'state' | 'name' | 'type' | 'submitted' | 'duration' | 'key';
+export type { ColumnId } from '../present/columns.js';
 
 /** One laid-out column. */
 export interface Column {
@@ -24,10 +27,8 @@ export interface TableLayout {
 /** The gutter before the first column holds the selection pointer. */
 export const GUTTER_WIDTH = 1;
 const GAP = 1;
-const NAME_MIN = 16;
 const NAME_COMFORT = 48;
-/** Wide enough for "◆ PARTIAL_FAILURES". */
-const STATE_FULL = 18;
+/** The state column below 80 columns: the glyph and most of the word. */
 const STATE_COMPACT = 10;
 
 interface Spec {
@@ -42,15 +43,11 @@ interface Spec {
 }
 
 function specs(terminalWidth: number): Spec[] {
-	const state = terminalWidth >= 80 ? STATE_FULL : STATE_COMPACT;
-	return [
-		{ id: 'state', title: 'STATE', width: state, align: 'left', dropRank: 0, maxWidth: state },
-		{ id: 'name', title: 'NAME', width: NAME_MIN, align: 'left', dropRank: 0, maxWidth: 999 },
-		{ id: 'type', title: 'TYPE', width: 14, align: 'left', dropRank: 4, maxWidth: 26 },
-		{ id: 'submitted', title: 'SUBMITTED', width: 11, align: 'left', dropRank: 2, maxWidth: 11 },
-		{ id: 'duration', title: 'DURATION', width: 8, align: 'right', dropRank: 3, maxWidth: 8 },
-		{ id: 'key', title: 'KEY', width: 14, align: 'left', dropRank: 5, maxWidth: 48 },
-	];
+	return JOB_COLUMNS.map(({ id, title, align, dropRank, live }) => {
+		const width = id === 'state' && terminalWidth < 80 ? STATE_COMPACT : live.width;
+		const maxWidth = id === 'state' ? width : live.maxWidth;
+		return { id, title, width, align, dropRank, maxWidth };
+	});
 }
 
 function used(columns: readonly Spec[]): number {

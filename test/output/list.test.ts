@@ -94,12 +94,13 @@ describe('runList on a terminal', () => {
 		const io = captureIo({ clock, stdout: { isTTY: true, columns: 50 } });
 		await runList(fakeClient([long]), { format: 'table', color: false }, io);
 		const lines = io.stdout.text().trimEnd().split('\n');
+		// The duration gives way before the submit time, as in the live view (issue 9).
 		expect(lines).toEqual([
-			'STATE      NAME                           DURATION',
-			'◐ RUNNING  ボリュームの作成とエクスポー…    10m00s',
+			'STATE      NAME                SUBMITTED',
+			'◐ RUNNING  ボリュームの作成…   2026-11-28 03:00:00',
 		]);
 		expect(io.stdout.text()).not.toContain('\u001b');
-		expect(lines.map((line) => stringWidth(line))).toEqual([50, 50]);
+		expect(lines.map((line) => stringWidth(line))).toEqual([40, 50]);
 	});
 
 	it('uses no colour with color:false or NO_COLOR', async () => {

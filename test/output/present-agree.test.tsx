@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DISPLAY_STATES, type DisplayState, type Job } from '../../source/api/job.js';
 import { runList } from '../../source/output/list.js';
 import { runShow } from '../../source/output/show.js';
+import { layoutTable } from '../../source/ui/columns.js';
 import { captureIo, FakeClock, fakeClient, stripSgr } from '../helpers/out-fakes.js';
 import { makeSnapshot, makeJob as makeUiJob } from '../helpers/ui-fixtures.js';
 import { renderApp, TEST_NOW } from '../helpers/ui-harness.js';
@@ -65,6 +66,33 @@ describe('list and the live view agree', () => {
 			);
 		});
 	}
+});
+
+/** The order columns disappear in as the terminal narrows from 200 columns to 20. */
+async function dropOrder(titlesAt: (width: number) => Promise<string[]>): Promise<string[]> {
+	const gone: string[] = [];
+	let before = await titlesAt(200);
+	for (let width = 199; width >= 20; width--) {
+		const now = await titlesAt(width);
+		for (const title of before) if (!now.includes(title) && !gone.includes(title)) gone.push(title);
+		before = now;
+	}
+	return gone;
+}
+
+describe('list and the live view give up the same columns first', () => {
+	it('key, type, duration, submitted; never the state or the name', async () => {
+		const live = await dropOrder(async (width) =>
+			layoutTable(width).columns.map((column) => column.title),
+		);
+		const list = await dropOrder(async (width) => {
+			const io = captureIo({ clock, stdout: { isTTY: true, columns: width } });
+			await runList(fakeClient(JOBS), { format: 'table', color: false }, io);
+			return (io.stdout.text().split('\n')[0] ?? '').split(/ +/);
+		});
+		expect(live).toEqual(['KEY', 'TYPE', 'DURATION', 'SUBMITTED']);
+		expect(list).toEqual(live);
+	});
 });
 
 const NON_ASCII = /[^\x00-\x7f]/gu;
