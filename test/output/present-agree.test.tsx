@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DISPLAY_STATES, type DisplayState, type Job } from '../../source/api/job.js';
 import { runList } from '../../source/output/list.js';
 import { runShow } from '../../source/output/show.js';
+import { runWait, type WaitForJobFn } from '../../source/output/wait.js';
 import { layoutTable } from '../../source/ui/columns.js';
 import { captureIo, FakeClock, fakeClient, stripSgr } from '../helpers/out-fakes.js';
 import { makeSnapshot, makeJob as makeUiJob } from '../helpers/ui-fixtures.js';
@@ -147,5 +148,23 @@ describe('--ascii on a terminal', () => {
 		const io = captureIo({ clock, stdout: { isTTY: true, columns: 40 } });
 		expect(await runList(fakeClient(jobs), { format: 'table', color: true }, io)).toBe(0);
 		expect(io.stdout.text().match(NON_ASCII)).not.toBeNull();
+	});
+});
+
+describe('wait --ascii on a terminal', () => {
+	it("the progress line draws the ASCII glyph and cuts with '~'", async () => {
+		const running = {
+			...jobOf('RUNNING'),
+			name: 'A job name far too long for a thirty column line',
+		};
+		const io = captureIo({ clock, stderr: { isTTY: true, columns: 30 } });
+		const waiter: WaitForJobFn = async (_client, _key, options) => {
+			options.onUpdate?.(running);
+			return jobOf('NORMAL');
+		};
+		const options = { format: 'line', ascii: true } as const;
+		expect(await runWait(fakeClient([]), running.key, options, io, waiter)).toBe(0);
+		expect(io.stderr.text()).toContain('* RUNNING  A job name far to~');
+		expect(io.stderr.text().match(NON_ASCII)).toBeNull();
 	});
 });
