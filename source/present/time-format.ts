@@ -55,7 +55,7 @@ export function formatLiveDuration(ms: number): string {
  * `4m05s`, `1h02m03s`, `2d03h04m`. Precision costs nothing once a job is over,
  * since its text never ticks. Shared with the script modes, which print it too.
  */
-export { formatExactDuration as formatFinalDuration } from '../present/duration-format.js';
+export { formatExactDuration as formatFinalDuration } from './duration-format.js';
 
 /**
  * How often a live duration under a minute is redrawn: on every even second
