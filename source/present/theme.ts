@@ -31,6 +31,8 @@ export interface Glyphs {
 	readonly warning: string;
 	/** Marks the line above the table's window when newer jobs are above it ("▲ 10 newer"). */
 	readonly newer: string;
+	/** Stands for a value the server did not send (a job not yet completed). */
+	readonly absent: string;
 	/** Help and other scrolled text: more above, more below. */
 	readonly moreAbove: string;
 	readonly moreBelow: string;
@@ -61,6 +63,7 @@ export const UNICODE_GLYPHS: Glyphs = {
 	separator: '·',
 	warning: '!',
 	newer: '▲',
+	absent: '—',
 	moreAbove: '↑',
 	moreBelow: '↓',
 };
@@ -87,6 +90,7 @@ export const ASCII_GLYPHS: Glyphs = {
 	separator: '-',
 	warning: '!',
 	newer: '^',
+	absent: '-',
 	moreAbove: '^',
 	moreBelow: 'v',
 };

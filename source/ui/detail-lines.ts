@@ -17,9 +17,15 @@ function styled(state: TaskReport['displayState'], raw: string, glyphs: Glyphs):
 }
 
 /** `label` then `value` wrapped to the width left, continuation lines indented. */
-function field(label: string, value: string, width: number, extra: Segment[] = []): Line[] {
+function field(
+	label: string,
+	value: string,
+	width: number,
+	glyphs: Glyphs,
+	extra: Segment[] = [],
+): Line[] {
 	const room = Math.max(1, width - LABEL - 1);
-	const wrapped = value === '' ? ['—'] : wrap(value, room);
+	const wrapped = value === '' ? [glyphs.absent] : wrap(value, room);
 	return wrapped.map((text, index) => [
 		{ text: ` ${fitCell(index === 0 ? label : '', LABEL - 1)}`, bold: index === 0 },
 		{ text },
@@ -27,9 +33,15 @@ function field(label: string, value: string, width: number, extra: Segment[] = [
 	]);
 }
 
-function timeField(label: string, time: number | null, now: number, width: number): Line[] {
-	if (time === null) return field(label, '', width);
-	return field(label, formatAbsolute(time), width, [
+function timeField(
+	label: string,
+	time: number | null,
+	now: number,
+	width: number,
+	glyphs: Glyphs,
+): Line[] {
+	if (time === null) return field(label, '', width, glyphs);
+	return field(label, formatAbsolute(time), width, glyphs, [
 		{ text: `   ${formatRelative(time, now)}`, color: 'gray' },
 	]);
 }
@@ -37,7 +49,7 @@ function timeField(label: string, time: number | null, now: number, width: numbe
 const FAILED_TASK = new Set(['ERROR', 'PARTIAL_FAILURES', 'ABORTED', 'WARNING']);
 
 function taskLines(tasks: readonly TaskReport[], width: number, glyphs: Glyphs): Line[] {
-	if (tasks.length === 0) return field('Tasks', 'none reported', width);
+	if (tasks.length === 0) return field('Tasks', 'none reported', width, glyphs);
 	const states = tasks.map((t) => stateStyle(t.displayState, t.status ?? t.state ?? '', glyphs));
 	const stateWidth = Math.min(
 		18,
@@ -51,7 +63,9 @@ function taskLines(tasks: readonly TaskReport[], width: number, glyphs: Glyphs):
 		lines.push([
 			{ text: indent },
 			{ ...state, text: fitCell(state.text, stateWidth, 'left', glyphs.ellipsis) },
-			{ text: ` ${fitCell(task.type || '—', typeRoom, 'left', glyphs.ellipsis).trimEnd()}` },
+			{
+				text: ` ${fitCell(task.type || glyphs.absent, typeRoom, 'left', glyphs.ellipsis).trimEnd()}`,
+			},
 		]);
 		if (task.message && FAILED_TASK.has(task.displayState)) {
 			// A failure message is wrapped, never truncated: it is the reason people open a job.
@@ -90,24 +104,26 @@ function pairLines(
 export function detailLines(job: Job, width: number, now: number, glyphs: Glyphs): Line[] {
 	const usable = width - 1;
 	const state = styled(job.displayState, job.rawState, glyphs);
-	const raw = `   lifecycle ${job.state ?? '—'} ${glyphs.separator} outcome ${job.status ?? '—'}`;
+	const raw = `   lifecycle ${job.state ?? glyphs.absent} ${glyphs.separator} outcome ${job.status ?? glyphs.absent}`;
 	const span = jobSpan(job);
 	const duration = durationText(job, now);
 	const lines: Line[] = [
-		...field('Key', job.key, usable),
-		...field('Name', job.name, usable),
+		...field('Key', job.key, usable, glyphs),
+		...field('Name', job.name, usable, glyphs),
 		[{ text: ` ${fitCell('State', LABEL - 1)}`, bold: true }, state, { text: raw, color: 'gray' }],
-		...field('Type', job.type, usable),
-		...timeField('Submitted', job.submitTime, now, usable),
+		...field('Type', job.type, usable, glyphs),
+		...timeField('Submitted', job.submitTime, now, usable, glyphs),
 	];
-	if (job.startTime !== null) lines.push(...timeField('Started', job.startTime, now, usable));
-	lines.push(...timeField('Completed', job.completeTime, now, usable));
+	if (job.startTime !== null)
+		lines.push(...timeField('Started', job.startTime, now, usable, glyphs));
+	lines.push(...timeField('Completed', job.completeTime, now, usable, glyphs));
 	const running = span !== null && span.end === null;
 	lines.push(
 		...field(
 			'Duration',
 			duration === '' ? '' : running ? `${duration} (running)` : duration,
 			usable,
+			glyphs,
 		),
 	);
 	lines.push(...taskLines(job.taskReports, usable, glyphs));

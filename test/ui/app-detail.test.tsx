@@ -166,4 +166,32 @@ describe('detail view', () => {
 		expect(h.lines()[1]).toBe(' This job is no longer held (dropped from the list).');
 		h.unmount();
 	});
+
+	test('with --ascii a running job draws not one non-ASCII character of its own', async () => {
+		const job = makeJob({
+			key: 'run-ascii',
+			name: 'Expand LUN',
+			type: 'Modify',
+			state: 'running',
+			status: null,
+			displayState: 'RUNNING',
+			submitTime: TEST_NOW - 30_000,
+			taskReports: [
+				{
+					key: 't1',
+					type: '',
+					state: 'queued',
+					status: null,
+					displayState: 'QUEUED',
+					message: null,
+				},
+			],
+		});
+		const h = await renderApp({ snapshot: makeSnapshot([job]), rows: 30, ascii: true });
+		await h.press('\r');
+		const frame = h.frame();
+		expect(frame).toContain('Completed  -');
+		expect(frame).toContain('outcome -');
+		expect(frame.match(/[^\x00-\x7f]/gu) ?? []).toEqual([]);
+	});
 });
