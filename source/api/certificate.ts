@@ -9,7 +9,8 @@ import { mapFailure } from './error-map.js';
 import type { ApiError } from './errors.js';
 import { sanitizeText } from './sanitize.js';
 import { normalizeFingerprint } from './tls.js';
-import { parseBaseUrl, UsageError } from './url.js';
+import { parseBaseUrl } from './url.js';
+import { UsageError } from './usage-error.js';
 
 export { normalizeFingerprint };
 

@@ -6,7 +6,7 @@
  */
 import type { TLSSocket } from 'node:tls';
 import { buildConnector } from 'undici';
-import { UsageError } from './url.js';
+import { UsageError } from './usage-error.js';
 
 /** What {@link createConnector} needs. */
 export interface TrustOptions {

@@ -3,13 +3,7 @@
  * deciding whether a `_links.next.href` the server sent is safe to follow.
  */
 
-/**
- * A mistake in how umwatch was invoked (not a failure of the server). The CLI
- * prints its message and exits with the usage status.
- */
-export class UsageError extends Error {
-	override readonly name = 'UsageError';
-}
+import { UsageError } from './usage-error.js';
 
 /** A Unified Manager base URL, resolved. */
 export interface BaseUrl {

@@ -1,11 +1,10 @@
 import { ApiError } from '../api/errors.js';
 import { ExitCode, exitCodeForError } from '../api/exit-codes.js';
-import { UsageError as ApiUsageError } from '../api/url.js';
+import { UsageError } from '../api/usage-error.js';
 import { ConfigError, SetupError } from '../config/errors.js';
 import type { Environment } from '../config/paths.js';
 import { PromptCancelled } from '../config/prompt.js';
 import { inertText } from '../output/safe-text.js';
-import { UsageError as OutputUsageError } from '../output/usage-error.js';
 import { DurationError } from '../time/duration.js';
 import { usageFor } from './help.js';
 
@@ -35,11 +34,7 @@ export function describeStartupFailure(
 			text: `umwatch: ${error.message}\n${hint}${usageFor(error.usage ?? mode)}\n`,
 		};
 	}
-	if (
-		error instanceof ApiUsageError ||
-		error instanceof OutputUsageError ||
-		error instanceof DurationError
-	) {
+	if (error instanceof UsageError || error instanceof DurationError) {
 		return {
 			code: ExitCode.Usage,
 			text: `umwatch: ${inertText(error.message)}\n${usageFor(mode)}\n`,

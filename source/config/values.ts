@@ -1,6 +1,7 @@
 import { MIN_INTERVAL_MS } from '../api/contract.js';
 import { normalizeFingerprint } from '../api/tls.js';
-import { parseBaseUrl, UsageError } from '../api/url.js';
+import { parseBaseUrl } from '../api/url.js';
+import { UsageError } from '../api/usage-error.js';
 import { DurationError, parseDuration } from '../time/duration.js';
 import { ConfigError } from './errors.js';
 

@@ -5,6 +5,8 @@
  * here imports React or Ink, and nothing calls `process.exit`: every mode
  * resolves to its exit code.
  */
+
+export { UsageError } from '../api/usage-error.js';
 export { type EventJson, eventToJson } from './event-json.js';
 export { type EventsOptions, runEvents } from './events.js';
 export type { InputStream, OutputIo, OutputStream } from './io.js';
@@ -17,6 +19,5 @@ export { inertText, safeJsonStringify } from './safe-text.js';
 export { runShow, type ShowOptions } from './show.js';
 export { parseStateFilter } from './state-filter.js';
 export { jobKeyFromStdinText } from './stdin-key.js';
-export { UsageError } from './usage-error.js';
 export { runWait, type WaitForJobFn, type WaitOptions } from './wait.js';
 export { createSafeWriter, installPipeGuard, type SafeWriter } from './writer.js';

@@ -1,5 +1,5 @@
+import { UsageError } from '../api/usage-error.js';
 import { inertText } from './safe-text.js';
-import { UsageError } from './usage-error.js';
 
 /** Real keys are a few dozen characters; anything far longer is not a key. */
 const MAX_KEY_LENGTH = 512;

@@ -2,8 +2,8 @@ import { compareNewestFirst, MAX_PAGE_RECORDS, ORDER_NEWEST_FIRST } from '../api
 import type { Job } from '../api/job.js';
 import { type Requester, walkJobPages } from '../api/pages.js';
 import type { AiqumClient, JobFilterField } from '../api/types.js';
+import { UsageError } from '../api/usage-error.js';
 import type { JobPredicate } from './state-filter.js';
-import { UsageError } from './usage-error.js';
 
 /** How many jobs `list` prints when `--limit` is not given. */
 export const DEFAULT_LIST_LIMIT = 100;

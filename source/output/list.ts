@@ -1,6 +1,7 @@
 import type { ExitCodeValue } from '../api/exit-codes.js';
 import type { Job } from '../api/job.js';
 import type { AiqumClient } from '../api/types.js';
+import { UsageError } from '../api/usage-error.js';
 import { glyphsFor } from '../present/theme.js';
 import { systemClock } from '../time/clock.js';
 import { colorAllowed, type OutputIo } from './io.js';
@@ -12,7 +13,6 @@ import { finishOutput, reportFailure } from './report-failure.js';
 import { safeJsonStringify } from './safe-text.js';
 import { parseStateFilter } from './state-filter.js';
 import { renderTable } from './table.js';
-import { UsageError } from './usage-error.js';
 import { createSafeWriter, type SafeWriter } from './writer.js';
 
 /** Output formats of `list`. `table` falls back to `plain` when stdout is not a terminal. */

@@ -1,11 +1,11 @@
 import { ApiError } from '../api/errors.js';
 import { ExitCode, type ExitCodeValue, exitCodeForError } from '../api/exit-codes.js';
+import { UsageError } from '../api/usage-error.js';
 import { GaveUpError } from '../engine/give-up.js';
 import { formatDuration } from '../present/duration-format.js';
 import { DurationError } from '../time/duration.js';
 import type { OutputIo } from './io.js';
 import { inertText } from './safe-text.js';
-import { UsageError } from './usage-error.js';
 import type { SafeWriter } from './writer.js';
 
 /** What a failure ends a command with: the exit code and the one line that says why. */
@@ -22,9 +22,9 @@ function isAbort(error: unknown): boolean {
 	);
 }
 
-// The API's and the config's own usage errors (bad URL, bad flag value) are usage errors too.
+// The config's own usage error (a bad value in the file or environment) is one too; named, not imported.
 function isUsageLike(error: unknown): error is Error {
-	return error instanceof Error && (error.name === 'UsageError' || error.name === 'ConfigError');
+	return error instanceof Error && error.name === 'ConfigError';
 }
 
 /**

@@ -1,6 +1,6 @@
 import { DISPLAY_STATES, type Job } from '../api/job.js';
 import { LIFECYCLE_VALUES, OUTCOME_VALUES } from '../api/parse-state.js';
-import { UsageError } from './usage-error.js';
+import { UsageError } from '../api/usage-error.js';
 
 /**
  * `list --state` filters on what people see, not on the server's fields: AIQUM

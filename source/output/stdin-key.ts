@@ -1,8 +1,8 @@
 import { quoteServerText } from '../api/error-map.js';
+import { UsageError } from '../api/usage-error.js';
 import type { InputStream } from './io.js';
 import { checkJobKey } from './job-key.js';
 import { inertText } from './safe-text.js';
-import { UsageError } from './usage-error.js';
 
 /** A 202 body is tiny; more than this on stdin is not one. */
 const MAX_STDIN_BYTES = 1024 * 1024;

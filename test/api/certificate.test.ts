@@ -2,7 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fetchCertificate, normalizeFingerprint } from '../../source/api/certificate.js';
 import { ApiError } from '../../source/api/errors.js';
-import { UsageError } from '../../source/api/url.js';
+import { UsageError } from '../../source/api/usage-error.js';
 import {
 	type ApiTestServer,
 	refusedPort,

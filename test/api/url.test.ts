@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildQuery, parseBaseUrl, UsageError } from '../../source/api/url.js';
+import { buildQuery, parseBaseUrl } from '../../source/api/url.js';
+import { UsageError } from '../../source/api/usage-error.js';
 
 describe('parseBaseUrl', () => {
 	it.each([

@@ -3,8 +3,8 @@
 // the server's own words made inert, and exit 2 without asking the server.
 import { describe, expect, it } from 'vitest';
 import type { Job } from '../../source/api/job.js';
+import { UsageError } from '../../source/api/usage-error.js';
 import { jobKeyFromStdinText } from '../../source/output/stdin-key.js';
-import { UsageError } from '../../source/output/usage-error.js';
 import { runWait, type WaitForJobFn } from '../../source/output/wait.js';
 import { captureIo, FakeClock, fakeClient, makeJob, stdinOf } from '../helpers/out-fakes.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../source/api/usage-error.js';
 import { jobKeyFromStdinText, resolveKeyArgument } from '../../source/output/stdin-key.js';
-import { UsageError } from '../../source/output/usage-error.js';
 import { stdinOf } from '../helpers/out-fakes.js';
 
 const KEY = '06a6148bf9e862df:-2611856e:16e8d47e722:-7f87';
