@@ -39,8 +39,9 @@ function callAll<A extends unknown[]>(listeners: Iterable<(...args: A) => void>,
  * Owns the published picture: the store's jobs plus connection, focus and
  * server facts. `set…` calls only mark what changed; `publish()` makes a new
  * snapshot when anything did, and does nothing otherwise, so a poll that
- * changed nothing costs the UI no render. Every snapshot reads
- * `lastSuccessAt` live, so freshness is right without a publish.
+ * changed nothing costs the UI no render. A snapshot is a plain value: its
+ * `lastSuccessAt` is the last success when it was published; the live one is
+ * {@link lastSuccessAt} (the engine's `getLastSuccessAt`).
  */
 export class SnapshotPublisher {
 	readonly #store: JobStore;
@@ -127,25 +128,24 @@ export class SnapshotPublisher {
 		this.#dirty = true;
 	}
 
-	/** Records a successful poll at `at`; publishes nothing by itself (see {@link #build}). */
+	/**
+	 * Records a successful poll at `at`. It publishes nothing by itself, so a
+	 * quiet poll costs no render; readers of freshness use {@link lastSuccessAt}.
+	 */
 	pollSucceeded(at: number): void {
 		this.#lastSuccessAt = at;
 	}
 
-	/**
-	 * A snapshot of the current state. `lastSuccessAt` is the one field read
-	 * live: a poll that changes nothing publishes no snapshot (so the UI does not
-	 * render), yet staleness must still be judged from the latest success.
-	 */
+	/** A snapshot of the current state, a plain value. */
 	#build(version: number, intervalMs: number): Snapshot {
 		const store = this.#store;
-		const snapshot = {
+		return {
 			version,
 			jobs: store.jobs,
 			byKey: store.byKey,
 			counts: store.counts,
 			connection: this.#connection,
-			lastSuccessAt: null as number | null,
+			lastSuccessAt: this.#lastSuccessAt,
 			intervalMs,
 			serverVersion: this.#serverVersion,
 			focusKey: this.#focusKey,
@@ -155,11 +155,6 @@ export class SnapshotPublisher {
 			pollWarning: this.#warning,
 			pollStartedAt: this.#pollStartedAt,
 		};
-		Object.defineProperty(snapshot, 'lastSuccessAt', {
-			enumerable: true,
-			get: () => this.#lastSuccessAt,
-		});
-		return snapshot;
 	}
 
 	/** Publishes a new snapshot if anything visible changed since the last one. */

@@ -51,9 +51,9 @@ export interface Snapshot {
 	readonly counts: Readonly<Record<DisplayState, number>>;
 	readonly connection: ConnectionState;
 	/**
-	 * When the last successful list poll ended, or null before the first. Read
-	 * live: a poll that changes nothing publishes no new snapshot, but this
-	 * field of every snapshot still moves, so staleness can be judged from it.
+	 * When the last successful list poll had ended when this snapshot was
+	 * published, or null before the first. A poll that changes nothing publishes
+	 * no new snapshot, so judge freshness from the engine's live `getLastSuccessAt`.
 	 */
 	readonly lastSuccessAt: number | null;
 	/** The poll interval in ms, for judging staleness (data older than two intervals). */

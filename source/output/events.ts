@@ -48,7 +48,7 @@ function watchConnection(
 		if (connection === previous) return;
 		const was = previous;
 		previous = connection;
-		// Read live: successful polls that changed nothing published no snapshot.
+		// A snapshot is published as the connection changes, so its last success is the latest.
 		if (typeof snapshot.lastSuccessAt === 'number') silence.succeeded(snapshot.lastSuccessAt);
 		if (connection.kind === 'live') {
 			silence.succeeded();

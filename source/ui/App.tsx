@@ -1,6 +1,6 @@
 import { Box } from 'ink';
 import { useEffect, useMemo, useReducer, useRef } from 'react';
-import type { Engine } from '../engine/types.js';
+import type { WatchEngine } from '../engine/engine.js';
 import { ASCII_GLYPHS, UNICODE_GLYPHS } from '../present/theme.js';
 import type { Clock } from '../time/clock.js';
 import { layoutTable } from './columns.js';
@@ -22,7 +22,7 @@ import { useTicker } from './use-ticker.js';
 
 /** Props of {@link App}. */
 export interface AppProps {
-	readonly engine: Engine;
+	readonly engine: WatchEngine;
 	readonly host: string;
 	readonly insecure: boolean;
 	readonly color: boolean;
@@ -70,12 +70,12 @@ export function App(props: AppProps) {
 		ascii: props.ascii,
 		host: props.host,
 		insecure,
-		lastSuccessAt: engine.getSnapshot().lastSuccessAt,
+		lastSuccessAt: engine.getLastSuccessAt(),
 	});
 	deps.current = {
 		visibleJobs: screen.visibleJobs,
 		connection: view.connection,
-		snapshot: () => engine.getSnapshot(),
+		snapshot: () => ({ ...engine.getSnapshot(), lastSuccessAt: engine.getLastSuccessAt() }),
 		noticeUntil: state.notice && state.notice.until > tick ? state.notice.until : null,
 		relativeTimes: screen.relativeTimes,
 	};

@@ -1,4 +1,5 @@
 import type { Job } from '../api/job.js';
+import { staleFrom } from '../engine/freshness.js';
 import type { ConnectionState, Snapshot } from '../engine/types.js';
 import { minuteNextChange, nextLocalMidnight } from '../present/time-format.js';
 import { durationChangeAt } from './job-cells.js';
@@ -9,8 +10,9 @@ export interface TimeDependents {
 	readonly visibleJobs: readonly Job[];
 	readonly connection: ConnectionState;
 	/**
-	 * The freshest snapshot times, read when asked (not the rendered view's,
-	 * which is minute-rounded and may be older than the last poll).
+	 * The freshest times, read when asked: `lastSuccessAt` is the engine's live
+	 * read (not the rendered view's, which is minute-rounded and may be older
+	 * than the last poll).
 	 */
 	readonly snapshot: () => Pick<Snapshot, 'lastSuccessAt' | 'intervalMs' | 'pollStartedAt'>;
 	/** When the footer notice goes, or null. */
@@ -39,8 +41,8 @@ export function nextChangeAt(from: number, deps: TimeDependents): number {
 	if (connection.kind === 'retrying' && connection.nextTryAt > from) {
 		consider(from + ((connection.nextTryAt - from) % 1000 || 1000));
 	}
-	if (snapshot.lastSuccessAt !== null && connection.kind !== 'failed') {
-		const staleAt = snapshot.lastSuccessAt + 2 * snapshot.intervalMs + 1;
+	const staleAt = staleFrom(snapshot);
+	if (snapshot.lastSuccessAt !== null && staleAt !== null && connection.kind !== 'failed') {
 		consider(staleAt > from ? staleAt : ageNextChange(snapshot.lastSuccessAt, from));
 	}
 	const pollStartedAt = snapshot.pollStartedAt ?? null;

@@ -1,5 +1,5 @@
 import { type Instance, render } from 'ink';
-import type { Engine } from '../engine/types.js';
+import type { WatchEngine } from '../engine/engine.js';
 import { formatLiveDuration } from '../present/time-format.js';
 import { type Clock, systemClock } from '../time/clock.js';
 import { App } from './App.js';
@@ -18,7 +18,7 @@ import type { Reconnector } from './use-recovery.js';
 /** Options of {@link runWatchUi}. */
 export interface WatchUiOptions {
 	/** The engine to show; the caller starts it and stops it after the promise resolves. */
-	readonly engine: Engine;
+	readonly engine: WatchEngine;
 	/** The server's host name, for the header and the summary. */
 	readonly host: string;
 	/** TLS checks are off: the header says so on every frame. */

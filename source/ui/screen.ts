@@ -1,4 +1,5 @@
 import type { Job } from '../api/job.js';
+import { isStale } from '../engine/freshness.js';
 import type { Glyphs } from '../present/theme.js';
 import type { TableLayout } from './columns.js';
 import { hasNewerMarker, resolveCursor } from './cursor.js';
@@ -72,7 +73,7 @@ function headerInput(input: ScreenInput, title?: string): HeaderInput {
 		connection: view.connection,
 		lastSuccessAt: input.lastSuccessAt,
 		// Judged at the rendered time, so the word and the age shown agree.
-		stale: input.lastSuccessAt !== null && input.now - input.lastSuccessAt > 2 * view.intervalMs,
+		stale: isStale({ lastSuccessAt: input.lastSuccessAt, intervalMs: view.intervalMs }, input.now),
 		now: input.now,
 		insecure: input.insecure,
 		skippedRecords: view.skippedRecords,

@@ -1,6 +1,9 @@
 import { useCallback, useRef, useSyncExternalStore } from 'react';
 import type { DisplayState, Job } from '../api/job.js';
-import type { ConnectionState, Engine, Snapshot } from '../engine/types.js';
+import type { WatchEngine } from '../engine/engine.js';
+import { isStale } from '../engine/freshness.js';
+import { sameConnection } from '../engine/snapshot-publisher.js';
+import type { ConnectionState, Snapshot } from '../engine/types.js';
 
 /**
  * The part of a snapshot the screen shows. Two views that are `sameView`
@@ -25,23 +28,15 @@ export interface EngineView {
 	readonly pollStartedAt: number | null;
 }
 
-/** Whether a snapshot's data is older than two poll intervals at `now`. */
-export function isStale(
-	snapshot: Pick<Snapshot, 'lastSuccessAt' | 'intervalMs'>,
-	now: number,
-): boolean {
-	return snapshot.lastSuccessAt !== null && now - snapshot.lastSuccessAt > 2 * snapshot.intervalMs;
-}
-
-function selectView(snapshot: Snapshot, now: number): EngineView {
+// `lastSuccessAt` is the engine's live read: a quiet poll moves it without a new snapshot.
+function selectView(snapshot: Snapshot, lastSuccessAt: number | null, now: number): EngineView {
 	return {
 		jobs: snapshot.jobs,
 		byKey: snapshot.byKey,
 		counts: snapshot.counts,
 		connection: snapshot.connection,
-		lastSuccessMinute:
-			snapshot.lastSuccessAt === null ? null : Math.floor(snapshot.lastSuccessAt / 60_000),
-		stale: isStale(snapshot, now),
+		lastSuccessMinute: lastSuccessAt === null ? null : Math.floor(lastSuccessAt / 60_000),
+		stale: isStale({ lastSuccessAt, intervalMs: snapshot.intervalMs }, now),
 		intervalMs: snapshot.intervalMs,
 		serverVersion: snapshot.serverVersion,
 		skippedRecords: snapshot.skippedRecords,
@@ -55,11 +50,6 @@ function sameJobs(a: readonly Job[], b: readonly Job[]): boolean {
 	if (a.length !== b.length) return false;
 	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
 	return true;
-}
-
-function sameConnection(a: ConnectionState, b: ConnectionState): boolean {
-	if (a === b) return true;
-	return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function sameCounts(a: EngineView['counts'], b: EngineView['counts']): boolean {
@@ -87,11 +77,11 @@ export function sameView(a: EngineView, b: EngineView): boolean {
  * The engine's state as the screen needs it, through useSyncExternalStore:
  * a new object only when something visible changed.
  */
-export function useEngineView(engine: Engine, now: () => number): EngineView {
+export function useEngineView(engine: WatchEngine, now: () => number): EngineView {
 	const cache = useRef<EngineView | null>(null);
 	const subscribe = useCallback((listener: () => void) => engine.subscribe(listener), [engine]);
 	const getView = useCallback((): EngineView => {
-		const next = selectView(engine.getSnapshot(), now());
+		const next = selectView(engine.getSnapshot(), engine.getLastSuccessAt(), now());
 		if (cache.current !== null && sameView(cache.current, next)) return cache.current;
 		cache.current = next;
 		return next;

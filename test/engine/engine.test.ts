@@ -133,11 +133,15 @@ describe('publishing', () => {
 		h.model.addJobs(1);
 		await h.start();
 		const snapshot = h.snapshot();
+		const publishedAt = snapshot.lastSuccessAt;
 		const published = h.snapshots.length;
 		await h.clock.advance(90_000);
 		expect(h.snapshots.length).toBe(published);
 		expect(h.snapshot()).toBe(snapshot);
-		expect(snapshot.lastSuccessAt).toBe(h.clock.now());
+		expect(h.engine.getLastSuccessAt()).toBe(h.clock.now());
+		// A published snapshot is a plain value: it keeps the success it was published with.
+		expect(snapshot.lastSuccessAt).toBe(publishedAt);
+		expect(publishedAt).toBeLessThan(h.clock.now());
 		h.client.failNext(new ApiError('server', 'down'), { times: 1000 });
 		await h.clock.advance(10_000);
 		expect(h.snapshot().lastSuccessAt).toBe(h.clock.now() - 10_000);

@@ -39,6 +39,9 @@ export class FakeEngine implements Engine {
 	getSnapshot(): Snapshot {
 		return this.snapshot;
 	}
+	getLastSuccessAt(): number | null {
+		return this.snapshot.lastSuccessAt;
+	}
 	subscribe(listener: () => void): () => void {
 		this.listeners.add(listener);
 		return () => {
