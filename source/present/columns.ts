@@ -5,7 +5,7 @@
  * is narrow (the key, then the type, then the duration, then the submit time;
  * the state and the name never). How wide each one is laid out differs on
  * purpose: the live view lays out from the terminal width alone, so widths
- * never jump while jobs arrive (ui/columns.ts); `list` prints once and fits
+ * never jump while jobs arrive (ui/screen/columns.ts); `list` prints once and fits
  * the values it has (output/table.ts).
  */
 
@@ -41,7 +41,7 @@ export const JOB_COLUMNS: readonly JobColumn[] = [
 		align: 'left',
 		truncate: 'end',
 		dropRank: 0,
-		// Wide enough for "◆ PARTIAL_FAILURES"; ui/columns.ts narrows it below 80 columns.
+		// Wide enough for "◆ PARTIAL_FAILURES"; ui/screen/columns.ts narrows it below 80 columns.
 		live: { width: 18, maxWidth: 18 },
 	},
 	{

@@ -1,9 +1,9 @@
 import { memo } from 'react';
 import type { Job } from '../api/job.js';
 import type { Glyphs } from '../present/theme.js';
-import type { TableLayout } from './columns.js';
-import { jobRowLine } from './job-row.js';
 import { ScreenLine } from './ScreenLine.js';
+import type { TableLayout } from './screen/columns.js';
+import { jobRowLine } from './screen/job-row.js';
 
 /** Props of {@link JobRow}: everything its text depends on, and nothing else. */
 export interface JobRowProps {

@@ -1,9 +1,9 @@
 import type { Glyphs } from '../present/theme.js';
-import type { TableLayout } from './columns.js';
 import { JobRow } from './JobRow.js';
-import { rowTimes } from './job-cells.js';
 import { ScreenLine } from './ScreenLine.js';
-import type { ListWindow } from './screen.js';
+import type { TableLayout } from './screen/columns.js';
+import { rowTimes } from './screen/job-cells.js';
+import type { ListWindow } from './screen/screen.js';
 
 /** Props of {@link ListBody}. */
 export interface ListBodyProps extends ListWindow {

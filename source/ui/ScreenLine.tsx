@@ -1,7 +1,7 @@
 import { Text } from 'ink';
 import { memo } from 'react';
-import { lineToAnsi } from './line-ansi.js';
-import type { Line } from './segments.js';
+import type { Line } from './screen/segments.js';
+import { lineToAnsi } from './terminal/line-ansi.js';
 
 /** Props of {@link ScreenLine}. */
 export interface ScreenLineProps {

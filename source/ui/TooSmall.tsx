@@ -1,6 +1,6 @@
 import { Box } from 'ink';
 import { ScreenLine } from './ScreenLine.js';
-import { fitLine, type Line } from './segments.js';
+import { fitLine, type Line } from './screen/segments.js';
 
 /** The smallest terminal the full screen is drawn in. */
 export const MIN_COLUMNS = 50;

@@ -3,16 +3,16 @@ import type { WatchEngine } from '../engine/engine.js';
 import { formatLiveDuration } from '../present/time-format.js';
 import { type Clock, systemClock } from '../time/clock.js';
 import { App } from './App.js';
-import { createInputDecoder } from './input-decoder.js';
-import { createKeyHub } from './key-source.js';
-import { exitSummary, failureReport, type UiExitReason } from './summary.js';
-import { INK_RENDER_MODE, terminalOutput } from './terminal-output.js';
+import { exitSummary, failureReport, type UiExitReason } from './screen/summary.js';
+import { createInputDecoder } from './terminal/input-decoder.js';
+import { createKeyHub } from './terminal/key-source.js';
+import { INK_RENDER_MODE, terminalOutput } from './terminal/terminal-output.js';
 import {
 	openTerminalSession,
 	type SessionEnd,
 	type SessionProcess,
 	type SessionSignal,
-} from './terminal-session.js';
+} from './terminal/terminal-session.js';
 import type { Reconnector } from './use-recovery.js';
 
 /** Options of {@link runWatchUi}. */

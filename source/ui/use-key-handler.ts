@@ -2,13 +2,13 @@ import { type Dispatch, useEffect, useRef } from 'react';
 import type { Job } from '../api/job.js';
 import type { ConnectionState, Engine } from '../engine/types.js';
 import type { Clock } from '../time/clock.js';
-import { aimedKey, type Highlight, type Move, nextHighlight } from './cursor.js';
-import { lastFailure } from './error-view.js';
-import type { KeyPress } from './input-decoder.js';
-import type { KeySource } from './key-source.js';
-import { type Action, type KeyContext, resolveKey } from './keymap.js';
-import type { Screen } from './screen.js';
-import { type UiAction, type UiState, uiReducer } from './ui-state.js';
+import { aimedKey, type Highlight, type Move, nextHighlight } from './screen/cursor.js';
+import { lastFailure } from './screen/error-view.js';
+import { type Action, type KeyContext, resolveKey } from './screen/keymap.js';
+import type { Screen } from './screen/screen.js';
+import { type UiAction, type UiState, uiReducer } from './screen/ui-state.js';
+import type { KeyPress } from './terminal/input-decoder.js';
+import type { KeySource } from './terminal/key-source.js';
 import type { Recovery } from './use-recovery.js';
 
 /** How long "copied" stays in the footer. */

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { isFatal } from '../api/errors.js';
 import type { ConnectionState, Engine, ErrorSummary } from '../engine/types.js';
-import { lastFailure } from './error-view.js';
-import { HiddenInput } from './hidden-input.js';
+import { lastFailure } from './screen/error-view.js';
+import { HiddenInput } from './screen/hidden-input.js';
 
 /** What a reconnection changed that the screen shows. */
 export interface ReconnectOutcome {

@@ -8,7 +8,7 @@ import { basename, join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { render, Text, useInput } from 'ink';
-import { INK_RENDER_MODE } from '../../source/ui/terminal-output.js';
+import { INK_RENDER_MODE } from '../../source/ui/terminal/terminal-output.js';
 
 /** What {@link loadPatched} does to the file. */
 export interface PatchLoad {

@@ -18,7 +18,7 @@ import {
 	MEASURE_CACHE_LIMIT,
 	WRAP_CACHE_LIMIT,
 } from '../../scripts/ink-patches.js';
-import { INK_RENDER_MODE } from '../../source/ui/terminal-output.js';
+import { INK_RENDER_MODE } from '../../source/ui/terminal/terminal-output.js';
 import { loadPatched, type Probed, runProbe, turns, typeInto } from './ink-harness.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -90,7 +90,7 @@ describe("Ink's text caches, bounded by the build", () => {
 	});
 });
 
-// The output stage (source/ui/terminal-output.ts, frame-writer.ts) relies on
+// The output stage (source/ui/terminal/terminal-output.ts, frame-writer.ts) relies on
 // Ink's debug mode (unthrottled; each frame written whole through stdout.write;
 // log-update never runs), the linear renderer that isScreenReaderEnabled selects
 // (vadimdemedes/ink PR #746), and the onRender option (PR #795) being called
@@ -155,7 +155,7 @@ describe("Ink's debug mode with the linear renderer (the screen's render mode)",
 	});
 
 	it('never touches stdin when no component asks for input', () => {
-		// umwatch reads the keyboard itself (ui/input-decoder.ts), for the two
+		// umwatch reads the keyboard itself (ui/terminal/input-decoder.ts), for the two
 		// useInput flaws pinned below; Ink must leave stdin alone for that.
 		const probed = frames();
 		expect(probed.stdinCalls).toEqual([]);
@@ -195,7 +195,7 @@ describe('what Ink 6.8 lacks or gets wrong, worked around elsewhere', () => {
 		// vadimdemedes/ink PR #910 "Fix incremental rendering for trailing newline"
 		// (7.0.0): 6.8 moves up one row too few. Rewriting a changed row whole is
 		// the design of PR #781. umwatch does not use incrementalRendering: its frame
-		// writer (ui/frame-writer.ts) sends only the changed cells, so it stays
+		// writer (ui/terminal/frame-writer.ts) sends only the changed cells, so it stays
 		// whatever Ink fixes; this pin only keeps the reason on record.
 		const { default: logUpdate } = await import(
 			pathToFileURL(join(inkBuild, 'log-update.js')).href
@@ -222,7 +222,7 @@ describe('what Ink 6.8 lacks or gets wrong, worked around elsewhere', () => {
 	it('colours through chalk, which ignores NO_COLOR', () => {
 		// chalk/chalk#547 (closed: not planned) and vadimdemedes/ink#248 (closed:
 		// use --no-color). The theme drops colour for NO_COLOR itself
-		// (config/resolve.ts, ui/line-ansi.ts); permanent unless chalk changes.
+		// (config/resolve.ts, ui/terminal/line-ansi.ts); permanent unless chalk changes.
 		const probed = runProbe(['color'], { TERM: 'xterm-256color', NO_COLOR: '1' });
 		expect(JSON.parse(probed.stdout)).toEqual({ level: 2 });
 	});
@@ -231,7 +231,7 @@ describe('what Ink 6.8 lacks or gets wrong, worked around elsewhere', () => {
 		// signal-exit 3 (Ink's, still in 7.1.1): "If there are no other listeners,
 		// an exit is coming!", so it re-sends the signal; a listener of one's own
 		// blocks that (tapjs/signal-exit PR #3). No Ink report. The terminal
-		// session's guard (ui/terminal-session.ts) stays while Ink uses signal-exit.
+		// session's guard (ui/terminal/terminal-session.ts) stays while Ink uses signal-exit.
 		const bare = runProbe(['signal', 'no-guard']);
 		expect(bare).toMatchObject({ signal: 'SIGTERM', status: null, stdout: '1' });
 		const guarded = runProbe(['signal', 'guard']);

@@ -10,7 +10,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { JobEvent } from '../../source/engine/types.js';
 import type { Simulator } from '../../source/simulator/index.js';
-import { REACTION_MS } from '../../source/ui/cursor.js';
+import { REACTION_MS } from '../../source/ui/screen/cursor.js';
 import { type FaultStack, STACK_START, startFaultStack } from '../helpers/fault-stack.js';
 
 const JOBS = /\/jobs/;

@@ -8,7 +8,7 @@
  */
 import { afterEach, expect, it } from 'vitest';
 import type { Simulator } from '../../source/simulator/index.js';
-import { REACTION_MS } from '../../source/ui/cursor.js';
+import { REACTION_MS } from '../../source/ui/screen/cursor.js';
 import { type FaultStack, STACK_START, startFaultStack } from '../helpers/fault-stack.js';
 
 /** The first-page request of every list poll (the by-key refresh carries `key=`, not `order_by`). */

@@ -14,8 +14,8 @@ import {
 	type SimulatorOptions,
 } from '../../source/simulator/index.js';
 import { App } from '../../source/ui/App.js';
-import { createInputDecoder } from '../../source/ui/input-decoder.js';
-import { createKeyHub } from '../../source/ui/key-source.js';
+import { createInputDecoder } from '../../source/ui/terminal/input-decoder.js';
+import { createKeyHub } from '../../source/ui/terminal/key-source.js';
 import { FakeClock } from './fake-clock.js';
 import { FakeStdin, FakeStdout, stripAnsi } from './ui-harness.js';
 

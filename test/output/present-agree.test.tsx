@@ -3,7 +3,7 @@ import { DISPLAY_STATES, type DisplayState, type Job } from '../../source/api/jo
 import { runList } from '../../source/output/list.js';
 import { runShow } from '../../source/output/show.js';
 import { runWait, type WaitForJobFn } from '../../source/output/wait.js';
-import { layoutTable } from '../../source/ui/columns.js';
+import { layoutTable } from '../../source/ui/screen/columns.js';
 import { captureIo, FakeClock, fakeClient, stripSgr } from '../helpers/out-fakes.js';
 import { makeSnapshot, makeJob as makeUiJob } from '../helpers/ui-fixtures.js';
 import { renderApp, TEST_NOW } from '../helpers/ui-harness.js';

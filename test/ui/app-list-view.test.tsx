@@ -4,7 +4,7 @@
 // scrolls; the ASCII live dot is not the RUNNING glyph.
 import { describe, expect, test } from 'vitest';
 import { ASCII_GLYPHS } from '../../source/present/theme.js';
-import { REACTION_MS } from '../../source/ui/cursor.js';
+import { REACTION_MS } from '../../source/ui/screen/cursor.js';
 import { makeJob, makeSnapshot, manyJobs } from '../helpers/ui-fixtures.js';
 import { pressEscape, renderApp, TEST_NOW, type UiHarness } from '../helpers/ui-harness.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { parseRow } from '../../source/ui/cells.js';
-import { lineToAnsi } from '../../source/ui/line-ansi.js';
+import { parseRow } from '../../source/ui/terminal/cells.js';
+import { lineToAnsi } from '../../source/ui/terminal/line-ansi.js';
 
 describe('parseRow', () => {
 	test('one cell per narrow character, two (the second empty) per wide one', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { COLUMN_GAP, GUTTER_WIDTH, layoutTable } from '../../source/ui/columns.js';
+import { COLUMN_GAP, GUTTER_WIDTH, layoutTable } from '../../source/ui/screen/columns.js';
 
 function summary(width: number): string {
 	return layoutTable(width)

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { emptyCounts } from '../../source/engine/job-store.js';
 import { UNICODE_GLYPHS } from '../../source/present/theme.js';
-import { countsLine } from '../../source/ui/header.js';
-import { lineWidth } from '../../source/ui/segments.js';
+import { countsLine } from '../../source/ui/screen/header.js';
+import { lineWidth } from '../../source/ui/screen/segments.js';
 
 const text = (line: ReturnType<typeof countsLine>) => line.map((s) => s.text).join('');
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { INITIAL_CURSOR, moveCursor, resolveCursor } from '../../source/ui/cursor.js';
+import { INITIAL_CURSOR, moveCursor, resolveCursor } from '../../source/ui/screen/cursor.js';
 
 const keys = (n: number, prefix = 'k') =>
 	Array.from({ length: n }, (_, i) => ({ key: `${prefix}${i}` }));

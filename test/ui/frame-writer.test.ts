@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { FrameWriter, SYNC_BEGIN, SYNC_END } from '../../source/ui/frame-writer.js';
+import { FrameWriter, SYNC_BEGIN, SYNC_END } from '../../source/ui/terminal/frame-writer.js';
 
 const SIZE = { columns: 20, rows: 6 };
 

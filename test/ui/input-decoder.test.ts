@@ -3,7 +3,7 @@ import {
 	createInputDecoder,
 	ESCAPE_TIMEOUT_MS,
 	type KeyPress,
-} from '../../source/ui/input-decoder.js';
+} from '../../source/ui/terminal/input-decoder.js';
 import { FakeClock } from '../helpers/ui-fake-clock.js';
 
 function decoder() {

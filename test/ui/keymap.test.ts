@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { footerHints, helpSections, KEYMAP, keyLabel, resolveKey } from '../../source/ui/keymap.js';
+import {
+	footerHints,
+	helpSections,
+	KEYMAP,
+	keyLabel,
+	resolveKey,
+} from '../../source/ui/screen/keymap.js';
 
 const key = (name: Parameters<typeof keyLabel>[0]) =>
 	name.length === 1 ? ({ kind: 'text', text: name } as const) : ({ kind: 'key', name } as never);

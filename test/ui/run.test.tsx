@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, test } from 'vitest';
 import { runWatchUi, type WatchUiOptions } from '../../source/ui/run.js';
-import { ENTER_SEQUENCE, LEAVE_SEQUENCE } from '../../source/ui/terminal-session.js';
+import { ENTER_SEQUENCE, LEAVE_SEQUENCE } from '../../source/ui/terminal/terminal-session.js';
 import { FakeClock } from '../helpers/ui-fake-clock.js';
 import { FakeEngine } from '../helpers/ui-fake-engine.js';
 import { makeJob, makeSnapshot } from '../helpers/ui-fixtures.js';

@@ -2,8 +2,8 @@ import xtermHeadless from '@xterm/headless';
 import fc from 'fast-check';
 import { Box, render, Text } from 'ink';
 import { describe, expect, test } from 'vitest';
-import { FrameWriter } from '../../source/ui/frame-writer.js';
-import { INK_RENDER_MODE, terminalOutput } from '../../source/ui/terminal-output.js';
+import { FrameWriter } from '../../source/ui/terminal/frame-writer.js';
+import { INK_RENDER_MODE, terminalOutput } from '../../source/ui/terminal/terminal-output.js';
 
 /** A terminal emulator of the given size, and how to read its screen. */
 function emulator(columns: number, rows: number) {

@@ -6,7 +6,7 @@ import {
 	openTerminalSession,
 	type SessionEnd,
 	type SessionProcess,
-} from '../../source/ui/terminal-session.js';
+} from '../../source/ui/terminal/terminal-session.js';
 import { FakeStdin, FakeStdout } from '../helpers/ui-harness.js';
 
 class FakeProcess extends EventEmitter implements SessionProcess {

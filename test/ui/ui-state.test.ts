@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { INITIAL_UI_STATE, type UiState, uiReducer } from '../../source/ui/ui-state.js';
+import { INITIAL_UI_STATE, type UiState, uiReducer } from '../../source/ui/screen/ui-state.js';
 import { makeJob } from '../helpers/ui-fixtures.js';
 
 const items = ['a', 'b', 'c', 'd'].map((key) => makeJob({ key }));

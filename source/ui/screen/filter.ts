@@ -1,4 +1,4 @@
-import type { Job } from '../api/job.js';
+import type { Job } from '../../api/job.js';
 
 /** The state filter `f` cycles through. */
 export type StateFilter = 'all' | 'in-progress' | 'failed' | 'finished';

@@ -1,6 +1,8 @@
-import type { Job } from '../api/job.js';
-import { isStale } from '../engine/freshness.js';
-import type { Glyphs } from '../present/theme.js';
+import type { Job } from '../../api/job.js';
+import { isStale } from '../../engine/freshness.js';
+import type { Glyphs } from '../../present/theme.js';
+import type { EngineView } from '../use-engine-view.js';
+import type { TerminalSize } from '../use-terminal-size.js';
 import type { TableLayout } from './columns.js';
 import { hasNewerMarker, resolveCursor } from './cursor.js';
 import { detailLines } from './detail-lines.js';
@@ -11,8 +13,6 @@ import { helpLines } from './help-lines.js';
 import { tableHeadingLine } from './job-row.js';
 import type { Line } from './segments.js';
 import type { UiState } from './ui-state.js';
-import type { EngineView } from './use-engine-view.js';
-import type { TerminalSize } from './use-terminal-size.js';
 
 /** The visible window of the job table. */
 export interface ListWindow {

@@ -1,4 +1,4 @@
-import type { KeyPress, SpecialKey } from './input-decoder.js';
+import type { KeyPress, SpecialKey } from '../terminal/input-decoder.js';
 
 /**
  * The one key map: every shortcut the UI knows, where it works, and what it

@@ -1,5 +1,5 @@
-import type { Job } from '../api/job.js';
-import type { ErrorSummary } from '../engine/types.js';
+import type { Job } from '../../api/job.js';
+import type { ErrorSummary } from '../../engine/types.js';
 import {
 	cursorAt,
 	INITIAL_CURSOR,

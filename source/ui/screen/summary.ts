@@ -1,5 +1,5 @@
-import type { ConnectionState, Snapshot } from '../engine/types.js';
-import { formatLiveDuration } from '../present/time-format.js';
+import type { ConnectionState, Snapshot } from '../../engine/types.js';
+import { formatLiveDuration } from '../../present/time-format.js';
 import { lastFailure } from './error-view.js';
 
 /** Why the watch screen ended. */

@@ -1,4 +1,4 @@
-import { displayWidth, truncate } from '../present/text-width.js';
+import { displayWidth, truncate } from '../../present/text-width.js';
 
 /** A run of text with one style: the unit every screen line is built from. */
 export interface Segment {

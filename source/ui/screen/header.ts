@@ -1,7 +1,7 @@
-import { DISPLAY_STATES, type DisplayState } from '../api/job.js';
-import type { ConnectionState } from '../engine/types.js';
-import { COUNT_LABELS, type Glyphs, stateStyle } from '../present/theme.js';
-import { formatAge, formatClockMinute, formatFinalDuration } from '../present/time-format.js';
+import { DISPLAY_STATES, type DisplayState } from '../../api/job.js';
+import type { ConnectionState } from '../../engine/types.js';
+import { COUNT_LABELS, type Glyphs, stateStyle } from '../../present/theme.js';
+import { formatAge, formatClockMinute, formatFinalDuration } from '../../present/time-format.js';
 import { type Line, lineWidth, type Segment, spread } from './segments.js';
 
 /** Everything the header shows. */

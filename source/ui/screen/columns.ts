@@ -1,4 +1,4 @@
-import { type ColumnId, JOB_COLUMNS } from '../present/columns.js';
+import { type ColumnId, JOB_COLUMNS } from '../../present/columns.js';
 
 /**
  * Table column layout, computed from the terminal width alone: never from the
@@ -7,7 +7,7 @@ import { type ColumnId, JOB_COLUMNS } from '../present/columns.js';
  * shared with `list`.
  */
 
-export type { ColumnId } from '../present/columns.js';
+export type { ColumnId } from '../../present/columns.js';
 
 /** One laid-out column. */
 export interface Column {

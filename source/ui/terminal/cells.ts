@@ -1,4 +1,4 @@
-import { displayWidth } from '../present/text-width.js';
+import { displayWidth } from '../../present/text-width.js';
 
 /**
  * One screen row as terminal cells. A wide character takes its cell and the

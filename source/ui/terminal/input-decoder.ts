@@ -1,4 +1,4 @@
-import type { Clock, TimerHandle } from '../time/clock.js';
+import type { Clock, TimerHandle } from '../../time/clock.js';
 
 /** Keys the app can name; printable characters arrive as `text`. */
 export type SpecialKey =

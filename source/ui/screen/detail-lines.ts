@@ -1,7 +1,7 @@
-import type { Job, TaskReport } from '../api/job.js';
-import { displayWidth, fitCell, wrap } from '../present/text-width.js';
-import { type Glyphs, stateStyle } from '../present/theme.js';
-import { formatAbsolute, formatRelative } from '../present/time-format.js';
+import type { Job, TaskReport } from '../../api/job.js';
+import { displayWidth, fitCell, wrap } from '../../present/text-width.js';
+import { type Glyphs, stateStyle } from '../../present/theme.js';
+import { formatAbsolute, formatRelative } from '../../present/time-format.js';
 import { durationText, jobSpan } from './job-cells.js';
 import type { Line, Segment } from './segments.js';
 

@@ -1,4 +1,4 @@
-import type { Line, Segment } from './segments.js';
+import type { Line, Segment } from '../screen/segments.js';
 
 /**
  * SGR foreground codes of the colour names the screen uses (Ink's names, as

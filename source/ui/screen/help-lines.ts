@@ -1,6 +1,6 @@
-import { DISPLAY_STATES, type DisplayState } from '../api/job.js';
-import { fitCell } from '../present/text-width.js';
-import { type Glyphs, stateStyle } from '../present/theme.js';
+import { DISPLAY_STATES, type DisplayState } from '../../api/job.js';
+import { fitCell } from '../../present/text-width.js';
+import { type Glyphs, stateStyle } from '../../present/theme.js';
 import { helpSections } from './keymap.js';
 import type { Line } from './segments.js';
 

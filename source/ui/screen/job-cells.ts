@@ -1,10 +1,10 @@
-import type { Job } from '../api/job.js';
+import type { Job } from '../../api/job.js';
 import {
 	durationNextChange,
 	formatFinalDuration,
 	formatLiveDuration,
 	formatSubmitted,
-} from '../present/time-format.js';
+} from '../../present/time-format.js';
 
 /** The span a duration is measured over; `end` null while the job still runs. */
 export interface JobSpan {

@@ -1,10 +1,10 @@
-import { isFatal } from '../api/errors.js';
-import type { ConnectionState, ErrorSummary } from '../engine/types.js';
-import { displayWidth, wrap } from '../present/text-width.js';
-import type { Glyphs } from '../present/theme.js';
+import { isFatal } from '../../api/errors.js';
+import type { ConnectionState, ErrorSummary } from '../../engine/types.js';
+import { displayWidth, wrap } from '../../present/text-width.js';
+import type { Glyphs } from '../../present/theme.js';
+import type { TerminalSize } from '../use-terminal-size.js';
 import type { Screen } from './screen.js';
 import type { Line } from './segments.js';
-import type { TerminalSize } from './use-terminal-size.js';
 
 /**
  * The failure the connection state carries, or null when there is none: the

@@ -1,6 +1,6 @@
-import type { Job } from '../api/job.js';
-import { fitCell, truncateStart } from '../present/text-width.js';
-import { type Glyphs, stateStyle } from '../present/theme.js';
+import type { Job } from '../../api/job.js';
+import { fitCell, truncateStart } from '../../present/text-width.js';
+import { type Glyphs, stateStyle } from '../../present/theme.js';
 import type { TableLayout } from './columns.js';
 import type { RowTimes } from './job-cells.js';
 import type { Line, Segment } from './segments.js';

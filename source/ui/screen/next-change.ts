@@ -1,7 +1,7 @@
-import type { Job } from '../api/job.js';
-import { staleFrom } from '../engine/freshness.js';
-import type { ConnectionState, Snapshot } from '../engine/types.js';
-import { minuteNextChange, nextLocalMidnight } from '../present/time-format.js';
+import type { Job } from '../../api/job.js';
+import { staleFrom } from '../../engine/freshness.js';
+import type { ConnectionState, Snapshot } from '../../engine/types.js';
+import { minuteNextChange, nextLocalMidnight } from '../../present/time-format.js';
 import { durationChangeAt } from './job-cells.js';
 
 /** What on screen depends on the time. */

@@ -5,7 +5,7 @@
  * listener it added removed again. Ink 6.8 has no alternateScreen option.
  */
 
-import { SIGNAL_EXIT_CODES } from '../api/exit-codes.js';
+import { SIGNAL_EXIT_CODES } from '../../api/exit-codes.js';
 
 /** Switch to the alternate screen, home the cursor, clear, hide the cursor. */
 export const ENTER_SEQUENCE = '\x1b[?1049h\x1b[H\x1b[2J\x1b[?25l';
