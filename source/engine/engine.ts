@@ -1,16 +1,11 @@
-import {
-	DEFAULT_INTERVAL_MS,
-	DEFAULT_PAGE_RECORDS,
-	MAX_PAGE_RECORDS,
-	MIN_INTERVAL_MS,
-} from '../api/contract.js';
 import { type ApiError, isFatal, toApiError } from '../api/errors.js';
 import type { Job } from '../api/job.js';
 import type { Requester } from '../api/pages.js';
 import type { AiqumClient } from '../api/types.js';
-import { type Clock, systemClock, type TimerHandle } from '../time/clock.js';
+import type { Clock, TimerHandle } from '../time/clock.js';
 import { POLL_BACKOFF, retryDelay, withQuickRetries } from './backoff.js';
-import { type FocusWatch, startFocusWatch } from './focus-watch.js';
+import { type EngineOptions, type EngineSettings, engineSettings } from './engine-options.js';
+import { FocusLink } from './focus-link.js';
 import { JobStore, type MergeOutcome } from './job-store.js';
 import { MissingJobs } from './missing-jobs.js';
 import { loadHistory, type PollOutput, runPollCycle } from './poll-cycle.js';
@@ -19,31 +14,7 @@ import { ServerVersionProbe } from './server-version.js';
 import { SnapshotPublisher } from './snapshot-publisher.js';
 import type { ConnectionState, Engine, ErrorSummary, JobEvent } from './types.js';
 
-/** How {@link createEngine} is set up. Only `client` is required. */
-export interface EngineOptions {
-	readonly client: AiqumClient;
-	/** Timers and time; the system clock by default. */
-	readonly clock?: Clock;
-	/** Poll interval in ms. Default {@link DEFAULT_INTERVAL_MS}; below {@link MIN_INTERVAL_MS} is raised to it. */
-	readonly intervalMs?: number;
-	/** Most jobs held; the oldest finished go first. Default 10,000. */
-	readonly maxJobs?: number;
-	/** Records per list page. Default {@link DEFAULT_PAGE_RECORDS} (AIQUM's own default). */
-	readonly pageSize?: number;
-	/** Jobs of history loaded at start (no events for them). Default 200. */
-	readonly initialJobs?: number;
-	/** Source of jitter in [0, 1); `Math.random` by default. */
-	readonly random?: () => number;
-}
-
-/** Defaults, exported for the readme and the tests. */
-export const ENGINE_DEFAULTS = {
-	intervalMs: DEFAULT_INTERVAL_MS,
-	minIntervalMs: MIN_INTERVAL_MS,
-	maxJobs: 10_000,
-	pageSize: DEFAULT_PAGE_RECORDS,
-	initialJobs: 200,
-} as const;
+export { ENGINE_DEFAULTS, type EngineOptions } from './engine-options.js';
 
 /** The engine's public face plus a live read of freshness (snapshots skip polls that change nothing). */
 export interface WatchEngine extends Engine {
@@ -69,10 +40,8 @@ export function createEngine(options: EngineOptions): WatchEngine {
 class PollingEngine implements WatchEngine {
 	readonly #client: AiqumClient;
 	readonly #clock: Clock;
-	readonly #random: () => number;
-	readonly #intervalMs: number;
-	readonly #pageSize: number;
-	readonly #initialJobs: number;
+	/** Defaults filled in and bounds applied once, at construction. */
+	readonly #settings: EngineSettings;
 	readonly #store: JobStore;
 	readonly #missing = new MissingJobs();
 	readonly #out: SnapshotPublisher;
@@ -87,33 +56,24 @@ class PollingEngine implements WatchEngine {
 	#poll: { readonly controller: AbortController; readonly done: Promise<void> } | null = null;
 	#pollAgain = false;
 	#beforePause: ConnectionState = { kind: 'connecting' };
-	#focus: FocusWatch | null = null;
-	/** The last answer the focus watch merged: a poll that began before it may carry an older copy. */
-	#focusMerge: { readonly key: string; readonly at: number } | null = null;
+	readonly #focus: FocusLink;
 	readonly #version: ServerVersionProbe;
 	readonly #overrun: PollOverrun;
 
 	constructor(options: EngineOptions) {
+		const settings = engineSettings(options);
+		this.#settings = settings;
 		this.#client = options.client;
-		this.#clock = options.clock ?? systemClock;
-		this.#random = options.random ?? Math.random;
-		this.#intervalMs = Math.max(
-			ENGINE_DEFAULTS.minIntervalMs,
-			options.intervalMs ?? ENGINE_DEFAULTS.intervalMs,
-		);
-		this.#pageSize = Math.min(
-			MAX_PAGE_RECORDS,
-			Math.max(1, options.pageSize ?? ENGINE_DEFAULTS.pageSize),
-		);
-		this.#initialJobs = options.initialJobs ?? ENGINE_DEFAULTS.initialJobs;
-		this.#store = new JobStore(options.maxJobs ?? ENGINE_DEFAULTS.maxJobs);
-		this.#out = new SnapshotPublisher(this.#store, this.#clock, this.#intervalMs);
-		this.#overrun = new PollOverrun(this.#clock, this.#intervalMs, this.#out);
+		this.#clock = settings.clock;
+		this.#store = new JobStore(settings.maxJobs);
+		this.#out = new SnapshotPublisher(this.#store, this.#clock, settings.intervalMs);
+		this.#overrun = new PollOverrun(this.#clock, settings.intervalMs, this.#out);
 		this.#version = new ServerVersionProbe(this.#client, (version) => {
 			if (this.#stopped) return;
 			this.#out.setServerVersion(version);
 			this.#out.publish();
 		});
+		this.#focus = this.#focusLink();
 	}
 
 	start(): void {
@@ -121,7 +81,7 @@ class PollingEngine implements WatchEngine {
 		this.#started = true;
 		this.#startPoll();
 		this.#fetchSystem();
-		this.#restartFocus();
+		this.#focus.restart();
 	}
 
 	async stop(): Promise<void> {
@@ -130,7 +90,7 @@ class PollingEngine implements WatchEngine {
 		this.#overrun.end();
 		this.#poll?.controller.abort();
 		this.#version.abort();
-		this.#stopFocus();
+		this.#focus.stop();
 		while (this.#tasks.size > 0) await Promise.allSettled([...this.#tasks]);
 	}
 
@@ -160,7 +120,7 @@ class PollingEngine implements WatchEngine {
 		}
 		// While paused: one poll, and polling stays paused (no timer, no long poll).
 		this.#startPoll(this.#paused);
-		if (this.#focus === null) this.#restartFocus();
+		if (!this.#focus.running) this.#focus.restart();
 	}
 
 	setPaused(paused: boolean): void {
@@ -171,7 +131,7 @@ class PollingEngine implements WatchEngine {
 			this.#clearTimer();
 			this.#poll?.controller.abort();
 			this.#version.abort();
-			this.#stopFocus();
+			this.#focus.stop();
 			this.#overrun.end();
 			this.#out.setConnection({ kind: 'paused' });
 			this.#out.publish();
@@ -185,15 +145,15 @@ class PollingEngine implements WatchEngine {
 		if (this.#poll === null) this.#startPoll();
 		else this.#pollAgain = true;
 		this.#fetchSystem();
-		this.#restartFocus();
+		this.#focus.restart();
 	}
 
 	focus(key: string | null): void {
 		if (key === this.#out.focusKey) return;
-		this.#stopFocus();
+		this.#focus.stop();
 		this.#out.setFocusKey(key);
 		this.#out.publish();
-		this.#restartFocus();
+		this.#focus.restart();
 	}
 
 	/** Keeps a promise alive in the set `stop()` waits for. */
@@ -237,7 +197,7 @@ class PollingEngine implements WatchEngine {
 		const startedAt = this.#clock.now();
 		this.#overrun.begin(startedAt);
 		const request: Requester = (run) =>
-			withQuickRetries(run, { clock: this.#clock, random: this.#random, signal });
+			withQuickRetries(run, { clock: this.#clock, random: this.#settings.random, signal });
 		try {
 			const output = this.#historyLoaded
 				? await runPollCycle({
@@ -245,10 +205,10 @@ class PollingEngine implements WatchEngine {
 						request,
 						held: this.#store,
 						highWater: this.#highWater,
-						pageSize: this.#pageSize,
+						pageSize: this.#settings.pageSize,
 						maxRecords: this.#store.maxJobs,
 					})
-				: await loadHistory({ client: this.#client, request, count: this.#initialJobs });
+				: await loadHistory({ client: this.#client, request, count: this.#settings.initialJobs });
 			this.#overrun.end();
 			if (signal.aborted) return;
 			this.#onPollSuccess(output, startedAt);
@@ -264,12 +224,7 @@ class PollingEngine implements WatchEngine {
 		this.#historyLoaded = true;
 		this.#highWater = output.highWater;
 		this.#failures = 0;
-		const focused = this.#focusMerge;
-		const jobs =
-			focused !== null && focused.at >= startedAt
-				? output.jobs.filter((job) => job.key !== focused.key)
-				: output.jobs;
-		const outcome = this.#store.merge(jobs);
+		const outcome = this.#store.merge(this.#focus.withoutStaleFocus(output.jobs, startedAt));
 		// A job the server has stopped returning (deleted, purged) would otherwise stay "running".
 		this.#store.remove(this.#missing.record(output.asked, output.missing));
 		this.#out.setSkipped(output.skipped);
@@ -281,7 +236,7 @@ class PollingEngine implements WatchEngine {
 		this.#publishMerge(outcome, !initial);
 		this.#fetchSystem();
 		const elapsed = this.#clock.now() - startedAt;
-		this.#schedule(Math.max(this.#intervalMs - elapsed, this.#intervalMs / 2));
+		this.#schedule(Math.max(this.#settings.intervalMs - elapsed, this.#settings.intervalMs / 2));
 	}
 
 	#onPollFailure(error: ApiError): void {
@@ -302,7 +257,7 @@ class PollingEngine implements WatchEngine {
 			this.#out.publish();
 			return;
 		}
-		const delay = retryDelay(error, this.#failures, POLL_BACKOFF, this.#random);
+		const delay = retryDelay(error, this.#failures, POLL_BACKOFF, this.#settings.random);
 		this.#out.setConnection({
 			kind: 'retrying',
 			attempt: this.#failures,
@@ -325,35 +280,19 @@ class PollingEngine implements WatchEngine {
 		if (task !== null) this.#track(task);
 	}
 
-	#stopFocus(): void {
-		const focus = this.#focus;
-		if (focus === null) return;
-		this.#focus = null;
-		this.#track(focus.stop());
-	}
-
-	#restartFocus(): void {
-		const key = this.#out.focusKey;
-		if (key === null || !this.#started || this.#stopped || this.#paused || this.#focus !== null)
-			return;
-		const watch = startFocusWatch({
+	/** The focus watch's view of this engine: it reads the same store and publishes through the same outlet. */
+	#focusLink(): FocusLink {
+		return new FocusLink({
 			client: this.#client,
 			clock: this.#clock,
-			random: this.#random,
-			key,
-			intervalMs: this.#intervalMs,
-			held: (k) => this.#store.get(k),
-			getSupport: () => this.#out.longPoll,
-			setSupport: (support) => {
-				this.#out.setLongPoll(support);
-				this.#out.publish();
-			},
-			onJob: (job) => {
-				if (this.#stopped || this.#focus !== watch) return;
-				this.#focusMerge = { key: job.key, at: this.#clock.now() };
-				this.#publishMerge(this.#store.merge([job]), this.#historyLoaded);
-			},
+			random: this.#settings.random,
+			intervalMs: this.#settings.intervalMs,
+			store: this.#store,
+			out: this.#out,
+			canRun: () => this.#started && !this.#stopped && !this.#paused,
+			isStopped: () => this.#stopped,
+			track: (promise) => this.#track(promise),
+			merge: (job) => this.#publishMerge(this.#store.merge([job]), this.#historyLoaded),
 		});
-		this.#focus = watch;
 	}
 }
