@@ -29,6 +29,7 @@ export function createMemoryClient(total: number, newest: number): AiqumClient {
 	return {
 		baseUrl: 'http://memory.invalid/api',
 		displayHost: 'memory.invalid',
+		server: '',
 		listJobsPage: async (options: ListJobsOptions = {}) =>
 			page(
 				options.offset ?? 0,

@@ -45,7 +45,7 @@ export function createClient(options: ClientOptions): AiqumClient {
 		clock,
 		...(options.dispatcher === undefined ? {} : { dispatcher: options.dispatcher }),
 	});
-	return new Client(base, http);
+	return new Client(base, http, options.server ?? base.displayHost);
 }
 
 class Client implements AiqumClient {
@@ -55,6 +55,7 @@ class Client implements AiqumClient {
 	constructor(
 		private readonly base: BaseUrl,
 		private readonly http: Http,
+		readonly server: string,
 	) {
 		this.baseUrl = base.href;
 		this.displayHost = base.displayHost;
@@ -84,12 +85,12 @@ class Client implements AiqumClient {
 
 	private async pageAt(path: string, signal: AbortSignal | undefined): Promise<JobsPage> {
 		const answer = await this.http.getJson(path, { signal });
-		return parseJobsPage(answer.body, this.base);
+		return parseJobsPage(answer.body, this.base, this.server);
 	}
 
 	async getJob(key: string, signal?: AbortSignal): Promise<Job> {
 		const answer = await this.http.getJson(this.jobPath(key), { signal });
-		return jobFrom(answer.body);
+		return jobFrom(answer.body, this.server);
 	}
 
 	async longPollJob(key: string, options: LongPollOptions): Promise<LongPollResult> {
@@ -104,7 +105,7 @@ class Client implements AiqumClient {
 		});
 		const date = answer.date === undefined ? Number.NaN : Date.parse(answer.date);
 		return {
-			job: jobFrom(answer.body),
+			job: jobFrom(answer.body, this.server),
 			serverTime: Number.isFinite(date) ? date : null,
 			heldMs: answer.heldMs,
 		};
@@ -150,7 +151,7 @@ function jobsQuery(options: ListJobsOptions): string {
 }
 
 /** A job answer; tolerates the `{"job": {...}}` and one-record envelope wrappings. */
-function jobFrom(body: unknown): Job {
+function jobFrom(body: unknown, server: string): Job {
 	let raw = body;
 	if (isRecord(raw) && field(raw, 'key') === undefined) {
 		const records = field(raw, 'records');
@@ -158,7 +159,7 @@ function jobFrom(body: unknown): Job {
 		const inner = field(raw, 'job') ?? only;
 		if (inner !== undefined) raw = inner;
 	}
-	const job = parseJob(raw);
+	const job = parseJob(raw, server);
 	if (job === null) {
 		throw new ApiError('bad-response', 'Unified Manager answered a job without a key.', {
 			hint: 'Is the URL a Unified Manager API (…/api)?',

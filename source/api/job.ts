@@ -65,6 +65,12 @@ export interface ExtraField {
 export interface Job {
 	/** The opaque job key (sanitized; real keys contain only `:`, `-`, hex and the like). */
 	readonly key: string;
+	/**
+	 * The server the job came from: the profile name, or the host for a `--url`
+	 * without a profile; '' when the parser was not told (test fakes). Jobs of
+	 * several servers are told apart by {@link jobId}, never by key alone.
+	 */
+	readonly server: string;
 	/** Job name; '' when the server sent none. Often Japanese. */
 	readonly name: string;
 	/** Job type, e.g. "Provisioning"; '' when absent. */
@@ -106,4 +112,28 @@ export interface SystemInfo {
 	readonly version: string | null;
 	readonly uuid: string | null;
 	readonly name: string | null;
+}
+
+/**
+ * A job's identity across servers: (server, key). The same key on two servers
+ * is two jobs. Keys and server names are sanitized (no control characters), so
+ * NUL cannot occur in either and separates them safely; a job of no named
+ * server ('') is known by its key alone.
+ */
+export type JobId = string;
+
+/** The identity of the job `key` on `server` (see {@link JobId}). */
+export function jobIdOf(server: string, key: string): JobId {
+	return server === '' ? key : `${server}\u0000${key}`;
+}
+
+/** The identity of `job` (see {@link JobId}). */
+export function jobId(job: Pick<Job, 'server' | 'key'>): JobId {
+	return jobIdOf(job.server, job.key);
+}
+
+/** The server and key an identity was made of (the inverse of {@link jobIdOf}). */
+export function splitJobId(id: JobId): { readonly server: string; readonly key: string } {
+	const cut = id.indexOf('\u0000');
+	return cut < 0 ? { server: '', key: id } : { server: id.slice(0, cut), key: id.slice(cut + 1) };
 }

@@ -52,15 +52,15 @@ const MESSAGE_FIELDS = [
  * usable key (or is not an object at all); every other defect degrades the
  * field it is in. Never throws.
  */
-export function parseJob(raw: unknown): Job | null {
+export function parseJob(raw: unknown, server = ''): Job | null {
 	try {
-		return parseJobUnsafe(raw);
+		return parseJobUnsafe(raw, server);
 	} catch {
 		return null;
 	}
 }
 
-function parseJobUnsafe(raw: unknown): Job | null {
+function parseJobUnsafe(raw: unknown, server: string): Job | null {
 	if (!isRecord(raw)) return null;
 	const key = text(field(raw, 'key'))?.trim() ?? '';
 	if (key === '') return null;
@@ -70,6 +70,7 @@ function parseJobUnsafe(raw: unknown): Job | null {
 	const derived = deriveState(state, status, completeTime !== null);
 	const job = {
 		key,
+		server,
 		name: text(field(raw, 'name')) ?? '',
 		type: text(field(raw, 'type')) ?? '',
 		state,
@@ -175,7 +176,7 @@ function signatureOf(job: Omit<Job, 'signature'>): string {
  * `skipped`. A `next` link to another server or outside the API is dropped
  * (`nextHref` null) and the reason given in `nextRefused`.
  */
-export function parseJobsPage(raw: unknown, base: BaseUrl | string): JobsPage {
+export function parseJobsPage(raw: unknown, base: BaseUrl | string, server = ''): JobsPage {
 	const records = isRecord(raw) ? field(raw, 'records') : undefined;
 	if (!isRecord(raw) || !Array.isArray(records)) {
 		throw new ApiError('bad-response', 'Unified Manager answered without a list of jobs.', {
@@ -186,7 +187,7 @@ export function parseJobsPage(raw: unknown, base: BaseUrl | string): JobsPage {
 	const seen = new Set<string>();
 	let skipped = Math.max(0, records.length - PARSE_LIMITS.records);
 	for (let index = 0; index < Math.min(records.length, PARSE_LIMITS.records); index += 1) {
-		const job = parseJob(records[index]);
+		const job = parseJob(records[index], server);
 		if (job === null || seen.has(job.key)) {
 			skipped += 1;
 			continue;

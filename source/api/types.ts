@@ -74,6 +74,11 @@ export interface AiqumClient {
 	readonly baseUrl: string;
 	/** Host (and port, when not the default) to show people. */
 	readonly displayHost: string;
+	/**
+	 * The server's name, stamped on every job it returns ({@link Job.server}):
+	 * the profile name, or {@link displayHost} when none was given.
+	 */
+	readonly server: string;
 	/** One page of `/management-server/jobs`. */
 	listJobsPage(options?: ListJobsOptions): Promise<JobsPage>;
 	/** The page a `_links.next.href` names (must be on the same server; checked). */
@@ -95,6 +100,8 @@ export interface ClientOptions {
 	readonly user: string;
 	/** Never logged, never put in an error message. */
 	readonly password: string;
+	/** The server's name for people and for {@link Job.server}: the profile name; the host when absent. */
+	readonly server?: string;
 	/** PEM text of CA certificates (or the server's own self-signed certificate) to trust. */
 	readonly ca?: string;
 	/** Where {@link ClientOptions.ca} came from (the --ca-file path), named when a certificate is not signed by it. */

@@ -15,6 +15,7 @@ import type { Reconnector } from '../ui/use-recovery.js';
 export class SwappableClient implements AiqumClient {
 	readonly baseUrl: string;
 	readonly displayHost: string;
+	readonly server: string;
 	#inner: AiqumClient;
 	/** Settings that could not be read again: every call fails with why, until the next swap. */
 	#broken: ApiError | null = null;
@@ -25,6 +26,7 @@ export class SwappableClient implements AiqumClient {
 		this.#inner = first;
 		this.baseUrl = first.baseUrl;
 		this.displayHost = first.displayHost;
+		this.server = first.server;
 	}
 
 	/** Uses `next` from the next call on; the client it replaces is closed when idle. */

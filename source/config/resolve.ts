@@ -89,6 +89,7 @@ export function resolveConfig(input: ResolveInput): Config {
 			'warning: the URL is plain http://; the password crosses the network unencrypted',
 		);
 	}
+	const intervalMs = resolveInterval(flags, env, profile, profileName);
 	return {
 		command,
 		args,
@@ -96,7 +97,13 @@ export function resolveConfig(input: ResolveInput): Config {
 		profileName,
 		configPath,
 		server,
-		intervalMs: resolveInterval(flags, env, profile, profileName),
+		servers:
+			server === null || command === 'trust'
+				? []
+				: [{ name: profileName ?? serverHost(server.url), server, intervalMs, profileName }],
+		partialOk: false,
+		demoServers: demo ? 1 : 0,
+		intervalMs,
 		maxJobs: resolveMaxJobs(flags, profile, profileName),
 		color: flags.color !== false && (env.NO_COLOR ?? '') === '',
 		ascii: flags.ascii === true,
@@ -282,4 +289,13 @@ function pick(
 /** An empty environment variable counts as unset. */
 function emptyToUndefined(value: string | undefined): string | undefined {
 	return value === undefined || value === '' ? undefined : value;
+}
+
+/** The host (and port) of a server URL, the name of a server without a profile. */
+export function serverHost(url: string): string {
+	try {
+		return new URL(/^[a-z]+:\/\//i.test(url) ? url : `https://${url}`).host;
+	} catch {
+		return url;
+	}
 }

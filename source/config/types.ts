@@ -72,6 +72,17 @@ export interface ServerConfig {
 	readonly password: PasswordSource;
 }
 
+/** One server of several, with the settings its own profile gives it. */
+export interface NamedServer {
+	/** The profile name, or the URL's host when there is no profile: shown in the SERVER column and JSON. */
+	readonly name: string;
+	readonly server: ServerConfig;
+	/** The poll interval of this server (its profile's `interval`, or the common one). */
+	readonly intervalMs: number;
+	/** The profile it came from, or null for a `--url` without one. */
+	readonly profileName: string | null;
+}
+
 /** Options of `list` (filters), `wait` (timeout) and the output format of every script mode. */
 export interface OutputConfig {
 	readonly json: boolean;
@@ -116,8 +127,18 @@ export interface Config {
 	readonly profileName: string | null;
 	/** The config file's path (whether or not it exists). */
 	readonly configPath: string;
-	/** Null for `simulate` and the demo. */
+	/** Null for `simulate` and the demo. With several servers, the first of {@link servers}. */
 	readonly server: ServerConfig | null;
+	/**
+	 * Every server to watch, in the order named (`umwatch tokyo osaka`,
+	 * `--profile tokyo,osaka`, `--all`): one entry for a single server (also for
+	 * a `--url` without a profile), none for `simulate`, `trust` and the demo.
+	 */
+	readonly servers: readonly NamedServer[];
+	/** `--partial-ok`: a script mode exits 0 when at least one server answered. */
+	readonly partialOk: boolean;
+	/** `--demo-servers N`: the demo runs N simulated servers (1 for a plain `--demo`). */
+	readonly demoServers: number;
 	readonly intervalMs: number;
 	/** Retention cap of the live view, or null for the engine's default. */
 	readonly maxJobs: number | null;

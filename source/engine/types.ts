@@ -1,5 +1,5 @@
 import type { ApiErrorKind } from '../api/errors.js';
-import type { DisplayState, Job } from '../api/job.js';
+import type { DisplayState, Job, JobId } from '../api/job.js';
 
 /** A failure as the screen shows it: kind, one-line message, one-line hint. */
 export interface ErrorSummary {
@@ -45,8 +45,8 @@ export interface Snapshot {
 	readonly version: number;
 	/** Every job held, newest submitted first; ties broken by key, so rows never swap. */
 	readonly jobs: readonly Job[];
-	/** The same jobs by key. */
-	readonly byKey: ReadonlyMap<string, Job>;
+	/** The same jobs by {@link JobId} (the key itself for a job of no named server). */
+	readonly byKey: ReadonlyMap<JobId, Job>;
 	/** How many jobs are in each display state. */
 	readonly counts: Readonly<Record<DisplayState, number>>;
 	readonly connection: ConnectionState;
@@ -80,6 +80,27 @@ export interface Snapshot {
 	 * so it costs an idle screen nothing. The screen counts the wait up from it.
 	 */
 	readonly pollStartedAt?: number | null;
+	/**
+	 * With several servers (a fleet), how each one stands, in the order they
+	 * were named; absent (or one entry) for a single server. `jobs` and `byKey`
+	 * then hold every server's jobs, merged newest first and keyed by
+	 * {@link JobId}; `connection` sums them up (see `engine/fleet.ts`).
+	 */
+	readonly servers?: readonly ServerHealth[];
+}
+
+/** One server of a fleet as the header shows it. */
+export interface ServerHealth {
+	/** The profile name (or the host for a `--url` without a profile): {@link Job.server}. */
+	readonly name: string;
+	/** The base URL, for the detail view. */
+	readonly url: string;
+	readonly connection: ConnectionState;
+	/** When its last successful list poll ended, or null before the first. */
+	readonly lastSuccessAt: number | null;
+	readonly intervalMs: number;
+	/** How many of the merged jobs are this server's. */
+	readonly jobCount: number;
 }
 
 /** Something that happened to a job, as the `events` mode prints it. */

@@ -68,6 +68,7 @@ const NEXT_PREFIX = '/api/management-server/jobs?fake=';
 export class FakeAiqumClient implements AiqumClient {
 	readonly baseUrl = 'https://um.test/api';
 	readonly displayHost = 'um.test';
+	readonly server = '';
 	readonly model: FakeAiqumModel;
 	readonly calls: FakeCall[] = [];
 	longPollMode: 'honour' | 'ignore';

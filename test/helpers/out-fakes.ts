@@ -139,6 +139,7 @@ export function fakeClient(
 	return {
 		baseUrl: 'https://um.test/api',
 		displayHost: 'um.test',
+		server: '',
 		requests,
 		async listJobsPage(options: ListJobsOptions = {}) {
 			requests.push(

@@ -13,6 +13,7 @@ const OVER: ReadonlySet<DisplayState> = new Set([
 export function makeJob(overrides: Partial<Job> & { key: string }): Job {
 	const displayState = overrides.displayState ?? 'NORMAL';
 	return {
+		server: '',
 		name: `job ${overrides.key}`,
 		type: 'Provisioning',
 		state: null,

@@ -80,6 +80,7 @@ function noteFocusSignals(client: AiqumClient, signals: Set<AbortSignal>): Aiqum
 	return {
 		baseUrl: client.baseUrl,
 		displayHost: client.displayHost,
+		server: client.server,
 		listJobsPage: (options) => client.listJobsPage(options),
 		listJobsPageAt: (href, signal) => client.listJobsPageAt(href, signal),
 		getJob: (key, signal) => client.getJob(key, signal),
