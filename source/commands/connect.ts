@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { createClient } from '../api/client.js';
 import type { AiqumClient, ClientOptions } from '../api/types.js';
 import { errorCode } from '../config/config-file.js';
-import { SetupError } from '../config/errors.js';
+import { ConfigError, SetupError } from '../config/errors.js';
 import { type PasswordContext, readPassword } from '../config/password.js';
 import { rereadServer } from '../config/reload.js';
-import type { ResolveInput } from '../config/resolve.js';
+import { type ResolveInput, serverHost } from '../config/resolve.js';
 import { openTerminal } from '../config/terminal.js';
-import type { Config, ServerConfig } from '../config/types.js';
+import type { Config, NamedServer, ServerConfig } from '../config/types.js';
 import type { Reconnector } from '../ui/use-recovery.js';
 import { type CommandIo, say } from './io.js';
 import { createReconnector, type ReconnectSource, SwappableClient } from './reconnect.js';
@@ -15,6 +15,14 @@ import { createReconnector, type ReconnectSource, SwappableClient } from './reco
 /** A client ready to use, and what the screen says about it. */
 export interface Connection {
 	readonly client: AiqumClient;
+	/**
+	 * The server's name, as its jobs carry it ({@link AiqumClient.server}): the
+	 * profile name, the host for a `--url` without one, the simulated server's
+	 * name in a demo of several.
+	 */
+	readonly name: string;
+	/** The client's base URL (scheme, host, port, `/api`), for the detail view. */
+	readonly url: string;
 	/** Host (and port) to show people. */
 	readonly host: string;
 	/** Certificate checks are off: the live view shows a standing warning. */
@@ -25,7 +33,7 @@ export interface Connection {
 	close(): Promise<void>;
 }
 
-/** Options of {@link openConnection}. */
+/** Options of {@link openConnection} and {@link openConnections}. */
 export interface ConnectOptions {
 	/**
 	 * How the config was resolved: given, the connection can be made again
@@ -35,10 +43,8 @@ export interface ConnectOptions {
 }
 
 /**
- * Connects as the config says: to the demo's in-process simulator, or to the
- * configured server with the password read from its source (which may prompt
- * on the terminal). The password goes straight into the client; nothing else
- * keeps it.
+ * Connects to the first server the config names (or the demo's first
+ * simulator): the single-server modes. See {@link openConnections}.
  */
 export async function openConnection(
 	config: Config,
@@ -46,15 +52,82 @@ export async function openConnection(
 	options: ConnectOptions = {},
 ): Promise<Connection> {
 	if (config.demo) {
-		// The simulator loads only for the demo: it is no part of a real session's start.
-		const [{ startDemoServer }, { simulatorOverrides }] = await Promise.all([
-			import('./demo.js'),
-			import('./simulate.js'),
-		]);
-		const demo = await startDemoServer(simulatorOverrides(config.simulate));
-		const client = createClient({ url: demo.url, user: demo.user, password: demo.password });
+		const [only] = await openDemo(1, config);
+		if (only === undefined) throw new Error('the demo starts at least one simulator');
+		return only;
+	}
+	return connectServer(firstServer(config), io, options, false);
+}
+
+/**
+ * One connection per server of {@link Config.servers}, in their order (or one
+ * per simulator of the demo, `--demo-servers N`). Passwords are read one
+ * server after another, each from its own profile's source; a hidden prompt
+ * names the server when there are several. When one cannot be opened, those
+ * already open are closed and the error (named after its server) is thrown.
+ */
+export async function openConnections(
+	config: Config,
+	io: CommandIo,
+	options: ConnectOptions = {},
+): Promise<Connection[]> {
+	if (config.demo) return openDemo(Math.max(1, config.demoServers), config);
+	const servers = config.servers.length > 0 ? config.servers : [firstServer(config)];
+	const several = servers.length > 1;
+	const open: Connection[] = [];
+	try {
+		// One after another: prompts share the terminal, and a password command may ask for a passphrase.
+		for (const named of servers) open.push(await connectServer(named, io, options, several));
+	} catch (error) {
+		await Promise.all(open.map((connection) => connection.close()));
+		throw several ? namedError(error, servers[open.length]?.name ?? '') : error;
+	}
+	return open;
+}
+
+/** The first server: today's single server, also for a config made without {@link Config.servers}. */
+function firstServer(config: Config): NamedServer {
+	const named = config.servers[0];
+	if (named !== undefined) return named;
+	const server = config.server;
+	if (server === null) {
+		throw new Error('openConnection needs a server (the config layer checks it)');
+	}
+	const name = config.profileName ?? serverHost(server.url);
+	return { name, server, intervalMs: config.intervalMs, profileName: config.profileName };
+}
+
+/** A setup failure of one server among several says which: "osaka: cannot read …". */
+function namedError(error: unknown, name: string): unknown {
+	if (error instanceof SetupError) return new SetupError(`${name}: ${error.message}`, error.hint);
+	if (error instanceof ConfigError) {
+		return new ConfigError(`${name}: ${error.message}`, { hint: error.hint, usage: error.usage });
+	}
+	return error;
+}
+
+/**
+ * The demo's simulators, in process: one for a plain `--demo`, named by its
+ * host as a `--url` would be; N named tokyo, osaka, … for `--demo-servers N`.
+ */
+async function openDemo(count: number, config: Config): Promise<Connection[]> {
+	// The simulator loads only for the demo: it is no part of a real session's start.
+	const [{ startDemoServers }, { simulatorOverrides }] = await Promise.all([
+		import('./demo.js'),
+		import('./simulate.js'),
+	]);
+	const demos = await startDemoServers(count, simulatorOverrides(config.simulate));
+	return demos.map((demo) => {
+		const client = createClient({
+			url: demo.url,
+			user: demo.user,
+			password: demo.password,
+			...(count > 1 ? { server: demo.name } : {}),
+		});
 		return {
 			client,
+			name: client.server,
+			url: client.baseUrl,
 			host: client.displayHost,
 			insecure: false,
 			reconnector: null,
@@ -63,12 +136,25 @@ export async function openConnection(
 				await demo.close();
 			},
 		};
-	}
-	const server = config.server;
-	if (server === null || server.user === null) {
+	});
+}
+
+/**
+ * Connects to one server with the password read from its source (which may
+ * prompt on the terminal). The password goes straight into the client;
+ * nothing else keeps it.
+ */
+async function connectServer(
+	named: NamedServer,
+	io: CommandIo,
+	options: ConnectOptions,
+	several: boolean,
+): Promise<Connection> {
+	const { server, name } = named;
+	if (server.user === null) {
 		throw new Error('openConnection needs a server and a user (the config layer checks both)');
 	}
-	const label = `${server.user}@${hostOf(server)}`;
+	const label = `${server.user}@${serverHost(server.url)}${several ? ` (${name})` : ''}`;
 	const context: PasswordContext = {
 		env: io.env,
 		openTerminal: () => openTerminal({ stdin: io.stdin, stderr: io.stderr }),
@@ -81,26 +167,24 @@ export async function openConnection(
 		url: server.url,
 		user: server.user,
 		password: await readPassword(server.password, context),
+		server: name,
 		...trust,
 	});
-	if (server.insecure) say(io, 'warning: --insecure: the server certificate is not checked');
+	if (server.insecure) {
+		const whose = several ? ` of ${name}` : '';
+		say(io, `warning: --insecure: the server certificate${whose} is not checked`);
+	}
+	const shown = { name, url: first.baseUrl, host: first.displayHost, insecure: server.insecure };
 	const reread = options.reread;
 	if (reread === undefined) {
-		const close = () => first.close();
-		return {
-			client: first,
-			host: first.displayHost,
-			insecure: server.insecure,
-			reconnector: null,
-			close,
-		};
+		return { client: first, ...shown, reconnector: null, close: () => first.close() };
 	}
 	const client = new SwappableClient(first);
+	const source = rereadSource(reread, server, context, name, several);
 	return {
 		client,
-		host: client.displayHost,
-		insecure: server.insecure,
-		reconnector: createReconnector(client, rereadSource(reread, server, context), server.insecure),
+		...shown,
+		reconnector: createReconnector(client, source, server.insecure),
 		close: () => client.close(),
 	};
 }
@@ -115,13 +199,15 @@ function rereadSource(
 	reread: ResolveInput,
 	server: ServerConfig,
 	context: PasswordContext,
+	name: string,
+	several: boolean,
 ): ReconnectSource {
 	// The full screen holds the terminal: a prompt is the screen's, and warnings were said at start.
 	const quiet = { ...context, warn: () => undefined, openTerminal: () => 'the screen holds it' };
 	return {
 		label: context.label,
 		async prepare() {
-			const fresh = rereadServer(reread, server);
+			const fresh = rereadServer(reread, server, several ? name : undefined);
 			const trust = trustOptions(fresh);
 			const needsPassword = fresh.password.kind === 'prompt';
 			const read = needsPassword ? '' : await readPassword(fresh.password, quiet);
@@ -130,7 +216,13 @@ function rereadSource(
 				needsPassword,
 				insecure: fresh.insecure,
 				build: (typed) =>
-					createClient({ url: server.url, user, password: typed ?? read, ...trust }),
+					createClient({
+						url: server.url,
+						user,
+						password: typed ?? read,
+						server: name,
+						...trust,
+					}),
 			};
 		},
 	};
@@ -164,13 +256,5 @@ export function readCaFile(path: string): string {
 			`cannot read the CA file ${path}: ${errorCode(error)}`,
 			'check the path and its permissions',
 		);
-	}
-}
-
-function hostOf(server: ServerConfig): string {
-	try {
-		return new URL(/^[a-z]+:\/\//i.test(server.url) ? server.url : `https://${server.url}`).host;
-	} catch {
-		return server.url;
 	}
 }

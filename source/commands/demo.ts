@@ -4,6 +4,8 @@ import { createSimulator } from '../simulator/index.js';
 
 /** A simulator running inside this process, and how to log in to it. */
 export interface DemoServer {
+	/** "tokyo", "osaka", … in a demo of several; "" for the one of a plain `--demo`. */
+	readonly name: string;
 	readonly url: string;
 	readonly user: string;
 	readonly password: string;
@@ -25,7 +27,10 @@ export const DEMO_SEED = 20_261_128;
  * running, an hour of history), on 127.0.0.1 at a free port, with a password
  * made up for this run. Only this process knows it.
  */
-export async function startDemoServer(overrides: SimulatorOptions = {}): Promise<DemoServer> {
+export async function startDemoServer(
+	overrides: SimulatorOptions = {},
+	name = '',
+): Promise<DemoServer> {
 	const user = 'admin';
 	const password = randomBytes(12).toString('base64url');
 	const simulator = createSimulator({
@@ -41,5 +46,47 @@ export async function startDemoServer(overrides: SimulatorOptions = {}): Promise
 		...overrides,
 	});
 	const url = await simulator.listen();
-	return { url, user, password, simulator, close: () => simulator.close() };
+	return { name, url, user, password, simulator, close: () => simulator.close() };
+}
+
+/** The names of the demo's servers, in order (`--demo-servers N` takes the first N). */
+export const DEMO_SERVER_NAMES = [
+	'tokyo',
+	'osaka',
+	'nagoya',
+	'sapporo',
+	'fukuoka',
+	'sendai',
+	'hiroshima',
+	'kobe',
+	'kyoto',
+] as const;
+
+/**
+ * The demo's servers: one for a plain `--demo`; for `--demo-servers N`, N
+ * simulators named tokyo, osaka, … Each builds its own world from its own
+ * seed (the demo's seed, or `--seed`, plus its place), so their jobs differ
+ * but stay the same from run to run. When one cannot start, those started
+ * are closed.
+ */
+export async function startDemoServers(
+	count: number,
+	overrides: SimulatorOptions = {},
+): Promise<DemoServer[]> {
+	if (count <= 1) return [await startDemoServer(overrides)];
+	const seed = overrides.seed ?? DEMO_SEED;
+	const started = await Promise.allSettled(
+		DEMO_SERVER_NAMES.slice(0, count).map((name, index) =>
+			startDemoServer({ ...overrides, seed: seed + index }, name),
+		),
+	);
+	const servers = started.flatMap((result) =>
+		result.status === 'fulfilled' ? [result.value] : [],
+	);
+	const failed = started.find((result) => result.status === 'rejected');
+	if (failed !== undefined) {
+		await Promise.all(servers.map((server) => server.close()));
+		throw failed.reason;
+	}
+	return servers;
 }

@@ -36,6 +36,8 @@ export interface ConfigFile {
 	 * others it is a warning.
 	 */
 	readonly invalidProfiles?: ReadonlyMap<string, ConfigError>;
+	/** Every profile name, valid or not, in the file's order (`--all` takes them in it). */
+	readonly profileOrder?: readonly string[];
 	/** File mode bits (e.g. 0o644), or null when absent. */
 	readonly mode: number | null;
 	/** Problems that do not stop umwatch (unknown keys); printed on stderr. */
@@ -112,7 +114,10 @@ export function missingNamedFile(file: ConfigFile, env: Environment): ConfigErro
 export function parseConfigText(
 	text: string,
 	path: string,
-): Pick<ConfigFile, 'defaultProfile' | 'profiles' | 'invalidProfiles' | 'warnings'> {
+): Pick<
+	ConfigFile,
+	'defaultProfile' | 'profiles' | 'invalidProfiles' | 'profileOrder' | 'warnings'
+> {
 	const root = parseJson(text, path);
 	if (!isRecord(root)) {
 		throw new ConfigError(`${path}: the top level must be a JSON object`, {
@@ -155,7 +160,8 @@ export function parseConfigText(
 			{ hint: knownProfilesHint(profiles) },
 		);
 	}
-	return { defaultProfile, profiles, invalidProfiles, warnings };
+	const profileOrder = Object.keys(rawProfiles);
+	return { defaultProfile, profiles, invalidProfiles, profileOrder, warnings };
 }
 
 function parseProfile(name: string, raw: unknown, path: string, warnings: string[]): Profile {

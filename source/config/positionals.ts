@@ -1,50 +1,62 @@
-// The words on the command line that are not flags: `[profile] [command] [args…]`.
+// The words on the command line that are not flags: `[profile…] [command] [args…]`.
 import { type ConfigFile, knownProfilesHint, missingNamedFile } from './config-file.js';
 import { ConfigError } from './errors.js';
 import type { Environment } from './paths.js';
 import { hasProfile } from './profile-scope.js';
 import { type CommandName, isCommandName } from './types.js';
 
-/** The command, its arguments and a profile named by position. */
+/** The command, its arguments and the profiles named by position. */
 export interface Positionals {
 	readonly command: CommandName;
 	readonly args: readonly string[];
+	/** The first profile named by position, or null. */
 	readonly positionalProfile: string | null;
+	/** Every profile named before the command (`umwatch tokyo osaka list`), in order. */
+	readonly positionalProfiles: readonly string[];
 	/** The profile was named after `trust`, so pinning may create it. */
 	readonly trustNamed?: boolean;
 }
 
-/** `[profile] [command] [args…]`: a first word that is not a command must name a profile. */
+/**
+ * `[profile…] [command] [args…]`: every word before the command names a
+ * profile (`umwatch tokyo osaka list`); a first word that is neither is
+ * reported as a mistyped command or profile.
+ */
 export function splitPositionals(
 	words: readonly string[],
 	env: Environment,
 	getFile: (mayBeMissing?: boolean) => ConfigFile,
 ): Positionals {
+	const profiles: string[] = [];
 	let rest = [...words];
-	let positionalProfile: string | null = null;
-	const first = rest[0];
-	if (first !== undefined && !isCommandName(first)) {
+	for (let word = rest[0]; word !== undefined && !isCommandName(word); word = rest[0]) {
 		// A mistyped command is as likely as a profile in a missing file: say both.
 		const file = getFile(true);
-		if (!hasProfile(file, first)) {
-			const profiles = missingNamedFile(file, env)?.message ?? knownProfilesHint(file.profiles);
-			throw new ConfigError(`unknown command or profile "${first}"`, {
-				hint: `commands: list, show, wait, events, simulate, trust; ${profiles}`,
+		if (!hasProfile(file, word)) {
+			if (profiles.length > 0) {
+				throw new ConfigError(`unknown command or profile "${word}" after the profile name`, {
+					hint: `commands: list, show, wait, events, simulate, trust; ${knownProfilesHint(file.profiles)}`,
+				});
+			}
+			const known = missingNamedFile(file, env)?.message ?? knownProfilesHint(file.profiles);
+			throw new ConfigError(`unknown command or profile "${word}"`, {
+				hint: `commands: list, show, wait, events, simulate, trust; ${known}`,
 			});
 		}
-		positionalProfile = first;
+		profiles.push(word);
 		rest = rest.slice(1);
 	}
+	const positionalProfile = profiles[0] ?? null;
 	const next = rest[0];
 	if (next !== undefined && isCommandName(next)) {
-		return { command: next, args: rest.slice(1), positionalProfile };
+		return {
+			command: next,
+			args: rest.slice(1),
+			positionalProfile,
+			positionalProfiles: profiles,
+		};
 	}
-	if (next !== undefined) {
-		throw new ConfigError(`unexpected "${next}" after the profile name`, {
-			hint: 'usage: umwatch [PROFILE] [list | show KEY | wait KEY | events | trust]',
-		});
-	}
-	return { command: 'watch', args: [], positionalProfile };
+	return { command: 'watch', args: [], positionalProfile, positionalProfiles: profiles };
 }
 
 /**
@@ -54,11 +66,19 @@ export function splitPositionals(
 export function trustProfileWord(words: Positionals): Positionals {
 	const [name, ...extra] = words.args;
 	if (words.command !== 'trust' || name === undefined || extra.length > 0) return words;
+	// Several before `trust`: refused as a whole ("trust pins one server at a time").
+	if (words.positionalProfiles.length > 1) return words;
 	if (words.positionalProfile !== null && words.positionalProfile !== name) {
 		throw new ConfigError(
 			`two profiles named: "${words.positionalProfile}" and "${name}"; choose one`,
 			{ usage: 'trust' },
 		);
 	}
-	return { command: 'trust', args: [], positionalProfile: name, trustNamed: true };
+	return {
+		command: 'trust',
+		args: [],
+		positionalProfile: name,
+		positionalProfiles: [name],
+		trustNamed: true,
+	};
 }

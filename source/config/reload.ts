@@ -10,10 +10,20 @@ import type { ServerConfig } from './types.js';
  * when the profile's pin, CA file, insecure setting or password source may
  * have been fixed since. The URL and the user stay those of the session (the
  * screen and its data are that server's): a profile that now names another
- * is refused, with a restart as the fix. Throws ConfigError or SetupError.
+ * is refused, with a restart as the fix. `name` picks one server of several.
+ * Throws ConfigError or SetupError.
  */
-export function rereadServer(input: ResolveInput, started: ServerConfig): ServerConfig {
-	const server = resolveConfig(input).server;
+export function rereadServer(
+	input: ResolveInput,
+	started: ServerConfig,
+	name?: string,
+): ServerConfig {
+	const config = resolveConfig(input);
+	// One of several servers: its own entry, found by its (profile) name.
+	const server =
+		name === undefined
+			? config.server
+			: (config.servers.find((named) => named.name === name)?.server ?? null);
 	if (server === null) {
 		throw new SetupError('the settings no longer name a server', 'restart umwatch');
 	}

@@ -1,27 +1,14 @@
-import { DEFAULT_INTERVAL_MS } from '../api/contract.js';
-import {
-	type ConfigFile,
-	knownProfilesHint,
-	loadConfigFile,
-	missingNamedFile,
-	type Profile,
-} from './config-file.js';
+import { type ConfigFile, loadConfigFile, missingNamedFile, type Profile } from './config-file.js';
 import { ConfigError } from './errors.js';
 import { fileWarnings } from './file-warnings.js';
-import { choosePasswordSource } from './password-source.js';
-import { configFilePath, type Environment, expandHome } from './paths.js';
-import { type Positionals, splitPositionals, trustProfileWord } from './positionals.js';
+import { configFilePath, type Environment } from './paths.js';
+import { splitPositionals, trustProfileWord } from './positionals.js';
+import { chooseProfiles, refuseOneServerSettings, resolveDemoServers } from './profile-choice.js';
 import { checkProfileUrl, hasProfile, trustForUrl } from './profile-scope.js';
 import { resolveOutput, resolveSimulate, resolveTrust } from './resolve-modes.js';
-import type { CliFlags, CommandName, Config, ServerConfig } from './types.js';
-import {
-	checkServerUrl,
-	isPlainHttpToRemote,
-	parseEnvBoolean,
-	parseFingerprint,
-	parseInteger,
-	parseInterval,
-} from './values.js';
+import { resolveInterval, resolveServer } from './server-settings.js';
+import type { CliFlags, CommandName, Config, NamedServer } from './types.js';
+import { isPlainHttpToRemote, parseInteger } from './values.js';
 
 /** What {@link resolveConfig} reads. Everything outside the flags is injected for tests. */
 export interface ResolveInput {
@@ -36,9 +23,6 @@ export interface ResolveInput {
 	/** Reads the config file; defaults to {@link loadConfigFile}. */
 	readonly loadFile?: (path: string) => ConfigFile;
 }
-
-/** Commands that log in to a server (all but `simulate`, and `trust`, which only looks at its certificate). */
-const NEEDS_USER: ReadonlySet<CommandName> = new Set(['watch', 'list', 'show', 'wait', 'events']);
 
 /**
  * Resolves one {@link Config}: each setting from the first of flags,
@@ -59,50 +43,50 @@ export function resolveConfig(input: ResolveInput): Config {
 	};
 	const words = trustProfileWord(splitPositionals(input.positionals, env, getFile));
 	const { command: requested, args } = words;
-	const demo = flags.demo === true;
+	const demoServers = resolveDemoServers(flags);
+	const demo = demoServers > 0;
 	checkDemo(demo, requested, flags);
-	const profileName = chooseProfile(flags, env, words, demo, getFile);
-	// chooseProfile has checked the file; `trust --profile NEW` may create both.
-	const broken = profileName === null ? undefined : getFile(true).invalidProfiles?.get(profileName);
-	if (broken !== undefined) throw broken;
-	const profile: Profile =
-		profileName === null ? {} : (getFile(true).profiles.get(profileName) ?? {});
+	const profileNames = chooseProfiles(flags, env, words, demo, getFile);
+	const profileName = profileNames[0] ?? null;
 	const command = requested === 'watch' && !input.stdoutIsTty ? 'list' : requested;
-	const warnings = file === null ? [] : fileWarnings(file);
 	const needsServer = !demo && command !== 'simulate';
-	if (needsServer && profileName !== null && hasProfile(getFile(true), profileName)) {
-		checkProfileUrl(flags, env, profile, profileName, configPath);
+	if (needsServer && profileNames.length > 1) {
+		refuseOneServerSettings(flags, env, command, configPath);
 	}
-	const server = !needsServer
-		? null
-		: resolveServer(
-				flags,
-				env,
-				// trust refuses another server's URL itself, and says how to change it.
-				trustForUrl(flags, env, profile, profileName, command === 'trust' ? [] : warnings),
-				profileName,
-				command,
-				input.home,
-			);
-	if (server !== null && isPlainHttpToRemote(server.url)) {
-		warnings.push(
-			'warning: the URL is plain http://; the password crosses the network unencrypted',
-		);
-	}
+	// chooseProfiles has checked the file; `trust --profile NEW` may create both.
+	const profileOf = (name: string | null): Profile => {
+		if (name === null) return {};
+		const broken = getFile(true).invalidProfiles?.get(name);
+		if (broken !== undefined) throw broken;
+		return getFile(true).profiles.get(name) ?? {};
+	};
+	const profile = profileOf(profileName);
+	const warnings = file === null ? [] : fileWarnings(file);
 	const intervalMs = resolveInterval(flags, env, profile, profileName);
+	const context: ServerContext = {
+		flags,
+		env,
+		command,
+		configPath,
+		home: input.home,
+		warnings,
+		inFile: (name) => hasProfile(getFile(true), name),
+	};
+	const servers = !needsServer
+		? []
+		: profileNames.length > 1
+			? profileNames.map((name) => namedServer(context, name, profileOf(name), true))
+			: [namedServer(context, profileName, profile, false)];
 	return {
 		command,
 		args,
 		demo,
 		profileName,
 		configPath,
-		server,
-		servers:
-			server === null || command === 'trust'
-				? []
-				: [{ name: profileName ?? serverHost(server.url), server, intervalMs, profileName }],
-		partialOk: false,
-		demoServers: demo ? 1 : 0,
+		server: servers[0]?.server ?? null,
+		servers: command === 'trust' ? [] : servers,
+		partialOk: resolvePartialOk(flags, command),
+		demoServers,
 		intervalMs,
 		maxJobs: resolveMaxJobs(flags, profile, profileName),
 		color: flags.color !== false && (env.NO_COLOR ?? '') === '',
@@ -115,142 +99,75 @@ export function resolveConfig(input: ResolveInput): Config {
 	};
 }
 
-function checkDemo(demo: boolean, command: CommandName, flags: CliFlags): void {
-	if (!demo) return;
-	if (command === 'simulate' || command === 'trust') {
-		throw new ConfigError(`--demo does not apply to ${command}`, { usage: command });
-	}
-	if (flags.url !== undefined) {
-		throw new ConfigError('--demo watches a built-in simulator; it cannot be combined with --url');
-	}
+/** What resolving each server shares. */
+interface ServerContext {
+	readonly flags: CliFlags;
+	readonly env: Environment;
+	readonly command: CommandName;
+	readonly configPath: string;
+	readonly home: string | undefined;
+	/** Where a server's warnings go (plain http, certificate settings left out). */
+	readonly warnings: string[];
+	/** Whether the file has the profile (`trust --profile NEW` names one it does not, yet). */
+	readonly inFile: (name: string) => boolean;
 }
 
-function chooseProfile(
-	flags: CliFlags,
-	env: Environment,
-	words: Positionals,
-	demo: boolean,
-	getFile: (mayBeMissing?: boolean) => ConfigFile,
-): string | null {
-	const { positionalProfile: positional, command } = words;
-	if (flags.profile !== undefined && positional !== null && flags.profile !== positional) {
-		throw new ConfigError(
-			`two profiles named: --profile ${flags.profile} and "${positional}"; choose one`,
-		);
-	}
-	const named = flags.profile ?? positional ?? emptyToUndefined(env.UMWATCH_PROFILE);
-	if (named !== undefined) {
-		const creating = command === 'trust' && (flags.profile === named || words.trustNamed === true);
-		const file = getFile(creating);
-		if (!hasProfile(file, named) && !creating) {
-			const where = file.exists ? file.path : `${file.path} (which does not exist)`;
-			throw new ConfigError(`no profile "${named}" in ${where}`, {
-				hint: knownProfilesHint(file.profiles),
-			});
-		}
-		return named;
-	}
-	// The default profile applies only when nothing else names a server.
-	if (
-		demo ||
-		command === 'simulate' ||
-		flags.url !== undefined ||
-		emptyToUndefined(env.UMWATCH_URL) !== undefined
-	)
-		return null;
-	return getFile().defaultProfile;
-}
-
-function resolveServer(
-	flags: CliFlags,
-	env: Environment,
-	profile: Profile,
+/**
+ * One server, from its profile (or from the flags and environment alone).
+ * With several, a warning names its server.
+ */
+function namedServer(
+	context: ServerContext,
 	profileName: string | null,
-	command: CommandName,
-	home: string | undefined,
-): ServerConfig {
-	const inProfile = `profile ${profileName ?? ''}`;
-	const url = pick(flags.url, '--url', env.UMWATCH_URL, 'UMWATCH_URL', profile.url, inProfile);
-	if (url === null) {
-		throw new ConfigError('no server: give --url, UMWATCH_URL or a profile; or try --demo', {
-			hint: 'e.g. umwatch --url https://um.example.com --user admin',
-		});
+	profile: Profile,
+	several: boolean,
+): NamedServer {
+	const { flags, env, command, warnings } = context;
+	if (profileName !== null && context.inFile(profileName)) {
+		checkProfileUrl(flags, env, profile, profileName, context.configPath);
 	}
-	const user = pick(
-		flags.user,
-		'--user',
-		env.UMWATCH_USER,
-		'UMWATCH_USER',
-		profile.user,
-		inProfile,
+	const server = resolveServer(
+		flags,
+		env,
+		// trust refuses another server's URL itself, and says how to change it.
+		trustForUrl(flags, env, profile, profileName, command === 'trust' ? [] : warnings),
+		profileName,
+		command,
+		context.home,
 	);
-	if (user === null && NEEDS_USER.has(command)) {
-		throw new ConfigError('no user: give --user, UMWATCH_USER or a profile with "user"', {
-			hint: 'a user with the Operator role is enough to watch jobs',
-		});
-	}
-	const caFile = pick(
-		flags.caFile,
-		'--ca-file',
-		env.UMWATCH_CA_FILE,
-		'UMWATCH_CA_FILE',
-		profile.caFile,
-		inProfile,
-	);
-	const pin = pick(
-		flags.fingerprint,
-		'--fingerprint',
-		env.UMWATCH_FINGERPRINT,
-		'UMWATCH_FINGERPRINT',
-		profile.fingerprint,
-		inProfile,
-	);
-	const insecure = resolveInsecure(flags, env, profile, inProfile);
-	if (insecure !== null && (pin !== null || caFile !== null)) {
-		const other = pin ?? caFile;
-		throw new ConfigError(
-			`${insecure.origin} turns certificate checks off, but ${other?.origin} says which certificate to trust; keep one`,
-			{ hint: 'prefer the fingerprint or CA file: they are as easy and keep the connection safe' },
+	if (isPlainHttpToRemote(server.url)) {
+		const whose = several ? `${profileName ?? ''}: ` : '';
+		warnings.push(
+			`warning: ${whose}the URL is plain http://; the password crosses the network unencrypted`,
 		);
 	}
 	return {
-		url: checkServerUrl(url.value, url.origin),
-		user: user?.value ?? null,
-		caFile: caFile === null ? null : expandHome(caFile.value, home),
-		fingerprint: pin === null ? null : parseFingerprint(pin.value, pin.origin),
-		insecure: insecure !== null,
-		password: choosePasswordSource(flags, env, profile, profileName, home),
+		name: profileName ?? serverHost(server.url),
+		server,
+		intervalMs: resolveInterval(flags, env, profile, profileName),
+		profileName,
+		maxJobs: resolveMaxJobs(flags, profile, profileName),
 	};
 }
 
-/** The origin of an explicit request for `--insecure`, or null when verification stays on. */
-function resolveInsecure(
-	flags: CliFlags,
-	env: Environment,
-	profile: Profile,
-	inProfile: string,
-): { origin: string } | null {
-	if (flags.insecure === true) return { origin: '--insecure' };
-	const fromEnv = emptyToUndefined(env.UMWATCH_INSECURE);
-	if (fromEnv !== undefined) {
-		return parseEnvBoolean(fromEnv, 'UMWATCH_INSECURE') ? { origin: 'UMWATCH_INSECURE' } : null;
+function checkDemo(demo: boolean, command: CommandName, flags: CliFlags): void {
+	if (!demo) return;
+	const flag = flags.demoServers === undefined ? '--demo' : '--demo-servers';
+	if (command === 'simulate' || command === 'trust') {
+		throw new ConfigError(`${flag} does not apply to ${command}`, { usage: command });
 	}
-	return profile.insecure === true ? { origin: `"insecure" in ${inProfile}` } : null;
+	if (flags.url !== undefined) {
+		throw new ConfigError(`${flag} watches a built-in simulator; it cannot be combined with --url`);
+	}
 }
 
-function resolveInterval(
-	flags: CliFlags,
-	env: Environment,
-	profile: Profile,
-	profileName: string | null,
-): number {
-	if (flags.interval !== undefined) return parseInterval(flags.interval, '--interval');
-	const fromEnv = emptyToUndefined(env.UMWATCH_INTERVAL);
-	if (fromEnv !== undefined) return parseInterval(fromEnv, 'UMWATCH_INTERVAL');
-	if (profile.interval !== undefined) {
-		return parseInterval(String(profile.interval), `"interval" in profile ${profileName ?? ''}`);
+/** `--partial-ok` is about the exit code of the modes that read servers; elsewhere it is a mistake. */
+function resolvePartialOk(flags: CliFlags, command: CommandName): boolean {
+	if (flags.partialOk !== true) return false;
+	if (command === 'simulate' || command === 'trust') {
+		throw new ConfigError(`--partial-ok does not apply to ${command}`, { usage: command });
 	}
-	return DEFAULT_INTERVAL_MS;
+	return true;
 }
 
 function resolveMaxJobs(
@@ -268,27 +185,6 @@ function resolveMaxJobs(
 		);
 	}
 	return null;
-}
-
-/** The first value given, with where it came from; empty environment values count as unset. */
-function pick(
-	flag: string | undefined,
-	flagName: string,
-	envValue: string | undefined,
-	envName: string,
-	profileValue: string | undefined,
-	profileOrigin: string,
-): { value: string; origin: string } | null {
-	if (flag !== undefined) return { value: flag, origin: flagName };
-	const fromEnv = emptyToUndefined(envValue);
-	if (fromEnv !== undefined) return { value: fromEnv, origin: envName };
-	if (profileValue !== undefined) return { value: profileValue, origin: profileOrigin };
-	return null;
-}
-
-/** An empty environment variable counts as unset. */
-function emptyToUndefined(value: string | undefined): string | undefined {
-	return value === undefined || value === '' ? undefined : value;
 }
 
 /** The host (and port) of a server URL, the name of a server without a profile. */

@@ -45,6 +45,9 @@ export interface CliFlags {
 	readonly seed?: string | undefined;
 	readonly shape?: string | undefined;
 	readonly longPoll?: boolean | undefined;
+	readonly all?: boolean | undefined;
+	readonly partialOk?: boolean | undefined;
+	readonly demoServers?: string | undefined;
 }
 
 /** Where a setting came from, named in messages ("--url", "UMWATCH_URL", "profile prod"). */
@@ -81,6 +84,11 @@ export interface NamedServer {
 	readonly intervalMs: number;
 	/** The profile it came from, or null for a `--url` without one. */
 	readonly profileName: string | null;
+	/**
+	 * This server's retention cap: --max-jobs, else its profile's `maxJobs`;
+	 * null (or absent) for the engine's default.
+	 */
+	readonly maxJobs?: number | null;
 }
 
 /** Options of `list` (filters), `wait` (timeout) and the output format of every script mode. */
