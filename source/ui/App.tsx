@@ -5,7 +5,7 @@ import { ASCII_GLYPHS, UNICODE_GLYPHS } from '../present/theme.js';
 import type { Clock } from '../time/clock.js';
 import { ListBody } from './ListBody.js';
 import { ScreenLine } from './ScreenLine.js';
-import { layoutTable } from './screen/columns.js';
+import { layoutTable, serverColumnWidth } from './screen/columns.js';
 import { filterJobs } from './screen/filter.js';
 import { passwordPromptLine } from './screen/footer.js';
 import { nextChangeAt } from './screen/next-change.js';
@@ -50,15 +50,19 @@ export function App(props: AppProps) {
 		props.reconnector,
 		props.insecure,
 	);
-	const { text, state: stateFilter } = state.filters;
+	const { text, state: stateFilter, server: serverFilter } = state.filters;
+	const fleet = view.servers.length >= 2;
 	const items = useMemo(
-		() => filterJobs(view.jobs, text, stateFilter),
-		[view.jobs, text, stateFilter],
+		() => filterJobs(view.jobs, text, stateFilter, serverFilter ?? null, fleet),
+		[view.jobs, text, stateFilter, serverFilter, fleet],
 	);
-	const layout = useMemo(() => layoutTable(size.columns), [size.columns]);
+	const serverWidth = serverColumnWidth(view.servers.map((server) => server.name));
+	const layout = useMemo(() => layoutTable(size.columns, serverWidth), [size.columns, serverWidth]);
 	const deps = useRef<Parameters<typeof nextChangeAt>[1] | null>(null);
 	const tick = useTicker(clock, (from) => (deps.current ? nextChangeAt(from, deps.current) : null));
 
+	// Read at render, as lastSuccessAt is: the view holds them only to the minute.
+	const screenServers = fleet ? (engine.getSnapshot().servers ?? []) : [];
 	const screen: Screen = useScreen({
 		view,
 		state,
@@ -71,6 +75,7 @@ export function App(props: AppProps) {
 		host: props.host,
 		insecure,
 		lastSuccessAt: engine.getLastSuccessAt(),
+		servers: screenServers,
 	});
 	deps.current = {
 		visibleJobs: screen.visibleJobs,
@@ -80,18 +85,19 @@ export function App(props: AppProps) {
 		relativeTimes: screen.relativeTimes,
 	};
 
-	const focusKey =
+	// The job's id (server and key): a fleet hands it to the server that owns the job.
+	const focusId =
 		state.view.kind === 'detail'
-			? state.view.key
+			? state.view.id
 			: (state.view.kind === 'help' || state.view.kind === 'error') &&
 					state.view.under.kind === 'detail'
-				? state.view.under.key
+				? state.view.under.id
 				: null;
 	useEffect(() => {
-		if (focusKey === null) return;
-		engine.focus(focusKey);
+		if (focusId === null) return;
+		engine.focus(focusId);
 		return () => engine.focus(null);
-	}, [engine, focusKey]);
+	}, [engine, focusId]);
 
 	useKeyHandler(props.keys, {
 		state,
@@ -104,6 +110,7 @@ export function App(props: AppProps) {
 		clock,
 		onQuit: props.onQuit,
 		recovery,
+		servers: screenServers,
 	});
 
 	if (size.columns < MIN_COLUMNS || size.rows < MIN_ROWS) {

@@ -1,3 +1,4 @@
+import { jobId } from '../api/job.js';
 import type { Glyphs } from '../present/theme.js';
 import { JobRow } from './JobRow.js';
 import { ScreenLine } from './ScreenLine.js';
@@ -14,21 +15,22 @@ export interface ListBodyProps extends ListWindow {
 	readonly now: number;
 }
 
-/** The visible rows of the job table. Rows are keyed by job key, so they never swap. */
-export function ListBody({ marker, jobs, selectedKey, layout, glyphs, color, now }: ListBodyProps) {
+/** The visible rows of the job table. Rows are keyed by job id (server and key), so they never swap. */
+export function ListBody({ marker, jobs, selectedId, layout, glyphs, color, now }: ListBodyProps) {
 	return (
 		<>
 			{marker === null ? null : <ScreenLine key="newer-marker" line={marker} color={color} />}
 			{jobs.map((job) => {
 				const times = rowTimes(job, now);
+				const id = jobId(job);
 				return (
 					<JobRow
-						key={job.key}
+						key={id}
 						job={job}
 						layout={layout}
 						submitted={times.submitted}
 						duration={times.duration}
-						selected={job.key === selectedKey}
+						selected={id === selectedId}
 						color={color}
 						glyphs={glyphs}
 					/>

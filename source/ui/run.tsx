@@ -1,8 +1,10 @@
 import { type Instance, render } from 'ink';
 import type { WatchEngine } from '../engine/engine.js';
+import { ASCII_GLYPHS, UNICODE_GLYPHS } from '../present/theme.js';
 import { formatLiveDuration } from '../present/time-format.js';
 import { type Clock, systemClock } from '../time/clock.js';
 import { App } from './App.js';
+import { serversExitSummary } from './screen/server-summary.js';
 import { exitSummary, failureReport, type UiExitReason } from './screen/summary.js';
 import { createInputDecoder } from './terminal/input-decoder.js';
 import { createKeyHub } from './terminal/key-source.js';
@@ -93,7 +95,17 @@ export function runWatchUi(options: WatchUiOptions): Promise<UiExit> {
 			let failure: string | null = null;
 			try {
 				const snapshot = options.engine.getSnapshot();
-				summary = exitSummary(options.host, snapshot, elapsed, exit.reason, describe(exit));
+				const servers = snapshot.servers ?? [];
+				summary =
+					servers.length >= 2
+						? serversExitSummary(
+								{ jobs: snapshot.jobs, servers },
+								elapsed,
+								exit.reason,
+								options.ascii ? ASCII_GLYPHS : UNICODE_GLYPHS,
+								describe(exit),
+							)
+						: exitSummary(options.host, snapshot, elapsed, exit.reason, describe(exit));
 				failure = failureReport(snapshot.connection);
 			} catch {
 				// The summary must not keep the caller from ever hearing how the screen ended.

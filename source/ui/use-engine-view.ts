@@ -3,7 +3,22 @@ import type { DisplayState, Job } from '../api/job.js';
 import type { WatchEngine } from '../engine/engine.js';
 import { isStale } from '../engine/freshness.js';
 import { sameConnection } from '../engine/snapshot-publisher.js';
-import type { ConnectionState, Snapshot } from '../engine/types.js';
+import type { ConnectionState, ServerHealth, Snapshot } from '../engine/types.js';
+
+/**
+ * One server of several as the view compares it: what its header entry shows.
+ * The exact time of its last success is read live when the frame is drawn.
+ */
+export interface ServerView {
+	readonly name: string;
+	readonly url: string;
+	readonly connection: ConnectionState;
+	readonly jobCount: number;
+	readonly intervalMs: number;
+	readonly lastSuccessMinute: number | null;
+	/** Whether its data was older than two of its intervals when the view was taken. */
+	readonly stale: boolean;
+}
 
 /**
  * The part of a snapshot the screen shows. Two views that are `sameView`
@@ -26,6 +41,46 @@ export interface EngineView {
 	readonly pollWarning: string | null;
 	/** When the list poll in flight began, once it has overrun its interval; else null. */
 	readonly pollStartedAt: number | null;
+	/** Each server of a fleet (two or more), in the order named; empty for one server. */
+	readonly servers: readonly ServerView[];
+}
+
+function minuteOf(at: number | null): number | null {
+	return at === null ? null : Math.floor(at / 60_000);
+}
+
+/** The servers of a fleet as the view holds them; none for a single server. */
+export function selectServers(
+	servers: readonly ServerHealth[] | undefined,
+	now: number,
+): readonly ServerView[] {
+	if (servers === undefined || servers.length < 2) return [];
+	return servers.map((server) => ({
+		name: server.name,
+		url: server.url,
+		connection: server.connection,
+		jobCount: server.jobCount,
+		intervalMs: server.intervalMs,
+		lastSuccessMinute: minuteOf(server.lastSuccessAt),
+		stale: isStale(server, now),
+	}));
+}
+
+function sameServers(a: readonly ServerView[], b: readonly ServerView[]): boolean {
+	if (a.length !== b.length) return false;
+	return a.every((x, i) => {
+		const y = b[i];
+		return (
+			y !== undefined &&
+			x.name === y.name &&
+			x.url === y.url &&
+			sameConnection(x.connection, y.connection) &&
+			x.jobCount === y.jobCount &&
+			x.intervalMs === y.intervalMs &&
+			x.lastSuccessMinute === y.lastSuccessMinute &&
+			x.stale === y.stale
+		);
+	});
 }
 
 // `lastSuccessAt` is the engine's live read: a quiet poll moves it without a new snapshot.
@@ -35,13 +90,14 @@ function selectView(snapshot: Snapshot, lastSuccessAt: number | null, now: numbe
 		byKey: snapshot.byKey,
 		counts: snapshot.counts,
 		connection: snapshot.connection,
-		lastSuccessMinute: lastSuccessAt === null ? null : Math.floor(lastSuccessAt / 60_000),
+		lastSuccessMinute: minuteOf(lastSuccessAt),
 		stale: isStale({ lastSuccessAt, intervalMs: snapshot.intervalMs }, now),
 		intervalMs: snapshot.intervalMs,
 		serverVersion: snapshot.serverVersion,
 		skippedRecords: snapshot.skippedRecords,
 		pollWarning: snapshot.pollWarning ?? null,
 		pollStartedAt: snapshot.pollStartedAt ?? null,
+		servers: selectServers(snapshot.servers, now),
 	};
 }
 
@@ -69,7 +125,8 @@ export function sameView(a: EngineView, b: EngineView): boolean {
 		a.serverVersion === b.serverVersion &&
 		a.skippedRecords === b.skippedRecords &&
 		a.pollWarning === b.pollWarning &&
-		a.pollStartedAt === b.pollStartedAt
+		a.pollStartedAt === b.pollStartedAt &&
+		sameServers(a.servers, b.servers)
 	);
 }
 

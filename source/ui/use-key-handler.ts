@@ -1,15 +1,16 @@
 import { type Dispatch, useEffect, useRef } from 'react';
-import type { Job } from '../api/job.js';
+import { type Job, type JobId, splitJobId } from '../api/job.js';
 import type { ConnectionState, Engine } from '../engine/types.js';
 import type { Clock } from '../time/clock.js';
-import { aimedKey, type Highlight, type Move, nextHighlight } from './screen/cursor.js';
+import { aimedId, type Highlight, type Move, nextHighlight } from './screen/cursor.js';
 import { lastFailure } from './screen/error-view.js';
 import { type Action, type KeyContext, resolveKey } from './screen/keymap.js';
 import type { Screen } from './screen/screen.js';
+import { serverFailures } from './screen/server-errors.js';
 import { type UiAction, type UiState, uiReducer } from './screen/ui-state.js';
 import type { KeyPress } from './terminal/input-decoder.js';
 import type { KeySource } from './terminal/key-source.js';
-import type { Recovery } from './use-recovery.js';
+import type { Recovery, ServerConnection } from './use-recovery.js';
 
 /** How long "copied" stays in the footer. */
 export const NOTICE_MS = 3000;
@@ -27,8 +28,10 @@ export interface KeyHandlerDeps {
 	readonly onQuit: () => void;
 	/** What `r` does after a failure, and the password prompt it may open. */
 	readonly recovery: Recovery;
-	/** The job Enter opens instead of the highlighted one, when the list moved it just before the press. */
-	readonly aimed?: string | null;
+	/** Each server watched, in order, when there are several (its connection as now); else empty. */
+	readonly servers?: readonly ServerConnection[];
+	/** The job (id) Enter opens instead of the highlighted one, when the list moved it just before the press. */
+	readonly aimed?: JobId | null;
 }
 
 /** The OSC 52 sequence that asks the terminal to put `text` on the clipboard. */
@@ -78,7 +81,7 @@ function act(action: Action, deps: KeyHandlerDeps): void {
 			deps.onQuit();
 			return;
 		case 'open':
-			dispatch({ type: 'open', items, rows, key: deps.aimed ?? null });
+			dispatch({ type: 'open', items, rows, id: deps.aimed ?? null });
 			return;
 		case 'back':
 			dispatch({ type: 'back' });
@@ -111,14 +114,20 @@ function act(action: Action, deps: KeyHandlerDeps): void {
 		case 'stateFilter':
 			dispatch({ type: 'stateFilter' });
 			return;
+		case 'serverFilter':
+			dispatch({ type: 'serverFilter', servers: (deps.servers ?? []).map((s) => s.name) });
+			return;
 		case 'refresh':
 			// From the error view: back to what it covered, where the outcome shows.
 			if (state.view.kind === 'error') dispatch({ type: 'back' });
-			deps.recovery.refresh(deps.connection);
+			deps.recovery.refresh(deps.connection, deps.servers);
 			return;
 		case 'showError': {
-			const error = lastFailure(deps.connection);
-			if (error !== null) dispatch({ type: 'showError', error });
+			// Several servers: every server in trouble, named; the summed-up state may well be live.
+			const failures = serverFailures(deps.servers ?? []);
+			const error = failures[0]?.error ?? lastFailure(deps.connection);
+			if (failures.length > 0 && error !== null) dispatch({ type: 'showError', error, failures });
+			else if (error !== null) dispatch({ type: 'showError', error });
 			else
 				dispatch({ type: 'notice', text: 'no error to show', until: deps.clock.now() + NOTICE_MS });
 			return;
@@ -128,7 +137,8 @@ function act(action: Action, deps: KeyHandlerDeps): void {
 			return;
 		case 'copy':
 			if (state.view.kind !== 'detail') return;
-			deps.stdout.write(osc52(state.view.key));
+			// The real key: the id also names the server, which no one pastes anywhere.
+			deps.stdout.write(osc52(splitJobId(state.view.id).key));
 			dispatch({ type: 'notice', text: 'copied key', until: deps.clock.now() + NOTICE_MS });
 			return;
 	}
@@ -159,7 +169,7 @@ export function useKeyHandler(keys: KeySource, deps: KeyHandlerDeps): void {
 	latest.current = deps;
 	// What the user has seen highlighted, frame by frame (a ref: the subscription reads it later).
 	const seen = useRef<{ readonly state: UiState; readonly highlight: Highlight } | null>(null);
-	const shown = deps.screen.list?.selectedKey ?? null;
+	const shown = deps.screen.list?.selectedId ?? null;
 	const before = seen.current;
 	const byUser = before !== null && before.state !== deps.state;
 	seen.current = {
@@ -174,7 +184,7 @@ export function useKeyHandler(keys: KeySource, deps: KeyHandlerDeps): void {
 				const sight = seen.current;
 				const aimed =
 					sight !== null && sight.state === current.state
-						? aimedKey(sight.highlight, current.clock.now())
+						? aimedId(sight.highlight, current.clock.now())
 						: null;
 				const dispatch = (action: UiAction): void => {
 					latest.current = { ...latest.current, state: uiReducer(latest.current.state, action) };

@@ -33,10 +33,36 @@ export interface Reconnector {
 
 /** What the key handler asks of {@link useRecovery}. */
 export interface Recovery {
-	/** `r`: reconnects first when the failure needs the user, then polls now. */
-	refresh(connection: ConnectionState): void;
+	/**
+	 * `r`: reconnects first when a failure needs the user, then polls now.
+	 * `servers`: each server's connection when there are several; any one of
+	 * them failed for good counts, though the summed-up connection is live.
+	 */
+	refresh(connection: ConnectionState, servers?: readonly ServerConnection[]): void;
 	/** The password prompt while it is open, read live (keys typed fast must not reach the list). */
 	readonly prompt: HiddenInput | null;
+}
+
+/** One server of several, as far as recovery cares. */
+export interface ServerConnection {
+	readonly name: string;
+	readonly connection: ConnectionState;
+}
+
+/**
+ * The failure `r` must fix before polling helps: the first server's that
+ * retrying cannot fix, else the connection's own; null when there is none.
+ * The reconnector the command passes knows which servers to reconnect.
+ */
+export function failureToFix(
+	connection: ConnectionState,
+	servers: readonly ServerConnection[] = [],
+): ErrorSummary | null {
+	for (const server of servers) {
+		const failure = lastFailure(server.connection);
+		if (failure !== null && isFatal(failure)) return failure;
+	}
+	return lastFailure(connection);
 }
 
 /** {@link useRecovery}'s result: the handler's side and what the screen shows. */
@@ -85,8 +111,8 @@ export function useRecovery(
 			get prompt() {
 				return prompt.current;
 			},
-			refresh(connection) {
-				const failure = lastFailure(connection);
+			refresh(connection, servers) {
+				const failure = failureToFix(connection, servers);
 				if (reconnector === undefined || failure === null || !isFatal(failure)) {
 					engine.refresh();
 					return;

@@ -15,43 +15,43 @@ describe('UI reducer', () => {
 			{ type: 'move', move: 'down', items, rows: 3 },
 			{ type: 'open', items, rows: 3 },
 		);
-		expect(s.view).toEqual({ kind: 'detail', key: 'b', scroll: 0 });
+		expect(s.view).toEqual({ kind: 'detail', id: 'b', scroll: 0 });
 		const back = uiReducer(s, { type: 'back' });
 		expect(back.view).toEqual({ kind: 'list' });
-		expect(back.cursor.selectedKey).toBe('b');
+		expect(back.cursor.selectedId).toBe('b');
 	});
 
 	test('n/N step through the list and move the list selection along', () => {
 		let s = run(INITIAL_UI_STATE, { type: 'open', items, rows: 3 });
 		s = run(s, { type: 'step', by: 1, items, rows: 3 }, { type: 'step', by: 1, items, rows: 3 });
-		expect(s.view).toEqual({ kind: 'detail', key: 'c', scroll: 0 });
-		expect(s.cursor.selectedKey).toBe('c');
+		expect(s.view).toEqual({ kind: 'detail', id: 'c', scroll: 0 });
+		expect(s.cursor.selectedId).toBe('c');
 		s = run(s, { type: 'step', by: -1, items, rows: 3 });
-		expect(s.view).toEqual({ kind: 'detail', key: 'b', scroll: 0 });
+		expect(s.view).toEqual({ kind: 'detail', id: 'b', scroll: 0 });
 		const first = run(
 			INITIAL_UI_STATE,
 			{ type: 'open', items, rows: 3 },
 			{ type: 'step', by: -1, items, rows: 3 },
 		);
-		expect(first.view).toEqual({ kind: 'detail', key: 'a', scroll: 0 });
+		expect(first.view).toEqual({ kind: 'detail', id: 'a', scroll: 0 });
 	});
 
 	test('scrolling is clamped to the content', () => {
 		let s = run(INITIAL_UI_STATE, { type: 'open', items, rows: 3 });
 		s = run(s, { type: 'scroll', move: 'pageDown', rows: 5, maxScroll: 6 });
-		expect(s.view).toEqual({ kind: 'detail', key: 'a', scroll: 4 });
+		expect(s.view).toEqual({ kind: 'detail', id: 'a', scroll: 4 });
 		s = run(
 			s,
 			{ type: 'scroll', move: 'end', rows: 5, maxScroll: 6 },
 			{ type: 'scroll', move: 'down', rows: 5, maxScroll: 6 },
 		);
-		expect(s.view).toEqual({ kind: 'detail', key: 'a', scroll: 6 });
+		expect(s.view).toEqual({ kind: 'detail', id: 'a', scroll: 6 });
 		s = run(
 			s,
 			{ type: 'scroll', move: 'home', rows: 5, maxScroll: 6 },
 			{ type: 'scroll', move: 'up', rows: 5, maxScroll: 6 },
 		);
-		expect(s.view).toEqual({ kind: 'detail', key: 'a', scroll: 0 });
+		expect(s.view).toEqual({ kind: 'detail', id: 'a', scroll: 0 });
 	});
 
 	test('help opens over the current view and closes back to it', () => {

@@ -1,4 +1,5 @@
-import { type ColumnId, JOB_COLUMNS } from '../../present/columns.js';
+import { JOB_COLUMNS, type ColumnId as JobColumnId } from '../../present/columns.js';
+import { displayWidth } from '../../present/text-width.js';
 
 /**
  * Table column layout, computed from the terminal width alone: never from the
@@ -7,7 +8,11 @@ import { type ColumnId, JOB_COLUMNS } from '../../present/columns.js';
  * shared with `list`.
  */
 
-export type { ColumnId } from '../../present/columns.js';
+/**
+ * A column of the live table: the shared job columns, and SERVER, which only
+ * a view of several servers has (first, as `list` puts it).
+ */
+export type ColumnId = JobColumnId | 'server';
 
 /** One laid-out column. */
 export interface Column {
@@ -42,12 +47,45 @@ interface Spec {
 	readonly maxWidth: number;
 }
 
-function specs(terminalWidth: number): Spec[] {
-	return JOB_COLUMNS.map(({ id, title, align, dropRank, live }) => {
-		const width = id === 'state' && terminalWidth < 80 ? STATE_COMPACT : live.width;
-		const maxWidth = id === 'state' ? width : live.maxWidth;
-		return { id, title, width, align, dropRank, maxWidth };
-	});
+/** The SERVER column's room: the profile names are short; a longer one is cut, never dropped. */
+const SERVER_MIN = 'SERVER'.length;
+const SERVER_MAX = 12;
+
+/**
+ * The SERVER column's width for these server names: 0 (no column) for fewer
+ * than two servers, else the longest name within 6..12 columns.
+ */
+export function serverColumnWidth(names: readonly string[]): number {
+	if (names.length < 2) return 0;
+	const longest = Math.max(...names.map((name) => displayWidth(name)));
+	return Math.max(SERVER_MIN, Math.min(SERVER_MAX, longest));
+}
+
+function specs(terminalWidth: number, serverWidth: number): Spec[] {
+	const server: Spec[] =
+		serverWidth > 0
+			? [
+					{
+						id: 'server',
+						title: 'SERVER',
+						width: serverWidth,
+						align: 'left',
+						// Like the name, it never drops: the same key on two servers is two jobs.
+						dropRank: 0,
+						maxWidth: serverWidth,
+					},
+				]
+			: [];
+	// Defensive: should the shared spec ever name a server column, it is placed here, not there.
+	const shared = JOB_COLUMNS.filter(({ id }) => (id as string) !== 'server');
+	return [
+		...server,
+		...shared.map(({ id, title, align, dropRank, live }): Spec => {
+			const width = id === 'state' && terminalWidth < 80 ? STATE_COMPACT : live.width;
+			const maxWidth = id === 'state' ? width : live.maxWidth;
+			return { id, title, width, align, dropRank, maxWidth };
+		}),
+	];
 }
 
 function used(columns: readonly Spec[]): number {
@@ -55,16 +93,17 @@ function used(columns: readonly Spec[]): number {
 }
 
 /**
- * Lays out the table for a terminal `width` columns wide. Low-priority columns
+ * Lays out the table for a terminal `width` columns wide, with a SERVER column
+ * `serverWidth` wide first when it is not 0 (see {@link serverColumnWidth}). Low-priority columns
  * drop first (key, then type, then duration, then submitted); spare room goes
  * to the name, then the type, the name again up to a comfortable width, the
  * key, and whatever is left to the name.
  * The row is one column narrower than the terminal: a line that fills the last
  * column makes some terminals wrap.
  */
-export function layoutTable(width: number): TableLayout {
+export function layoutTable(width: number, serverWidth = 0): TableLayout {
 	const available = width - 1;
-	let columns = specs(width);
+	let columns = specs(width, serverWidth);
 	while (used(columns) > available) {
 		const victim = columns.reduce((a, b) => (b.dropRank > a.dropRank ? b : a));
 		if (victim.dropRank === 0) break;

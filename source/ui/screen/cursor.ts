@@ -1,16 +1,19 @@
+import { type JobId, jobIdOf } from '../../api/job.js';
+
 /**
- * The list's selection and viewport, held by job key rather than row number,
- * so jobs arriving on top move neither the selection nor the rows on screen.
+ * The list's selection and viewport, held by job identity ({@link JobId}:
+ * server and key) rather than row number, so jobs arriving on top move neither
+ * the selection nor the rows on screen, and the same key on two servers is two rows.
  */
 
 /** Where the selection and the viewport stand. */
 export interface ListCursor {
-	/** The selected job, or null before anything was selected. */
-	readonly selectedKey: string | null;
+	/** The selected job's id, or null before anything was selected. */
+	readonly selectedId: JobId | null;
 	/** The selection sits on the newest job and stays there as new ones arrive. */
 	readonly followNewest: boolean;
-	/** The job in the top visible row. */
-	readonly topKey: string | null;
+	/** The id of the job in the top visible row. */
+	readonly topId: JobId | null;
 	/** Where the selection and the top row were when last placed, for when their jobs vanish. */
 	readonly lastIndex: number;
 	readonly lastTop: number;
@@ -18,9 +21,9 @@ export interface ListCursor {
 
 /** The cursor at start: on the newest job. */
 export const INITIAL_CURSOR: ListCursor = {
-	selectedKey: null,
+	selectedId: null,
 	followNewest: true,
-	topKey: null,
+	topId: null,
 	lastIndex: 0,
 	lastTop: 0,
 };
@@ -34,13 +37,20 @@ export interface ResolvedCursor {
 /** Ways to move the selection. */
 export type Move = 'up' | 'down' | 'pageUp' | 'pageDown' | 'home' | 'end';
 
-interface Keyed {
+/** A row of the list: a job, or anything with its key (and server, when it has one). */
+export interface Keyed {
 	readonly key: string;
+	readonly server?: string;
 }
 
-function indexOfKey(items: readonly Keyed[], key: string | null): number {
-	if (key === null) return -1;
-	return items.findIndex((item) => item.key === key);
+/** The identity of a row (see {@link JobId}). */
+export function rowId(item: Keyed): JobId {
+	return jobIdOf(item.server ?? '', item.key);
+}
+
+function indexOfId(items: readonly Keyed[], id: JobId | null): number {
+	if (id === null) return -1;
+	return items.findIndex((item) => rowId(item) === id);
 }
 
 function clamp(value: number, low: number, high: number): number {
@@ -79,11 +89,16 @@ export function resolveCursor(
 	const count = items.length;
 	if (count === 0) return { selected: -1, top: 0 };
 	const height = Math.max(1, rows);
-	let selected = cursor.followNewest ? 0 : indexOfKey(items, cursor.selectedKey);
+	let selected = cursor.followNewest ? 0 : indexOfId(items, cursor.selectedId);
 	if (selected < 0) selected = clamp(cursor.lastIndex, 0, count - 1);
-	let top = cursor.followNewest ? 0 : indexOfKey(items, cursor.topKey);
+	let top = cursor.followNewest ? 0 : indexOfId(items, cursor.topId);
 	if (top < 0) top = selected - (cursor.lastIndex - cursor.lastTop);
 	return { selected, top: keepVisible(selected, top, count, height) };
+}
+
+function idAt(items: readonly Keyed[], index: number): JobId | null {
+	const item = items[index];
+	return item === undefined ? null : rowId(item);
 }
 
 /** A cursor on row `selected` with `top` as the first visible row. */
@@ -97,9 +112,9 @@ export function cursorAt(
 	const index = clamp(selected, 0, items.length - 1);
 	const first = keepVisible(index, top, items.length, Math.max(1, rows));
 	return {
-		selectedKey: items[index]?.key ?? null,
+		selectedId: idAt(items, index),
 		followNewest: index === 0,
-		topKey: items[first]?.key ?? null,
+		topId: idAt(items, first),
 		lastIndex: index,
 		lastTop: first,
 	};
@@ -143,32 +158,33 @@ export const REACTION_MS = 300;
 
 /** The highlighted job as the user has seen it. */
 export interface Highlight {
-	readonly key: string | null;
+	/** The highlighted job's id. */
+	readonly id: JobId | null;
 	/** The job highlighted before the list last moved the highlight by itself, or null. */
-	readonly before: string | null;
+	readonly before: JobId | null;
 	/** When it moved so. */
 	readonly movedAt: number;
 }
 
 /**
- * The highlight after a frame that shows `key`. `byUser`: the frame follows
+ * The highlight after a frame that shows job `id`. `byUser`: the frame follows
  * something the user did (a key), so a change is theirs and aims nothing elsewhere.
  */
 export function nextHighlight(
 	previous: Highlight | null,
-	key: string | null,
+	id: JobId | null,
 	byUser: boolean,
 	now: number,
 ): Highlight {
-	if (previous === null || byUser) return { key, before: null, movedAt: now };
-	if (key === previous.key) return previous;
+	if (previous === null || byUser) return { id, before: null, movedAt: now };
+	if (id === previous.id) return previous;
 	// Moved again before anyone could react: the user still aims at what they saw first.
-	const seen = aimedKey(previous, now) ?? previous.key;
-	return { key, before: seen, movedAt: now };
+	const seen = aimedId(previous, now) ?? previous.id;
+	return { id, before: seen, movedAt: now };
 }
 
-/** The job a key press at `now` aims at when the list just moved the highlight, else null. */
-export function aimedKey(highlight: Highlight | null, now: number): string | null {
+/** The job (id) a key press at `now` aims at when the list just moved the highlight, else null. */
+export function aimedId(highlight: Highlight | null, now: number): JobId | null {
 	if (highlight === null || highlight.before === null) return null;
 	return now - highlight.movedAt < REACTION_MS ? highlight.before : null;
 }

@@ -97,11 +97,24 @@ function pairLines(
 	return lines;
 }
 
+/** The server a job came from, when several are watched: its name and base URL. */
+export interface JobServer {
+	readonly name: string;
+	readonly url: string;
+}
+
 /**
  * Every field of a job as screen lines `width` columns wide (at most
  * `width - 1` used). Long values are wrapped; the view scrolls over them.
+ * `server`: with several servers, the one the job came from (shown after the key).
  */
-export function detailLines(job: Job, width: number, now: number, glyphs: Glyphs): Line[] {
+export function detailLines(
+	job: Job,
+	width: number,
+	now: number,
+	glyphs: Glyphs,
+	server?: JobServer,
+): Line[] {
 	const usable = width - 1;
 	const state = styled(job.displayState, job.rawState, glyphs);
 	const raw = `   lifecycle ${job.state ?? glyphs.absent} ${glyphs.separator} outcome ${job.status ?? glyphs.absent}`;
@@ -109,6 +122,12 @@ export function detailLines(job: Job, width: number, now: number, glyphs: Glyphs
 	const duration = durationText(job, now);
 	const lines: Line[] = [
 		...field('Key', job.key, usable, glyphs),
+		...(server === undefined
+			? []
+			: [
+					...field('Server', server.name, usable, glyphs),
+					...field('URL', server.url, usable, glyphs),
+				]),
 		...field('Name', job.name, usable, glyphs),
 		[{ text: ` ${fitCell('State', LABEL - 1)}`, bold: true }, state, { text: raw, color: 'gray' }],
 		...field('Type', job.type, usable, glyphs),

@@ -42,24 +42,52 @@ export function normalizeForSearch(text: string): string {
 	return text.normalize('NFKC').toLowerCase();
 }
 
+/**
+ * The server filter `v` cycles through with several servers: all (null),
+ * then each server in the order named, then all again.
+ */
+export function nextServerFilter(
+	current: string | null,
+	servers: readonly string[],
+): string | null {
+	if (servers.length < 2) return null;
+	if (current === null) return servers[0] ?? null;
+	const index = servers.indexOf(current);
+	return index < 0 ? null : (servers[index + 1] ?? null);
+}
+
 /** Whether these filters hide anything (text that is only spaces filters nothing). */
-export function isFiltered(text: string, state: StateFilter): boolean {
-	return text.trim() !== '' || state !== 'all';
+export function isFiltered(
+	text: string,
+	state: StateFilter,
+	server: string | null = null,
+): boolean {
+	return text.trim() !== '' || state !== 'all' || server !== null;
 }
 
 /**
- * The jobs that pass both filters, in the order given. Returns `jobs` itself
- * when nothing is filtered, so an unfiltered list keeps its identity.
+ * The jobs that pass every filter, in the order given: the text (in the
+ * name, type or key; with `searchServers`, several servers, also in the
+ * server's name), the state, and the server (null: all). Returns `jobs`
+ * itself when nothing is filtered, so an unfiltered list keeps its identity.
  */
-export function filterJobs(jobs: readonly Job[], text: string, state: StateFilter): readonly Job[] {
+export function filterJobs(
+	jobs: readonly Job[],
+	text: string,
+	state: StateFilter,
+	server: string | null = null,
+	searchServers = false,
+): readonly Job[] {
 	const needle = normalizeForSearch(text.trim());
-	if (needle === '' && state === 'all') return jobs;
+	if (needle === '' && state === 'all' && server === null) return jobs;
 	return jobs.filter(
 		(job) =>
+			(server === null || job.server === server) &&
 			matchesState(job, state) &&
 			(needle === '' ||
 				normalizeForSearch(job.name).includes(needle) ||
 				normalizeForSearch(job.type).includes(needle) ||
-				normalizeForSearch(job.key).includes(needle)),
+				normalizeForSearch(job.key).includes(needle) ||
+				(searchServers && normalizeForSearch(job.server).includes(needle))),
 	);
 }

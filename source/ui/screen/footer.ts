@@ -19,6 +19,8 @@ export interface FooterInput {
 	readonly paused?: boolean;
 	/** The connection carries a failure: `e` shows it in full. */
 	readonly failure?: boolean;
+	/** How many servers are watched: with two or more, `v` cycles the server filter. */
+	readonly servers?: number;
 }
 
 /** Which hints stay longest when the footer is short of room (lower stays longer). */
@@ -47,7 +49,10 @@ function filterSegments(input: FooterInput): Segment[] {
 	if (filters.state !== 'all') {
 		out.push({ text: '  state: ' }, { text: STATE_FILTER_LABELS[filters.state], bold: true });
 	}
-	const filtered = filters.text !== '' || filters.state !== 'all';
+	// The server filter too: it hides every other server's jobs.
+	const server = filters.server ?? null;
+	if (server !== null) out.push({ text: '  server: ' }, { text: server, bold: true });
+	const filtered = filters.text !== '' || filters.state !== 'all' || server !== null;
 	if (filtered) out.push({ text: `  ${input.shown} of ${input.total}` });
 	return out;
 }
@@ -100,6 +105,10 @@ export function footerLine(input: FooterInput): Line {
 		// The active filter is already shown above; the hint then only names the key.
 		const text = input.filters.state === 'all' ? `state: ${STATE_FILTER_LABELS.all}` : 'next state';
 		hints.splice(at, 0, { keys: 'f', text, segments: hintSegments('f', text) });
+		if ((input.servers ?? 0) >= 2) {
+			const server = (input.filters.server ?? null) === null ? 'server: all' : 'next server';
+			hints.splice(at + 1, 0, { keys: 'v', text: server, segments: hintSegments('v', server) });
+		}
 	}
 	let room = input.width - lineWidth(line);
 	const kept = new Set<string>();

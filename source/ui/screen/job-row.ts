@@ -7,6 +7,8 @@ import type { Line, Segment } from './segments.js';
 
 function cellText(job: Job, id: string, width: number, times: RowTimes, glyphs: Glyphs): string {
 	switch (id) {
+		case 'server':
+			return job.server;
 		case 'name':
 			return job.name;
 		case 'type':

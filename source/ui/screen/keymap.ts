@@ -23,6 +23,7 @@ export type Action =
 	| 'filter'
 	| 'clearFilter'
 	| 'stateFilter'
+	| 'serverFilter'
 	| 'refresh'
 	| 'pause'
 	| 'help'
@@ -72,13 +73,24 @@ export const KEYMAP: readonly Binding[] = [
 	{ action: 'next', keys: ['n'], contexts: ['detail'], description: 'next job' },
 	{ action: 'previous', keys: ['N'], contexts: ['detail'], description: 'previous job' },
 	{ action: 'copy', keys: ['y'], contexts: ['detail'], description: 'copy the job key (OSC 52)' },
-	{ action: 'filter', keys: ['/'], contexts: ['list'], description: 'filter by name, type, key' },
+	{
+		action: 'filter',
+		keys: ['/'],
+		contexts: ['list'],
+		description: 'filter by name, type, key (and server)',
+	},
 	{ action: 'clearFilter', keys: ['escape'], contexts: ['list'], description: 'clear the filter' },
 	{
 		action: 'stateFilter',
 		keys: ['f'],
 		contexts: ['list'],
 		description: 'state: all, in progress, failed, finished',
+	},
+	{
+		action: 'serverFilter',
+		keys: ['v'],
+		contexts: ['list'],
+		description: 'server (several servers): all, then each in turn',
 	},
 	{
 		action: 'refresh',

@@ -14,7 +14,10 @@ export interface TimeDependents {
 	 * read (not the rendered view's, which is minute-rounded and may be older
 	 * than the last poll).
 	 */
-	readonly snapshot: () => Pick<Snapshot, 'lastSuccessAt' | 'intervalMs' | 'pollStartedAt'>;
+	readonly snapshot: () => Pick<
+		Snapshot,
+		'lastSuccessAt' | 'intervalMs' | 'pollStartedAt' | 'servers'
+	>;
 	/** When the footer notice goes, or null. */
 	readonly noticeUntil: number | null;
 	/** Absolute times shown relatively ("4 min ago") in the detail view. */
@@ -24,6 +27,26 @@ export interface TimeDependents {
 function ageNextChange(since: number, now: number): number {
 	const age = now - since;
 	return age < 60_000 ? now + 1000 - (age % 1000) : minuteNextChange(since, now);
+}
+
+/** When a retry countdown or the freshness of one connection next shows a change, or null. */
+function connectionChangeAt(
+	from: number,
+	connection: ConnectionState,
+	freshness: Pick<Snapshot, 'lastSuccessAt' | 'intervalMs'>,
+): number | null {
+	let next: number | null = null;
+	const consider = (at: number | null): void => {
+		if (at !== null && at > from && (next === null || at < next)) next = at;
+	};
+	if (connection.kind === 'retrying' && connection.nextTryAt > from) {
+		consider(from + ((connection.nextTryAt - from) % 1000 || 1000));
+	}
+	const staleAt = staleFrom(freshness);
+	if (freshness.lastSuccessAt !== null && staleAt !== null && connection.kind !== 'failed') {
+		consider(staleAt > from ? staleAt : ageNextChange(freshness.lastSuccessAt, from));
+	}
+	return next;
 }
 
 /**
@@ -38,12 +61,11 @@ export function nextChangeAt(from: number, deps: TimeDependents): number {
 	for (const job of deps.visibleJobs) consider(durationChangeAt(job, from));
 	const { connection } = deps;
 	const snapshot = deps.snapshot();
-	if (connection.kind === 'retrying' && connection.nextTryAt > from) {
-		consider(from + ((connection.nextTryAt - from) % 1000 || 1000));
-	}
-	const staleAt = staleFrom(snapshot);
-	if (snapshot.lastSuccessAt !== null && staleAt !== null && connection.kind !== 'failed') {
-		consider(staleAt > from ? staleAt : ageNextChange(snapshot.lastSuccessAt, from));
+	consider(connectionChangeAt(from, connection, snapshot));
+	// Several servers: each one's header entry and notice line count down and turn stale on their own.
+	const servers = snapshot.servers ?? [];
+	if (servers.length >= 2) {
+		for (const server of servers) consider(connectionChangeAt(from, server.connection, server));
 	}
 	const pollStartedAt = snapshot.pollStartedAt ?? null;
 	if (pollStartedAt !== null && connection.kind !== 'paused' && connection.kind !== 'failed') {

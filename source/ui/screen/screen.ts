@@ -1,17 +1,20 @@
-import type { Job } from '../../api/job.js';
+import { type Job, type JobId, jobId, splitJobId } from '../../api/job.js';
 import { isStale } from '../../engine/freshness.js';
+import type { ServerHealth } from '../../engine/types.js';
 import type { Glyphs } from '../../present/theme.js';
 import type { EngineView } from '../use-engine-view.js';
 import type { TerminalSize } from '../use-terminal-size.js';
 import type { TableLayout } from './columns.js';
 import { hasNewerMarker, resolveCursor } from './cursor.js';
-import { detailLines } from './detail-lines.js';
-import { errorScreen, lastFailure } from './error-view.js';
+import { detailLines, type JobServer } from './detail-lines.js';
+import { lastFailure } from './error-view.js';
 import { footerLine } from './footer.js';
 import { countsLine, type HeaderInput, noticeLines, titleLine } from './header.js';
 import { helpLines } from './help-lines.js';
 import { tableHeadingLine } from './job-row.js';
 import type { Line } from './segments.js';
+import { serverErrorScreen } from './server-errors.js';
+import { fleetTitleLine, serverNoticeLines } from './server-health.js';
 import type { UiState } from './ui-state.js';
 
 /** The visible window of the job table. */
@@ -19,7 +22,8 @@ export interface ListWindow {
 	/** "▲ 10 newer" above the rows when newer jobs are above the view, else null. */
 	readonly marker: Line | null;
 	readonly jobs: readonly Job[];
-	readonly selectedKey: string | null;
+	/** The selected job's id ({@link JobId}). */
+	readonly selectedId: JobId | null;
 }
 
 /** The marker line for `count` jobs above the view: they are newer (the list is newest first). */
@@ -61,6 +65,42 @@ export interface ScreenInput {
 	readonly host: string;
 	readonly insecure: boolean;
 	readonly lastSuccessAt: number | null;
+	/**
+	 * Each server of a fleet as the engine has it now (the last successes read
+	 * live, as `lastSuccessAt` is); empty for one server.
+	 */
+	readonly servers: readonly ServerHealth[];
+}
+
+function isFleet(input: ScreenInput): boolean {
+	return input.servers.length >= 2;
+}
+
+/** The first line: one server's host and status, or every server's health. */
+function firstLine(input: ScreenInput, title?: string): Line {
+	if (!isFleet(input)) return titleLine(headerInput(input, title));
+	return fleetTitleLine({
+		servers: input.servers,
+		...(title === undefined ? {} : { title }),
+		now: input.now,
+		glyphs: input.glyphs,
+		width: input.size.columns,
+	});
+}
+
+/** The server `job` came from, by name; its URL as the fleet gave it. */
+function jobServer(input: ScreenInput, job: Job): JobServer {
+	const server = input.servers.find((s) => s.name === job.server);
+	return { name: job.server, url: server?.url ?? '' };
+}
+
+/** The notice lines; with several servers, one per server in trouble instead of the summed-up state. */
+function notices(input: ScreenInput, header: HeaderInput): Line[] {
+	if (!isFleet(input)) return noticeLines(header);
+	return [
+		...serverNoticeLines(input.servers, input.now, input.glyphs),
+		...noticeLines({ ...header, connection: { kind: 'live' } }),
+	];
 }
 
 function headerInput(input: ScreenInput, title?: string): HeaderInput {
@@ -98,17 +138,19 @@ function listScreen(input: ScreenInput, footer: Line): Screen {
 	const header = headerInput(input);
 	const available = input.size.rows - 1;
 	const fixed = 4;
-	const notices = noticeLines(header).slice(0, Math.max(0, available - fixed - 1));
-	const bodyRows = Math.max(1, available - fixed - notices.length);
+	const shown = notices(input, header).slice(0, Math.max(0, available - fixed - 1));
+	const bodyRows = Math.max(1, available - fixed - shown.length);
 	const top = [
-		titleLine(header),
+		firstLine(input),
 		countsLine(header, input.size.columns),
-		...notices,
+		...shown,
 		tableHeadingLine(input.layout),
 	];
 	const base = { top, footer, bodyRows, maxScroll: 0, relativeTimes: [] };
 	if (input.items.length === 0) {
-		const filtered = input.state.filters.text !== '' || input.state.filters.state !== 'all';
+		const { filters } = input.state;
+		const filtered =
+			filters.text !== '' || filters.state !== 'all' || (filters.server ?? null) !== null;
 		const message = filtered ? ' no jobs match the filter' : ' no jobs yet';
 		return { ...base, list: null, body: [[{ text: message, color: 'gray' }]], visibleJobs: [] };
 	}
@@ -116,25 +158,28 @@ function listScreen(input: ScreenInput, footer: Line): Screen {
 	// The marker takes the window's first line (the cursor counts it), so the frame never grows.
 	const marker = hasNewerMarker(first, bodyRows) ? newerMarkerLine(first, input.glyphs) : null;
 	const jobs = input.items.slice(first, first + bodyRows - (marker === null ? 0 : 1));
-	const selectedKey = input.items[selected]?.key ?? null;
-	return { ...base, list: { marker, jobs, selectedKey }, body: [], visibleJobs: jobs };
+	const picked = input.items[selected];
+	const selectedId = picked === undefined ? null : jobId(picked);
+	return { ...base, list: { marker, jobs, selectedId }, body: [], visibleJobs: jobs };
 }
 
-function detailScreen(input: ScreenInput, key: string, scroll: number, footer: Line): Screen {
-	const job = input.view.byKey.get(key);
-	const header = headerInput(input, job ? job.name || job.key : key);
+function detailScreen(input: ScreenInput, id: JobId, scroll: number, footer: Line): Screen {
+	const job = input.view.byKey.get(id);
+	const title = job ? job.name || job.key : splitJobId(id).key;
+	const header = headerInput(input, title);
 	const available = input.size.rows - 1;
-	const notices = noticeLines(header).slice(0, Math.max(0, available - 3));
-	const bodyRows = Math.max(1, available - 2 - notices.length);
+	const shown = notices(input, header).slice(0, Math.max(0, available - 3));
+	const bodyRows = Math.max(1, available - 2 - shown.length);
+	const server = job && isFleet(input) ? jobServer(input, job) : undefined;
 	const lines: Line[] = job
-		? detailLines(job, input.size.columns, input.now, input.glyphs)
+		? detailLines(job, input.size.columns, input.now, input.glyphs, server)
 		: [[{ text: ' This job is no longer held (dropped from the list).', color: 'gray' }]];
 	const { body, maxScroll } = scrolled(lines, scroll, bodyRows);
 	const relativeTimes = job
 		? [job.submitTime, job.completeTime, job.startTime].filter((t): t is number => t !== null)
 		: [];
 	return {
-		top: [titleLine(header), ...notices],
+		top: [firstLine(input, title), ...shown],
 		list: null,
 		body,
 		footer,
@@ -160,12 +205,11 @@ function scrolledWithMore(lines: readonly Line[], scroll: number, rows: number, 
 }
 
 function helpScreen(input: ScreenInput, scroll: number, footer: Line): Screen {
-	const header = headerInput(input, 'help');
 	const rows = Math.max(1, input.size.rows - 1 - 2);
 	const lines = helpLines(input.ascii, input.glyphs);
 	const { body, maxScroll, bodyRows } = scrolledWithMore(lines, scroll, rows, input.glyphs);
 	return {
-		top: [titleLine(header)],
+		top: [firstLine(input, 'help')],
 		list: null,
 		body,
 		footer,
@@ -189,18 +233,21 @@ export function planScreen(input: ScreenInput): Screen {
 		ascii: input.ascii,
 		width: input.size.columns - 1,
 		paused: input.view.connection.kind === 'paused',
-		failure: lastFailure(input.view.connection) !== null,
+		failure:
+			lastFailure(input.view.connection) !== null ||
+			input.servers.some((server) => lastFailure(server.connection) !== null),
+		servers: input.servers.length,
 	});
 	switch (state.view.kind) {
 		case 'list':
 			return listScreen(input, footer);
 		case 'detail':
-			return detailScreen(input, state.view.key, state.view.scroll, footer);
+			return detailScreen(input, state.view.id, state.view.scroll, footer);
 		case 'help':
 			return helpScreen(input, state.view.scroll, footer);
 		case 'error': {
-			const title = titleLine(headerInput(input, 'last error'));
-			return errorScreen(state.view, title, input.size, footer, input.glyphs);
+			const title = firstLine(input, 'last error');
+			return serverErrorScreen(state.view, title, input.size, footer, input.glyphs);
 		}
 	}
 }

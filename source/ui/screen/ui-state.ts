@@ -1,4 +1,4 @@
-import type { Job } from '../../api/job.js';
+import { type Job, type JobId, jobId } from '../../api/job.js';
 import type { ErrorSummary } from '../../engine/types.js';
 import {
 	cursorAt,
@@ -8,12 +8,13 @@ import {
 	moveCursor,
 	resolveCursor,
 } from './cursor.js';
-import { isFiltered, nextStateFilter, type StateFilter } from './filter.js';
+import { isFiltered, nextServerFilter, nextStateFilter, type StateFilter } from './filter.js';
 
 /** The list, a job's detail, or the help overlay over either. */
 export type View =
 	| { readonly kind: 'list' }
-	| { readonly kind: 'detail'; readonly key: string; readonly scroll: number }
+	/** `id`: the job's {@link JobId} (server and key), never the key alone. */
+	| { readonly kind: 'detail'; readonly id: JobId; readonly scroll: number }
 	| { readonly kind: 'help'; readonly under: ListView | DetailView; readonly scroll: number }
 	/** The last failure in full, as it was when opened (the header's line is cut at the width). */
 	| {
@@ -21,7 +22,15 @@ export type View =
 			readonly under: ListView | DetailView;
 			readonly scroll: number;
 			readonly error: ErrorSummary;
+			/** With several servers: each server in trouble and its failure, named. */
+			readonly failures?: readonly ServerFailure[];
 	  };
+
+/** One server's failure, for the error view of several servers. */
+export interface ServerFailure {
+	readonly server: string;
+	readonly error: ErrorSummary;
+}
 
 type ListView = Extract<View, { kind: 'list' }>;
 type DetailView = Extract<View, { kind: 'detail' }>;
@@ -32,6 +41,8 @@ export interface Filters {
 	/** The `/` prompt is open and keys go into `text`. */
 	readonly editing: boolean;
 	readonly state: StateFilter;
+	/** With several servers: the one server shown (`v`); null or absent for all. */
+	readonly server?: string | null;
 }
 
 /** A short message in the footer ("copied"), shown until `until` (epoch ms). */
@@ -74,8 +85,8 @@ export type UiAction =
 			readonly type: 'open';
 			readonly items: readonly Job[];
 			readonly rows: number;
-			/** The job the key aimed at, when the list moved the highlight just before it. */
-			readonly key?: string | null;
+			/** The job (id) the key aimed at, when the list moved the highlight just before it. */
+			readonly id?: JobId | null;
 	  }
 	| {
 			readonly type: 'step';
@@ -85,7 +96,11 @@ export type UiAction =
 	  }
 	| { readonly type: 'back' }
 	| { readonly type: 'toggleHelp' }
-	| { readonly type: 'showError'; readonly error: ErrorSummary }
+	| {
+			readonly type: 'showError';
+			readonly error: ErrorSummary;
+			readonly failures?: readonly ServerFailure[];
+	  }
 	| { readonly type: 'filterStart' }
 	| { readonly type: 'filterType'; readonly text: string }
 	| { readonly type: 'filterDelete' }
@@ -93,6 +108,8 @@ export type UiAction =
 	| { readonly type: 'filterAccept' }
 	| { readonly type: 'filterCancel' }
 	| { readonly type: 'stateFilter' }
+	/** `servers`: the fleet's server names in order (fewer than two: nothing to cycle). */
+	| { readonly type: 'serverFilter'; readonly servers: readonly string[] }
 	| { readonly type: 'notice'; readonly text: string; readonly until: number };
 
 function scrollTo(scroll: number, rows: number, maxScroll: number, move: Move): number {
@@ -118,8 +135,8 @@ function withFilters(state: UiState, filters: Partial<Filters>): UiState {
  * last selected or opened instead of jumping to the newest of all.
  */
 function placed(state: UiState, cursor: ListCursor): ListCursor {
-	const { text, state: stateFilter } = state.filters;
-	return cursor.followNewest && isFiltered(text, stateFilter)
+	const { text, state: stateFilter, server } = state.filters;
+	return cursor.followNewest && isFiltered(text, stateFilter, server)
 		? { ...cursor, followNewest: false }
 		: cursor;
 }
@@ -127,28 +144,28 @@ function placed(state: UiState, cursor: ListCursor): ListCursor {
 function openJob(state: UiState, action: Extract<UiAction, { type: 'open' }>): UiState {
 	const { items, rows } = action;
 	const { selected, top } = resolveCursor(state.cursor, items, rows);
-	const aimed = action.key == null ? -1 : items.findIndex((job) => job.key === action.key);
+	const aimed = action.id == null ? -1 : items.findIndex((job) => jobId(job) === action.id);
 	const index = aimed >= 0 ? aimed : selected;
 	const job = items[index];
 	if (!job) return state;
 	return {
 		...state,
-		view: { kind: 'detail', key: job.key, scroll: 0 },
+		view: { kind: 'detail', id: jobId(job), scroll: 0 },
 		cursor: placed(state, cursorAt(items, index, top, rows)),
 	};
 }
 
 function stepDetail(state: UiState, action: Extract<UiAction, { type: 'step' }>): UiState {
 	if (state.view.kind !== 'detail') return state;
-	const current = state.view.key;
-	const index = action.items.findIndex((job) => job.key === current);
+	const current = state.view.id;
+	const index = action.items.findIndex((job) => jobId(job) === current);
 	const target = index < 0 ? 0 : index + action.by;
 	const job = action.items[target];
 	if (!job) return state;
 	const { top } = resolveCursor(state.cursor, action.items, action.rows);
 	return {
 		...state,
-		view: { kind: 'detail', key: job.key, scroll: 0 },
+		view: { kind: 'detail', id: jobId(job), scroll: 0 },
 		cursor: placed(state, cursorAt(action.items, target, top, action.rows)),
 	};
 }
@@ -183,7 +200,13 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 			if (state.view.kind === 'help' || state.view.kind === 'error') return state;
 			return {
 				...state,
-				view: { kind: 'error', under: state.view, scroll: 0, error: action.error },
+				view: {
+					kind: 'error',
+					under: state.view,
+					scroll: 0,
+					error: action.error,
+					...(action.failures === undefined ? {} : { failures: action.failures }),
+				},
 			};
 		case 'filterStart':
 			return withFilters(state, { editing: true });
@@ -199,6 +222,10 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 			return withFilters(state, { editing: false, text: '' });
 		case 'stateFilter':
 			return withFilters(state, { state: nextStateFilter(state.filters.state) });
+		case 'serverFilter':
+			return withFilters(state, {
+				server: nextServerFilter(state.filters.server ?? null, action.servers),
+			});
 		case 'notice':
 			return { ...state, notice: { text: action.text, until: action.until } };
 	}
