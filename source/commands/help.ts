@@ -2,11 +2,12 @@ import { exitCodeHelpText } from '../api/exit-codes.js';
 
 /** One line of usage per mode, shown after a usage error about that mode. */
 export const USAGE: Readonly<Record<string, string>> = {
-	watch: 'umwatch [PROFILE] [--url URL --user USER] [--interval SECONDS]',
-	list: 'umwatch [PROFILE] list [--json | --ndjson] [--state S] [--name N] [--type T] [--limit N]',
-	show: 'umwatch [PROFILE] show KEY [--json]',
-	wait: 'umwatch [PROFILE] wait KEY|- [--timeout DURATION] [--json]',
-	events: 'umwatch [PROFILE] events',
+	watch:
+		'umwatch [PROFILE...] [--url URL --user USER | --all] [--interval SECONDS] [--demo | --demo-servers N]',
+	list: 'umwatch [PROFILE...] list [--json | --ndjson] [--state S] [--name N] [--type T] [--limit N] [--all] [--partial-ok]',
+	show: 'umwatch [PROFILE...] show KEY [--json] [--all] [--partial-ok]',
+	wait: 'umwatch [PROFILE...] wait KEY|- [--timeout DURATION] [--json] [--all]',
+	events: 'umwatch [PROFILE...] events [--all] [--partial-ok]',
 	simulate:
 		'umwatch simulate [--port N] [--host H] [--tls-cert F --tls-key F] [--rate JOBS_PER_MIN] [--seed N] [--shape lowercase|uppercase|single] [--no-long-poll] [--user U]',
 	trust: 'umwatch trust [--url URL | PROFILE] [--profile NAME] [--user USER] [--set-url] [--yes]',
@@ -29,6 +30,7 @@ export function helpText(): string {
 Usage
   umwatch [PROFILE]              live view of the jobs (like 'list' when stdout is not a terminal)
   umwatch --demo                 live view of a built-in simulated server (also: list --demo, …)
+  umwatch tokyo osaka            several servers in one view, by their profiles (also: list, …)
   umwatch list                   the jobs once, newest first
   umwatch show KEY               one job in full
   umwatch wait KEY|-             wait until a job is over; '-' reads an AIQUM 202 body from stdin
@@ -39,17 +41,20 @@ Usage
 Connection
   --url URL                  https://HOST[:PORT] (the /api path is added)
   --user USER                user name (the Operator role is enough)
-  --profile NAME             a profile of the config file (or give NAME as the first word)
+  --profile NAME[,NAME…]     a profile of the config file (or give NAME as the first word);
+                             several, comma-separated, watch several servers
+  --all                      every profile of the config file, in its order
   --password-file FILE       read the password from the first line of FILE
   --password-command CMD     run CMD with /bin/sh and read the password from its first line
   --ca-file FILE             trust the CA certificates (or the server certificate) in FILE
   --fingerprint SHA256       accept exactly the certificate with this SHA-256 fingerprint
   --insecure                 do not check the certificate at all (prefer 'umwatch trust')
   --demo                     watch a built-in simulated server instead
+  --demo-servers N           the demo with N simulated servers (2 to 9: tokyo, osaka, …)
 
 Live view
   --interval SECONDS         poll interval, e.g. 2 or 5s (default 2, at least 1)
-  --max-jobs N               most jobs kept in memory (default 10000)
+  --max-jobs N               most jobs kept in memory, per server (default 10000)
   --no-color                 no colours (NO_COLOR does the same)
   --ascii                    ASCII glyphs for terminals without Unicode
 
@@ -59,6 +64,7 @@ Scripts
   --name N, --type T         list: AIQUM patterns; | means or, * is a wildcard
   --limit N                  list: at most N jobs (default 100; pages are followed)
   --timeout DURATION         wait: give up after e.g. 90s, 30m, 2h (default: never)
+  --partial-ok               list/show/events: exit 0 when one of several servers answered
   --yes                      trust: store the fingerprint without asking
   --set-url                  trust: also change the profile's URL to --url (another server)
 
@@ -78,9 +84,19 @@ The password is never taken from a flag (every user of the host can read the com
 line). Sources, first match wins: UMWATCH_PASSWORD; --password-file; --password-command;
 the profile's passwordFile or passwordCommand; a hidden prompt on the terminal.
 
+Several servers
+  umwatch tokyo osaka, umwatch --profile tokyo,osaka list, umwatch --all events: the jobs
+  of every server named, newest first, each marked with its server (JSON: "server").
+  Each server keeps its own profile: URL, user, password source, CA file, fingerprint,
+  interval; a hidden prompt names the server it is for. --url, --user, --password-file,
+  --password-command, --ca-file, --fingerprint and UMWATCH_URL, UMWATCH_USER,
+  UMWATCH_PASSWORD, UMWATCH_CA_FILE, UMWATCH_FINGERPRINT name one server and are
+  refused with several. A server that fails is named on stderr and its exit code is
+  umwatch's, unless --partial-ok. trust pins one server at a time.
+
 Environment
-  UMWATCH_URL, UMWATCH_USER, UMWATCH_PASSWORD, UMWATCH_PROFILE, UMWATCH_CA_FILE,
-  UMWATCH_FINGERPRINT, UMWATCH_INSECURE (1/0), UMWATCH_INTERVAL, NO_COLOR,
+  UMWATCH_URL, UMWATCH_USER, UMWATCH_PASSWORD, UMWATCH_PROFILE (NAME[,NAME…]),
+  UMWATCH_CA_FILE, UMWATCH_FINGERPRINT, UMWATCH_INSECURE (1/0), UMWATCH_INTERVAL, NO_COLOR,
   UMWATCH_CONFIG (config file path), UMWATCH_DEBUG=1 (stack traces of internal errors)
 
 Configuration
@@ -96,6 +112,7 @@ Exit codes
 ${exitCodeHelpText('  ')}
 Examples
   umwatch --url https://um.example.com --user ops
+  umwatch tokyo osaka list --json --partial-ok
   UMWATCH_PASSWORD=… umwatch list --state error --limit 20
   curl -s --cacert um.pem -u ops -X POST https://um.example.com/api/… | umwatch prod wait -
 `;

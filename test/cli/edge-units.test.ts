@@ -41,7 +41,7 @@ describe('describeStartupFailure', () => {
 			text: `umwatch: bad\nhint: do this\n${usageFor('events')}\n`,
 		});
 		expect(usageFor('events')).toBe(
-			"usage: umwatch [PROFILE] events\nRun 'umwatch --help' for every flag.",
+			"usage: umwatch [PROFILE...] events [--all] [--partial-ok]\nRun 'umwatch --help' for every flag.",
 		);
 	});
 
