@@ -1,6 +1,6 @@
 import { SetupError } from './errors.js';
 import { type ResolveInput, resolveConfig } from './resolve.js';
-import type { ServerConfig } from './types.js';
+import { isCommandName, type ServerConfig } from './types.js';
 
 /**
  * The server settings resolved again from a fresh read of the config file,
@@ -18,12 +18,9 @@ export function rereadServer(
 	started: ServerConfig,
 	name?: string,
 ): ServerConfig {
-	const config = resolveConfig(input);
-	// One of several servers: its own entry, found by its (profile) name.
-	const server =
-		name === undefined
-			? config.server
-			: (config.servers.find((named) => named.name === name)?.server ?? null);
+	// One of several servers: its own profile alone, so another profile broken
+	// since does not stop this one's `r`.
+	const server = resolveConfig(name === undefined ? input : onlyProfile(input, name)).server;
 	if (server === null) {
 		throw new SetupError('the settings no longer name a server', 'restart umwatch');
 	}
@@ -35,4 +32,12 @@ export function rereadServer(
 		);
 	}
 	return server;
+}
+
+/** The same command line naming only profile `name` (several were named by words, --profile or --all). */
+function onlyProfile(input: ResolveInput, name: string): ResolveInput {
+	const start = input.positionals.findIndex((word) => isCommandName(word));
+	const rest = start === -1 ? [] : input.positionals.slice(start);
+	const { all: _all, ...flags } = input.flags;
+	return { ...input, flags: { ...flags, profile: name }, positionals: rest };
 }

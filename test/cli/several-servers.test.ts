@@ -1,7 +1,7 @@
 // Issue 10 (several servers), at the connection: one client per server, each
 // logged in with the password its own profile's source gives, the prompt
 // naming the server; and the demo's several simulated servers.
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -157,8 +157,20 @@ describe('openConnections', () => {
 			throw new Error('no prompt expected');
 		};
 		const rejected = { kind: 'auth' as const, message: '401', hint: '' };
+		// Since the start, tokyo's profile broke and osaka's password command changed:
+		// osaka's `r` reads its own profile, not stopped by tokyo's.
+		const config = JSON.parse(readFileSync(join(dir, 'umwatch', 'config.json'), 'utf8'));
+		config.profiles.tokyo.interval = 'soon';
+		config.profiles.osaka.passwordCommand = "printf 'wrong\\n'";
+		writePrivate(join(dir, 'umwatch', 'config.json'), JSON.stringify(config));
 		await osaka.reconnector.reconnect(rejected, never);
-		// Still osaka's server and osaka's password command, still osaka's name on its jobs.
+		const failure = osaka.client.listJobsPage();
+		await expect(failure).rejects.toMatchObject({ kind: 'auth' });
+		await expect(failure).rejects.not.toThrow(/Reading the settings again failed/);
+		config.profiles.osaka.passwordCommand = "printf 'pw-osaka\\n'";
+		writePrivate(join(dir, 'umwatch', 'config.json'), JSON.stringify(config));
+		await osaka.reconnector.reconnect(rejected, never);
+		// Still osaka's server, still osaka's name on its jobs.
 		const page = await osaka.client.listJobsPage();
 		expect(page.jobs.every((job) => job.server === 'osaka')).toBe(true);
 		expect(osaka.url.startsWith(url('osaka'))).toBe(true);
