@@ -1,22 +1,21 @@
+import { UsageError } from '../api/usage-error.js';
+
 /**
  * A mistake in how umwatch was started: a bad flag value, a missing URL, a
  * config file that does not parse. The command line prints `message`, then
- * `hint` when there is one, and exits with the usage code (2). Never carries a
- * password.
+ * `hint` when there is one, then the usage, and exits with the usage code (2).
+ * Never carries a password.
  */
-export class ConfigError extends Error {
-	override readonly name = 'ConfigError';
-	/** One line saying what to do instead; '' when the message says it all. */
-	readonly hint: string;
+export class ConfigError extends UsageError {
+	override readonly name: string = 'ConfigError';
 	/**
 	 * Which usage to show after the message: a subcommand name, or null for the
-	 * short general usage.
+	 * usage of the command asked for (the short general usage when none was).
 	 */
 	readonly usage: string | null;
 
 	constructor(message: string, options: { hint?: string; usage?: string | null } = {}) {
-		super(message);
-		this.hint = options.hint ?? '';
+		super(message, options.hint === undefined ? {} : { hint: options.hint });
 		this.usage = options.usage ?? null;
 	}
 }
@@ -24,15 +23,13 @@ export class ConfigError extends Error {
 /**
  * A foreseeable failure while gathering credentials or files (an unreadable
  * password file, a password command that failed, no terminal to prompt on).
- * Printed as one message plus hint, never a stack trace. Which exit code it
- * maps to is the command line's decision.
+ * Printed as one message plus hint, never a stack trace, without the usage
+ * (the command line was right); exits with the usage code (2).
  */
-export class SetupError extends Error {
-	override readonly name = 'SetupError';
-	readonly hint: string;
+export class SetupError extends UsageError {
+	override readonly name: string = 'SetupError';
 
 	constructor(message: string, hint = '') {
-		super(message);
-		this.hint = hint;
+		super(message, { hint, showsUsage: false });
 	}
 }

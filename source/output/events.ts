@@ -125,7 +125,7 @@ async function endStream(
 	if (ending.why === 'interrupted') return ExitCode.Interrupted;
 	if (ending.why === 'failed') {
 		const report = describeFailure(ending.error);
-		await err.write(`umwatch: ${report.line}\n`);
+		await err.write(report.text);
 		return report.code;
 	}
 	if (out.failure !== null) {

@@ -105,13 +105,15 @@ describe('list against a simulator', () => {
 		expect(JSON.parse(result.stdout)).toMatchObject({ key: newestKey, name: 'Newest job' });
 	});
 
-	it('a wrong password exits 9 with one clear line and never echoes it', async () => {
+	it('a wrong password exits 9 with its message and hint, and never echoes it', async () => {
 		const result = await runCli(sandbox, ['list', '--url', url, '--user', 'admin'], {
 			env: { UMWATCH_PASSWORD: 'wrong-secret' },
 		});
 		expect(result.code).toBe(9);
 		expect(result.stdout).toBe('');
-		expect(result.stderr).toMatch(/^umwatch: .*401.*\n$/);
+		expect(result.stderr).toMatch(
+			/^umwatch: .*401.*\nhint: Check --user and the password source\.\n$/,
+		);
 		expect(result.stderr).not.toContain('wrong-secret');
 	});
 

@@ -151,7 +151,7 @@ describe('runEvents', () => {
 			error: { kind, message: 'Rejected.', hint: 'check it' },
 		});
 		expect(await running).toBe(code);
-		expect(io.stderr.text()).toBe('umwatch: Rejected. (check it)\n');
+		expect(io.stderr.text()).toBe('umwatch: Rejected.\nhint: check it\n');
 		expect(engine.stopped).toBe(1);
 	});
 

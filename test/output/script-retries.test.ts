@@ -95,7 +95,7 @@ describe('list and show ride out a blip of a busy server', () => {
 		const before = clock.now();
 		expect(await runShow(client, job.key, { format: 'text', color: false }, io)).toBe(11);
 		expect(io.stderr.text()).toBe(
-			'umwatch: Unified Manager failed with 503 Service Unavailable: "The server is busy. Try again later". (The server is overloaded or starting up. umwatch retried for 30s; try again later.)\n',
+			'umwatch: Unified Manager failed with 503 Service Unavailable: "The server is busy. Try again later".\nhint: The server is overloaded or starting up. umwatch retried for 30s; try again later.\n',
 		);
 		expect(io.stdout.text()).toBe('');
 		// Within the bound: the last try is at 30 s after the first failure.
@@ -109,7 +109,7 @@ describe('list and show ride out a blip of a busy server', () => {
 		const io = captureIo({ clock: new SkippingClock() });
 		expect(await runList(client, PLAIN, io)).toBe(11);
 		expect(io.stderr.text()).toBe(
-			'umwatch: Unified Manager is limiting requests (429); it asks to wait 120 s: "Too many requests. Try again later". (In the live view, a longer --interval avoids it. umwatch waits at most 30s here; try again later.)\n',
+			'umwatch: Unified Manager is limiting requests (429); it asks to wait 120 s: "Too many requests. Try again later".\nhint: In the live view, a longer --interval avoids it. umwatch waits at most 30s here; try again later.\n',
 		);
 		expect(sim.stats.faults).toBe(1);
 	});
@@ -123,7 +123,7 @@ describe('list and show ride out a blip of a busy server', () => {
 		expect(await runList(client, PLAIN, io)).toBe(9);
 		expect(sim.stats.faults).toBe(2);
 		expect(io.stderr.text()).toBe(
-			'umwatch: Unified Manager rejected the user name or password (401). (Check --user and the password source.)\n',
+			'umwatch: Unified Manager rejected the user name or password (401).\nhint: Check --user and the password source.\n',
 		);
 	});
 
@@ -167,7 +167,7 @@ describe('wait counts only silence toward giving up', () => {
 		const io = captureIo({ clock: new SkippingClock() });
 		expect(await runWait(client, 'k', { format: 'line' }, io)).toBe(11);
 		expect(io.stderr.text()).toMatch(
-			/^umwatch: Connection refused by 127\.0\.0\.1:\d+\. \(Is the URL right and the server up\? No answer for 30s; umwatch gave up\.\)\n$/,
+			/^umwatch: Connection refused by 127\.0\.0\.1:\d+\.\nhint: Is the URL right and the server up\? No answer for 30s; umwatch gave up\.\n$/,
 		);
 	});
 });
@@ -224,7 +224,7 @@ describe('events says when it retries, and gives up on silence', () => {
 		await clock.advance(3 * 60_000);
 		expect(await end()).toBe(11);
 		expect(io.stderr.text()).toMatch(
-			/^umwatch: retrying: Connection refused by um:443\.\numwatch: Connection refused by um:443\. \(No answer for 10m\d\ds; umwatch gave up\.\)\n$/,
+			/^umwatch: retrying: Connection refused by um:443\.\numwatch: Connection refused by um:443\.\nhint: No answer for 10m\d\ds; umwatch gave up\.\n$/,
 		);
 	});
 
@@ -235,7 +235,7 @@ describe('events says when it retries, and gives up on silence', () => {
 		await clock.advance(90_000);
 		expect(await end()).toBe(11);
 		expect(io.stderr.text()).toMatch(
-			/^umwatch: retrying: Connection refused by um:443\.\numwatch: Connection refused by um:443\. \(No answer for \d\ds; umwatch gave up\.\)\n$/,
+			/^umwatch: retrying: Connection refused by um:443\.\numwatch: Connection refused by um:443\.\nhint: No answer for \d\ds; umwatch gave up\.\n$/,
 		);
 	});
 

@@ -160,7 +160,7 @@ describe('show against the simulator', () => {
 		expect(text).toContain(failed?.message ?? '-');
 		const missing = captureIo();
 		expect(await runShow(client, `${job.key}0`, { format: 'json', color: false }, missing)).toBe(8);
-		expect(missing.stderr.text()).toMatch(/^umwatch: .+\n$/);
+		expect(missing.stderr.text()).toMatch(/^umwatch: [^\n]+\n(hint: [^\n]+\n)?$/);
 		expect(missing.stdout.text()).toBe('');
 	});
 });
@@ -171,7 +171,7 @@ describe('failures end with their exit codes', () => {
 		client = clientFor(sim.url, { password: 'wrong' });
 		const io = captureIo();
 		expect(await runList(client, { format: 'plain', color: false }, io)).toBe(9);
-		expect(io.stderr.text()).toMatch(/^umwatch: [^\n]+\n$/);
+		expect(io.stderr.text()).toMatch(/^umwatch: [^\n]+\n(hint: [^\n]+\n)?$/);
 		expect(io.stderr.text()).not.toContain('wrong');
 	});
 
@@ -182,7 +182,7 @@ describe('failures end with their exit codes', () => {
 		client = clientFor(sim.url);
 		const io = captureIo();
 		expect(await runList(client, { format: 'plain', color: false }, io)).toBe(10);
-		expect(io.stderr.text()).toMatch(/^umwatch: [^\n]+\n$/);
+		expect(io.stderr.text()).toMatch(/^umwatch: [^\n]+\n(hint: [^\n]+\n)?$/);
 		await client.close();
 		client = clientFor(sim.url, { ca: tlsFixture('self-signed.pem') });
 		expect(await runList(client, { format: 'plain', color: false }, captureIo())).toBe(0);
@@ -193,7 +193,7 @@ describe('failures end with their exit codes', () => {
 		const io = captureIo({ clock: new SkippingClock() });
 		expect(await runList(client, { format: 'json', color: false }, io)).toBe(11);
 		expect(io.stderr.text()).toMatch(
-			/^umwatch: Connection refused by 127\.0\.0\.1:\d+\. \(Is the URL right and the server up\? umwatch retried for 30s; try again later\.\)\n$/,
+			/^umwatch: Connection refused by 127\.0\.0\.1:\d+\.\nhint: Is the URL right and the server up\? umwatch retried for 30s; try again later\.\n$/,
 		);
 		expect(io.stdout.text()).toBe('');
 	});
@@ -203,7 +203,9 @@ describe('failures end with their exit codes', () => {
 		sim.injectFault({ kind: 'status', status: 503 }, { count: Number.POSITIVE_INFINITY });
 		const io = captureIo({ clock: new SkippingClock() });
 		expect(await runList(client, { format: 'plain', color: false }, io)).toBe(11);
-		expect(io.stderr.text()).toMatch(/umwatch retried for 30s; try again later\.\)\n$/);
+		expect(io.stderr.text()).toMatch(
+			/\nhint: The server is overloaded or starting up\. umwatch retried for 30s; try again later\.\n$/,
+		);
 	});
 });
 

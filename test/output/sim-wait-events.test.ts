@@ -135,7 +135,7 @@ describe('wait against the simulator', () => {
 		const { client } = await setUp();
 		const io = captureIo({ clock: new SkippingClock() });
 		expect(await runWait(client, 'no-such-job', { format: 'line' }, io)).toBe(8);
-		expect(io.stderr.text()).toMatch(/^umwatch: [^\n]+\n$/);
+		expect(io.stderr.text()).toMatch(/^umwatch: [^\n]+\n(hint: [^\n]+\n)?$/);
 	});
 
 	it('a wrong password → 9', async () => {
@@ -229,7 +229,7 @@ describe('events against the simulator', () => {
 		engine = createEngine({ client, intervalMs: 1000 });
 		const io = captureIo();
 		expect(await runEvents(engine, { format: 'ndjson' }, io)).toBe(9);
-		expect(io.stderr.text()).toMatch(/^umwatch: [^\n]+\n$/);
+		expect(io.stderr.text()).toMatch(/^umwatch: [^\n]+\n(hint: [^\n]+\n)?$/);
 	});
 
 	it('ends quietly with 0 when the reader closes the pipe', async () => {

@@ -130,15 +130,15 @@ describe('runWait failures', () => {
 		],
 		[new ApiError('network', 'Connection refused.'), 11],
 		[new Error('boom'), 1],
-	])('%s exits %i with one line on stderr', async (error, code) => {
+	])('%s exits %i with its message and hint on stderr', async (error, code) => {
 		const io = captureIo({ clock: new FakeClock(T0) });
 		const failing: WaitForJobFn = async () => {
 			throw error;
 		};
 		expect(await runWait(fakeClient([]), KEY, { format: 'line' }, io, failing)).toBe(code);
-		const hint = error instanceof ApiError && error.hint !== '' ? ` (${error.hint})` : '';
+		const hint = error instanceof ApiError && error.hint !== '' ? `hint: ${error.hint}\n` : '';
 		const prefix = code === 1 ? 'internal error: ' : '';
-		expect(io.stderr.text()).toBe(`umwatch: ${prefix}${error.message}${hint}\n`);
+		expect(io.stderr.text()).toBe(`umwatch: ${prefix}${error.message}\n${hint}`);
 		expect(io.stdout.text()).toBe('');
 	});
 

@@ -1,5 +1,6 @@
 import { isFatal } from '../../api/errors.js';
 import type { ConnectionState, ErrorSummary } from '../../engine/types.js';
+import { describeSummary, failureText } from '../../present/failure.js';
 import { displayWidth, wrap } from '../../present/text-width.js';
 import type { Glyphs } from '../../present/theme.js';
 import type { TerminalSize } from '../use-terminal-size.js';
@@ -60,12 +61,14 @@ function wrapped(text: string, width: number, indent: string): string[] {
  */
 export function errorLines(error: ErrorSummary, width: number, glyphs: Glyphs): Line[] {
 	const lines: Line[] = [];
-	const [first = '', ...rest] = wrapped(error.message, width - 1, '   ');
+	// The same message and hint as every other output prints for this failure.
+	const { message, hint } = failureText(describeSummary(error));
+	const [first = '', ...rest] = wrapped(message, width - 1, '   ');
 	lines.push([{ text: ` ${glyphs.states.ERROR}`, color: 'red' }, { text: first.slice(2) }]);
 	for (const text of rest) lines.push([{ text }]);
-	if (error.hint !== '') {
+	if (hint !== '') {
 		lines.push([], [{ text: ' What to do', bold: true }]);
-		for (const text of wrapped(error.hint, width - 1, '   ')) lines.push([{ text }]);
+		for (const text of wrapped(hint, width - 1, '   ')) lines.push([{ text }]);
 	}
 	const next = isFatal(error)
 		? 'Retrying cannot fix this. Fix it, then press r: umwatch reads the password source and the certificate settings (pin, CA file, insecure) of its profile again, and tries once.'

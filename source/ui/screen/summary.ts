@@ -1,4 +1,5 @@
 import type { ConnectionState, Snapshot } from '../../engine/types.js';
+import { describeSummary, failureLines } from '../../present/failure.js';
 import { formatLiveDuration } from '../../present/time-format.js';
 import { lastFailure } from './error-view.js';
 
@@ -28,6 +29,6 @@ export function exitSummary(
  */
 export function failureReport(connection: ConnectionState): string | null {
 	const error = lastFailure(connection);
-	if (error === null) return null;
-	return `umwatch: ${error.message}\n${error.hint === '' ? '' : `hint: ${error.hint}\n`}`;
+	const text = error === null ? '' : failureLines(describeSummary(error));
+	return text === '' ? null : text;
 }
