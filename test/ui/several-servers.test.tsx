@@ -3,15 +3,19 @@
 // health in the header, `v` and `/` over servers, the same key on two servers
 // as two jobs, the detail naming the server and its URL, `r` and `e` with one
 // server failed among live ones, and the frame fitting at 80×24 and 60×15.
+import { EventEmitter } from 'node:events';
 import { describe, expect, test } from 'vitest';
 import { type Job, jobId, jobIdOf } from '../../source/api/job.js';
 import type { ConnectionState, ErrorSummary, ServerHealth } from '../../source/engine/types.js';
 import { displayWidth } from '../../source/present/text-width.js';
 import { ASCII_GLYPHS, UNICODE_GLYPHS } from '../../source/present/theme.js';
+import { runWatchUi } from '../../source/ui/run.js';
 import { serversExitSummary } from '../../source/ui/screen/server-summary.js';
 import type { Reconnector } from '../../source/ui/use-recovery.js';
+import { FakeClock } from '../helpers/fake-clock.js';
+import { FakeEngine } from '../helpers/ui-fake-engine.js';
 import { makeJob, makeSnapshot } from '../helpers/ui-fixtures.js';
-import { renderApp, TEST_NOW } from '../helpers/ui-harness.js';
+import { FakeStdin, FakeStdout, renderApp, settle, TEST_NOW } from '../helpers/ui-harness.js';
 
 const rejected: ErrorSummary = {
 	kind: 'auth',
@@ -177,7 +181,9 @@ describe('several servers: the header', () => {
 		const servers = [server('tokyo', LIVE, 1), server('osaka', LIVE, 1)];
 		const h = await renderApp({ snapshot: fleet(JOBS.slice(0, 2), servers), columns: 100 });
 		expect(h.lines()[0]).toContain('tokyo ● live  osaka ● live');
+		// The summed-up last success is tokyo's, fresh: only osaka's own clock can make it stale.
 		await h.update({
+			lastSuccessAt: TEST_NOW + 2000,
 			servers: [
 				{ ...servers[0], lastSuccessAt: TEST_NOW + 2000 } as ServerHealth,
 				servers[1] as ServerHealth,
@@ -185,6 +191,26 @@ describe('several servers: the header', () => {
 		});
 		await h.advance(3001);
 		expect(h.lines()[0]).toContain('tokyo ● live  osaka ○ stale 4s');
+		h.unmount();
+	});
+
+	test('a stale server that answers again within the same minute is live at once', async () => {
+		// The summed-up time stays fresh (it is tokyo's): only osaka's own state changes.
+		const at = (name: string, lastSuccessAt: number): ServerHealth => ({
+			...server(name, LIVE, 1),
+			lastSuccessAt,
+		});
+		const h = await renderApp({
+			snapshot: {
+				...fleet(JOBS.slice(0, 2), [at('tokyo', TEST_NOW + 50_000), at('osaka', TEST_NOW + 1000)]),
+				lastSuccessAt: TEST_NOW + 50_000,
+			},
+			columns: 100,
+		});
+		await h.advance(5002);
+		expect(h.lines()[0]).toContain('osaka ○ stale 4s');
+		await h.update({ servers: [at('tokyo', TEST_NOW + 50_000), at('osaka', TEST_NOW + 5002)] });
+		expect(h.lines()[0]).toContain('tokyo ● live  osaka ● live');
 		h.unmount();
 	});
 
@@ -275,6 +301,34 @@ describe('several servers: r and e with one failed among live ones', () => {
 });
 
 describe('several servers: the summary line after quitting', () => {
+	test('q prints it counted per server; the screen is the real one', async () => {
+		const servers = [
+			server('tokyo', LIVE, 2),
+			server('osaka', { kind: 'failed', error: rejected }),
+		];
+		const engine = new FakeEngine(fleet(JOBS.slice(0, 1), servers));
+		const stdin = new FakeStdin();
+		const stdout = new FakeStdout(80, 24);
+		const clock = new FakeClock(TEST_NOW);
+		const exit = runWatchUi({
+			engine,
+			host: 'tokyo',
+			insecure: false,
+			color: false,
+			stdin: stdin as unknown as NodeJS.ReadStream,
+			stdout: stdout as unknown as NodeJS.WriteStream,
+			stderr: new FakeStdout(80, 24) as unknown as NodeJS.WriteStream,
+			timers: clock,
+			process: new EventEmitter(),
+		});
+		await settle();
+		clock.tick(5 * 60_000);
+		stdin.emit('data', 'q');
+		expect((await exit).summary).toBe(
+			'umwatch: watched tokyo, osaka for 5m: tokyo 2 jobs, osaka ✗ 401',
+		);
+	});
+
 	test('counts per server, and names the failed ones', () => {
 		const servers = [
 			server('tokyo', LIVE, 12),
