@@ -14,11 +14,16 @@ export async function flushPromises(rounds = 3): Promise<void> {
 }
 
 /**
- * A deterministic {@link Clock} for tests. Time moves only when a test calls
- * {@link FakeClock.advance} (or its relatives); due timers then fire in time
- * order (ties in the order they were set), and pending promise chains are
- * flushed after each one, so async code driven by the timers runs to its next
- * wait before the following timer fires.
+ * The test kit's one deterministic {@link Clock} (a second `class FakeClock`
+ * in test/ fails test/architecture/test-kit.test.ts). Time moves only when a
+ * test says; due timers then fire in time order (ties in the order they were
+ * set). Two ways to move it:
+ * - {@link FakeClock.advance} (async): pending promise chains are flushed after
+ *   each timer, so async code driven by the timers runs to its next wait
+ *   before the following timer fires (engine, retries, fault stack);
+ * - {@link FakeClock.tick} (sync): timers fire back to back with nothing run
+ *   between them (input decoder, simulator, script waits, React harness that
+ *   renders between timers itself).
  */
 export class FakeClock implements Clock {
 	#now: number;
@@ -60,6 +65,19 @@ export class FakeClock implements Clock {
 	/** Moves time forward by `ms`, firing due timers in order and flushing promises after each. */
 	async advance(ms: number): Promise<void> {
 		await this.advanceTo(this.#now + ms);
+	}
+
+	/** Moves time forward by `ms` synchronously, firing due timers in order with no flush between them. */
+	tick(ms: number): void {
+		const target = this.#now + ms;
+		for (;;) {
+			const next = this.#earliest();
+			if (next === undefined || next.at > target) break;
+			this.#timers.delete(next.id);
+			this.#now = Math.max(this.#now, next.at);
+			next.callback();
+		}
+		this.#now = Math.max(this.#now, target);
 	}
 
 	/** Moves time forward to `target` (never backwards). */

@@ -7,7 +7,7 @@ import { createInputDecoder, ESCAPE_TIMEOUT_MS } from '../../source/ui/terminal/
 import { createKeyHub } from '../../source/ui/terminal/key-source.js';
 import { INK_RENDER_MODE } from '../../source/ui/terminal/terminal-output.js';
 import type { Reconnector } from '../../source/ui/use-recovery.js';
-import { FakeClock } from './ui-fake-clock.js';
+import { FakeClock } from './fake-clock.js';
 import { FakeEngine } from './ui-fake-engine.js';
 import { makeSnapshot } from './ui-fixtures.js';
 
@@ -184,11 +184,11 @@ export async function renderApp(options: HarnessOptions = {}): Promise<UiHarness
 		},
 		async advance(ms) {
 			const end = clock.now() + ms;
-			for (let due = clock.nextDue(); due !== null && due <= end; due = clock.nextDue()) {
-				clock.advance(due - clock.now());
+			for (let due = clock.nextTimerAt(); due !== null && due <= end; due = clock.nextTimerAt()) {
+				clock.tick(due - clock.now());
 				await settle();
 			}
-			clock.advance(end - clock.now());
+			clock.tick(end - clock.now());
 			await settle();
 		},
 		async resize(columns, rows) {

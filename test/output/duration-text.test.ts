@@ -5,7 +5,8 @@ import { runList } from '../../source/output/list.js';
 import { runShow } from '../../source/output/show.js';
 import { runWait, type WaitForJobFn } from '../../source/output/wait.js';
 import { formatFinalDuration } from '../../source/present/time-format.js';
-import { captureIo, FakeClock, fakeClient, makeJob } from '../helpers/out-fakes.js';
+import { FakeClock } from '../helpers/fake-clock.js';
+import { captureIo, fakeClient, makeJob } from '../helpers/out-fakes.js';
 
 const T0 = Date.parse('2026-11-28T03:00:00Z');
 const clock = new FakeClock(T0 + 10 * 3_600_000);

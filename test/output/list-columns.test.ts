@@ -3,7 +3,8 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { runList } from '../../source/output/list.js';
-import { captureIo, FakeClock, fakeClient, makeJob } from '../helpers/out-fakes.js';
+import { FakeClock } from '../helpers/fake-clock.js';
+import { captureIo, fakeClient, makeJob } from '../helpers/out-fakes.js';
 
 const clock = new FakeClock(Date.parse('2026-11-28T03:10:00Z'));
 

@@ -4,7 +4,8 @@ import { runList } from '../../source/output/list.js';
 import { runShow } from '../../source/output/show.js';
 import { runWait, type WaitForJobFn } from '../../source/output/wait.js';
 import { layoutTable } from '../../source/ui/screen/columns.js';
-import { captureIo, FakeClock, fakeClient, stripSgr } from '../helpers/out-fakes.js';
+import { FakeClock } from '../helpers/fake-clock.js';
+import { captureIo, fakeClient, stripSgr } from '../helpers/out-fakes.js';
 import { makeSnapshot, makeJob as makeUiJob } from '../helpers/ui-fixtures.js';
 import { renderApp, TEST_NOW } from '../helpers/ui-harness.js';
 

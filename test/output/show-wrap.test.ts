@@ -4,7 +4,8 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { runShow } from '../../source/output/show.js';
-import { captureIo, FakeClock, fakeClient, makeJob, stripSgr } from '../helpers/out-fakes.js';
+import { FakeClock } from '../helpers/fake-clock.js';
+import { captureIo, fakeClient, makeJob, stripSgr } from '../helpers/out-fakes.js';
 
 const clock = new FakeClock(Date.parse('2026-11-28T03:10:00Z'));
 const MESSAGE =

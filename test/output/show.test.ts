@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runShow } from '../../source/output/show.js';
-import {
-	activeCharacters,
-	captureIo,
-	FakeClock,
-	fakeClient,
-	makeJob,
-} from '../helpers/out-fakes.js';
+import { FakeClock } from '../helpers/fake-clock.js';
+import { activeCharacters, captureIo, fakeClient, makeJob } from '../helpers/out-fakes.js';
 
 const KEY = '06a6148bf9e862df:-2611856e:16e8d47e722:-7f87';
 const clock = new FakeClock(Date.parse('2026-11-28T03:10:00Z'));

@@ -3,7 +3,8 @@ import { DISPLAY_STATES } from '../../source/api/job.js';
 import { UsageError } from '../../source/api/usage-error.js';
 import { runList } from '../../source/output/list.js';
 import { parseStateFilter, STATE_FILTER_WORDS } from '../../source/output/state-filter.js';
-import { captureIo, FakeClock, fakeClient, makeJob } from '../helpers/out-fakes.js';
+import { FakeClock } from '../helpers/fake-clock.js';
+import { captureIo, fakeClient, makeJob } from '../helpers/out-fakes.js';
 
 const clock = new FakeClock(Date.parse('2026-11-28T03:10:00Z'));
 

@@ -6,7 +6,8 @@ import type { Job } from '../../source/api/job.js';
 import { UsageError } from '../../source/api/usage-error.js';
 import { jobKeyFromStdinText } from '../../source/output/stdin-key.js';
 import { runWait, type WaitForJobFn } from '../../source/output/wait.js';
-import { captureIo, FakeClock, fakeClient, makeJob, stdinOf } from '../helpers/out-fakes.js';
+import { FakeClock } from '../helpers/fake-clock.js';
+import { captureIo, fakeClient, makeJob, stdinOf } from '../helpers/out-fakes.js';
 
 const EXPECTED =
 	'expected an AIQUM 202 body such as {"job":{"key":"…"}} or {"operationId":"…"}, or a job key';

@@ -2,14 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../source/api/errors.js';
 import type { Job } from '../../source/api/job.js';
 import { runWait, type WaitForJobFn } from '../../source/output/wait.js';
-import {
-	activeCharacters,
-	captureIo,
-	FakeClock,
-	fakeClient,
-	makeJob,
-	stdinOf,
-} from '../helpers/out-fakes.js';
+import { FakeClock } from '../helpers/fake-clock.js';
+import { activeCharacters, captureIo, fakeClient, makeJob, stdinOf } from '../helpers/out-fakes.js';
 
 const KEY = '06a6148bf9e862df:-2611856e:16e8d47e722:-7f87';
 const T0 = Date.parse('2026-11-28T03:00:00Z');
@@ -152,12 +146,12 @@ describe('runWait failures', () => {
 			});
 		const waiting = runWait(fakeClient([]), KEY, { format: 'line', timeoutMs: 90_000 }, io, hangs);
 		await Promise.resolve();
-		clock.advance(90_000);
+		clock.tick(90_000);
 		expect(await waiting).toBe(7);
 		expect(io.stderr.text()).toBe(
 			`umwatch: timed out after 1m30s waiting for job ${KEY} (last seen RUNNING)\n`,
 		);
-		expect(clock.pending).toBe(0);
+		expect(clock.pendingTimers).toBe(0);
 	});
 
 	it('exits 130 when interrupted, erasing the progress line', async () => {
@@ -177,7 +171,7 @@ describe('runWait failures', () => {
 		controller.abort();
 		expect(await waiting).toBe(130);
 		expect(io.stderr.text().endsWith('\r\u001b[2K')).toBe(true);
-		expect(clock.pending).toBe(0);
+		expect(clock.pendingTimers).toBe(0);
 	});
 });
 
@@ -197,7 +191,7 @@ describe('runWait progress line', () => {
 		const waiting = runWait(fakeClient([]), KEY, { format: 'line' }, io, waiter);
 		await Promise.resolve();
 		update(job({ state: 'running' }));
-		clock.advance(2000);
+		clock.tick(2000);
 		retry(new ApiError('server', 'The server failed (503).'));
 		update(job({ state: 'running' }));
 		finish(FINISHED);
@@ -213,7 +207,7 @@ describe('runWait progress line', () => {
 			'',
 		]);
 		expect(io.stdout.text()).toBe(`NORMAL  Create File Share  ${KEY}  took 1m40s\n`);
-		expect(clock.pending).toBe(0);
+		expect(clock.pendingTimers).toBe(0);
 	});
 
 	it('prints hostile names inert on stdout and in the progress line', async () => {

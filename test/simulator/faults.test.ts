@@ -1,14 +1,14 @@
 import { connect } from 'node:net';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSimulator, type Simulator } from '../../source/simulator/index.js';
-import { manualClock } from '../helpers/sim-clock.js';
+import { FakeClock } from '../helpers/fake-clock.js';
 import { simGet, testAgent, until } from '../helpers/sim-http.js';
 
 const START = Date.UTC(2026, 10, 20, 1, 0, 0);
 const JOBS = '/api/management-server/jobs';
 const AUTH = `Basic ${Buffer.from('admin:admin').toString('base64')}`;
 const agent = testAgent();
-const clock = manualClock(START);
+const clock = new FakeClock(START);
 let sim: Simulator;
 let base: string;
 
@@ -92,7 +92,7 @@ describe('simulator fault injection', () => {
 		const pending = get().finally(() => {
 			settled = true;
 		});
-		await until(() => clock.pending() === 1);
+		await until(() => clock.pendingTimers === 1);
 		clock.tick(1_999);
 		await new Promise((resolve) => setTimeout(resolve, 20));
 		expect(settled).toBe(false);

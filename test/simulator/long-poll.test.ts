@@ -4,7 +4,7 @@ import {
 	type Simulator,
 	type SimulatorOptions,
 } from '../../source/simulator/index.js';
-import { manualClock } from '../helpers/sim-clock.js';
+import { FakeClock } from '../helpers/fake-clock.js';
 import { simGet, testAgent, until } from '../helpers/sim-http.js';
 
 const START = Date.UTC(2026, 10, 20, 1, 0, 0);
@@ -112,7 +112,7 @@ describe('simulator long polling', () => {
 	});
 
 	it('also ends it by the clock in manual mode, so a short poll_timeout never strands a client', async () => {
-		const clock = manualClock(START);
+		const clock = new FakeClock(START);
 		const { sim, base, path } = await start({ clock });
 		const held = simGet(base, path('poll_timeout=5'), { dispatcher: agent });
 		await until(() => sim.stats.longPollsHeld === 1);
@@ -121,7 +121,7 @@ describe('simulator long polling', () => {
 		clock.tick(1);
 		expect((await held).status).toBe(200);
 		expect(sim.stats.longPollsHeld).toBe(0);
-		expect(clock.pending()).toBe(0);
+		expect(clock.pendingTimers).toBe(0);
 	});
 
 	it('clamps poll_timeout to 1..120 seconds', async () => {
@@ -178,7 +178,7 @@ describe('simulator long polling', () => {
 	});
 
 	it('wakes a held poll when the job moves on by itself (auto mode)', async () => {
-		const clock = manualClock(START);
+		const clock = new FakeClock(START);
 		const { sim, base } = await start({ clock, autoAdvance: true });
 		const job = sim.addJob({ durationMs: 3_000, outcome: 'normal' });
 		const tasks = job.taskReports.length;

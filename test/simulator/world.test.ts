@@ -4,7 +4,7 @@ import {
 	type SimJob,
 	type SimulatorOptions,
 } from '../../source/simulator/index.js';
-import { manualClock } from '../helpers/sim-clock.js';
+import { FakeClock } from '../helpers/fake-clock.js';
 import { simGet, testAgent } from '../helpers/sim-http.js';
 
 const START = Date.UTC(2026, 10, 20, 1, 0, 0);
@@ -91,7 +91,7 @@ describe('simulator world', () => {
 	});
 
 	it('in auto mode follows the clock times speed, timers driving progress and arrivals', async () => {
-		const clock = manualClock(START);
+		const clock = new FakeClock(START);
 		const sim = createSimulator({ seed: 3, clock, speed: 10, historyJobs: 0, activeJobs: 0 });
 		await sim.listen();
 		try {
@@ -110,7 +110,7 @@ describe('simulator world', () => {
 		} finally {
 			await sim.close();
 		}
-		expect(clock.pending()).toBe(0);
+		expect(clock.pendingTimers).toBe(0);
 	});
 
 	it('takes a new arrival from queued to running', () => {

@@ -163,7 +163,7 @@ describe('one shared clock', () => {
 		const frames = h.frames().length;
 		await h.advance(3_600_000);
 		expect(h.frames()).toHaveLength(frames);
-		expect(h.clock.pending).toBe(1);
+		expect(h.clock.pendingTimers).toBe(1);
 		h.unmount();
 	});
 

@@ -4,7 +4,7 @@ import {
 	ESCAPE_TIMEOUT_MS,
 	type KeyPress,
 } from '../../source/ui/terminal/input-decoder.js';
-import { FakeClock } from '../helpers/ui-fake-clock.js';
+import { FakeClock } from '../helpers/fake-clock.js';
 
 function decoder() {
 	const keys: KeyPress[] = [];
@@ -48,21 +48,21 @@ describe('input decoder', () => {
 	test('an arrow split after ESC waits and never acts as Escape', () => {
 		const { d, clock, names } = decoder();
 		d.push('\x1b');
-		clock.advance(ESCAPE_TIMEOUT_MS - 1);
+		clock.tick(ESCAPE_TIMEOUT_MS - 1);
 		expect(names()).toEqual([]);
 		d.push('[A');
-		clock.advance(ESCAPE_TIMEOUT_MS * 5);
+		clock.tick(ESCAPE_TIMEOUT_MS * 5);
 		expect(names()).toEqual(['up']);
 	});
 
 	test('an arrow split inside the CSI body', () => {
 		const { d, clock, names } = decoder();
 		d.push('\x1b[');
-		clock.advance(10);
+		clock.tick(10);
 		d.push('B');
 		d.push('\x1b[6');
 		d.push('~');
-		clock.advance(1000);
+		clock.tick(1000);
 		expect(names()).toEqual(['down', 'pagedown']);
 	});
 
@@ -70,15 +70,15 @@ describe('input decoder', () => {
 		const { d, clock, names } = decoder();
 		d.push('\x1b');
 		expect(names()).toEqual([]);
-		clock.advance(ESCAPE_TIMEOUT_MS);
+		clock.tick(ESCAPE_TIMEOUT_MS);
 		expect(names()).toEqual(['escape']);
-		expect(clock.pending).toBe(0);
+		expect(clock.pendingTimers).toBe(0);
 	});
 
 	test('ESC ESC is two Escapes', () => {
 		const { d, clock, names } = decoder();
 		d.push('\x1b\x1b');
-		clock.advance(ESCAPE_TIMEOUT_MS);
+		clock.tick(ESCAPE_TIMEOUT_MS);
 		expect(names()).toEqual(['escape', 'escape']);
 	});
 
@@ -88,7 +88,7 @@ describe('input decoder', () => {
 		d.push('\x1b[O');
 		d.push('\x1b');
 		d.push('[I');
-		clock.advance(1000);
+		clock.tick(1000);
 		expect(names()).toEqual([]);
 	});
 
@@ -101,7 +101,7 @@ describe('input decoder', () => {
 		d.push('\x1b]52;c;?\x1b\\');
 		d.push('\x1b[?1;2c');
 		d.push('q');
-		clock.advance(1000);
+		clock.tick(1000);
 		expect(names()).toEqual(['text:q']);
 	});
 
@@ -110,14 +110,14 @@ describe('input decoder', () => {
 		d.push('\x1b[M');
 		d.push(' !');
 		d.push('!j');
-		clock.advance(1000);
+		clock.tick(1000);
 		expect(names()).toEqual(['text:j']);
 	});
 
 	test('a cut-off sequence is dropped, not turned into Escape or text', () => {
 		const { d, clock, names } = decoder();
 		d.push('\x1b[1;');
-		clock.advance(ESCAPE_TIMEOUT_MS);
+		clock.tick(ESCAPE_TIMEOUT_MS);
 		d.push('k');
 		expect(names()).toEqual(['text:k']);
 	});
@@ -138,8 +138,8 @@ describe('input decoder', () => {
 		const { d, clock, names } = decoder();
 		d.push('\x1b');
 		d.dispose();
-		clock.advance(1000);
+		clock.tick(1000);
 		expect(names()).toEqual([]);
-		expect(clock.pending).toBe(0);
+		expect(clock.pendingTimers).toBe(0);
 	});
 });

@@ -4,7 +4,7 @@ import { EventEmitter } from 'node:events';
 import { expect, test } from 'vitest';
 import type { ConnectionState } from '../../source/engine/types.js';
 import { runWatchUi } from '../../source/ui/run.js';
-import { FakeClock } from '../helpers/ui-fake-clock.js';
+import { FakeClock } from '../helpers/fake-clock.js';
 import { FakeEngine } from '../helpers/ui-fake-engine.js';
 import { makeJob, makeSnapshot } from '../helpers/ui-fixtures.js';
 import { FakeStdin, FakeStdout, settle, TEST_NOW } from '../helpers/ui-harness.js';

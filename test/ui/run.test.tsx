@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { describe, expect, test } from 'vitest';
 import { runWatchUi, type WatchUiOptions } from '../../source/ui/run.js';
 import { ENTER_SEQUENCE, LEAVE_SEQUENCE } from '../../source/ui/terminal/terminal-session.js';
-import { FakeClock } from '../helpers/ui-fake-clock.js';
+import { FakeClock } from '../helpers/fake-clock.js';
 import { FakeEngine } from '../helpers/ui-fake-engine.js';
 import { makeJob, makeSnapshot } from '../helpers/ui-fixtures.js';
 import { FakeStdin, FakeStdout, settle, TEST_NOW } from '../helpers/ui-harness.js';
@@ -65,7 +65,7 @@ describe('runWatchUi', () => {
 		await settle();
 		expect(t.listeners().stdinData).toBe(1);
 		expect(t.listeners().engine).toBe(1);
-		t.clock.advance(12 * 60_000 + 5000);
+		t.clock.tick(12 * 60_000 + 5000);
 		t.stdin.emit('data', 'q');
 		const exit = await t.exit;
 		expect(exit).toEqual({
