@@ -1,3 +1,4 @@
+import { parseBaseUrl } from '../api/url.js';
 import { type ConfigFile, loadConfigFile, missingNamedFile, type Profile } from './config-file.js';
 import { ConfigError } from './errors.js';
 import { fileWarnings } from './file-warnings.js';
@@ -187,10 +188,13 @@ function resolveMaxJobs(
 	return null;
 }
 
-/** The host (and port) of a server URL, the name of a server without a profile. */
+/**
+ * The host (and port) of a server URL, the name of a server without a
+ * profile: the client's own `displayHost`, so the two always agree.
+ */
 export function serverHost(url: string): string {
 	try {
-		return new URL(/^[a-z]+:\/\//i.test(url) ? url : `https://${url}`).host;
+		return parseBaseUrl(url).displayHost;
 	} catch {
 		return url;
 	}

@@ -131,7 +131,7 @@ export interface Config {
 	readonly args: readonly string[];
 	/** `--demo`: watch an in-process simulator instead of a server. */
 	readonly demo: boolean;
-	/** The profile in use, or null. */
+	/** The profile in use (the first of several), or null. */
 	readonly profileName: string | null;
 	/** The config file's path (whether or not it exists). */
 	readonly configPath: string;
