@@ -72,12 +72,9 @@ export function resolveConfig(input: ResolveInput): Config {
 		home: input.home,
 		warnings,
 		inFile: (name) => hasProfile(getFile(true), name),
+		profileOf,
 	};
-	const servers = !needsServer
-		? []
-		: profileNames.length > 1
-			? profileNames.map((name) => namedServer(context, name, profileOf(name), true))
-			: [namedServer(context, profileName, profile, false)];
+	const servers = needsServer ? resolveServers(context, profileNames) : [];
 	return {
 		command,
 		args,
@@ -111,6 +108,14 @@ interface ServerContext {
 	readonly warnings: string[];
 	/** Whether the file has the profile (`trust --profile NEW` names one it does not, yet). */
 	readonly inFile: (name: string) => boolean;
+	/** The profile's settings; throws the error of a broken one. */
+	readonly profileOf: (name: string | null) => Profile;
+}
+
+/** One server per profile named (or the one the flags and environment name). */
+function resolveServers(context: ServerContext, profileNames: readonly string[]): NamedServer[] {
+	if (profileNames.length <= 1) return [namedServer(context, profileNames[0] ?? null, false)];
+	return profileNames.map((name) => namedServer(context, name, true));
 }
 
 /**
@@ -120,10 +125,10 @@ interface ServerContext {
 function namedServer(
 	context: ServerContext,
 	profileName: string | null,
-	profile: Profile,
 	several: boolean,
 ): NamedServer {
 	const { flags, env, command, warnings } = context;
+	const profile = context.profileOf(profileName);
 	if (profileName !== null && context.inFile(profileName)) {
 		checkProfileUrl(flags, env, profile, profileName, context.configPath);
 	}
