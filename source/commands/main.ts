@@ -1,7 +1,7 @@
 import { ConfigError } from '../config/errors.js';
 import { type ResolveInput, resolveConfig } from '../config/resolve.js';
 import { type Config, isCommandName } from '../config/types.js';
-import { openConnection } from './connect.js';
+import { openConnections } from './connect.js';
 import { describeStartupFailure } from './failure.js';
 import { checkFlags } from './flags.js';
 import type { CommandIo } from './io.js';
@@ -85,14 +85,14 @@ async function runScriptCommand(
 	io: CommandIo,
 ): Promise<number> {
 	checkScriptArgs(command, config.args);
-	const [connection, { runScript }] = await Promise.all([
-		openConnection(config, io),
+	const [connections, { runScript }] = await Promise.all([
+		openConnections(config, io),
 		import('./scripts.js'),
 	]);
 	try {
-		return await runScript(command, config, connection, io);
+		return await runScript(command, config, connections, io);
 	} finally {
-		await connection.close();
+		await Promise.all(connections.map((connection) => connection.close()));
 	}
 }
 

@@ -1,7 +1,7 @@
 import type { ExitCodeValue } from '../api/exit-codes.js';
 import type { Config } from '../config/types.js';
 import { createEngine, waitForJob } from '../engine/index.js';
-import { runEvents } from '../output/events.js';
+import { type NamedEngine, runEvents } from '../output/events.js';
 import type { OutputIo } from '../output/io.js';
 import { runList } from '../output/list.js';
 import { runShow } from '../output/show.js';
@@ -12,13 +12,14 @@ import type { CommandIo } from './io.js';
 import type { ScriptCommand } from './script-args.js';
 
 /**
- * Runs `list`, `show`, `wait` or `events` over an open connection and
- * resolves to the exit code (the output modes print their own failures).
+ * Runs `list`, `show`, `wait` or `events` over the open connections (one per
+ * server, in the order named) and resolves to the exit code (the output modes
+ * print their own failures). One connection is today's single server.
  */
 export function runScript(
 	command: ScriptCommand,
 	config: Config,
-	connection: Connection,
+	connections: readonly Connection[],
 	io: CommandIo,
 ): Promise<ExitCodeValue> {
 	const outputIo: OutputIo = {
@@ -28,16 +29,18 @@ export function runScript(
 		env: io.env,
 		signal: io.signal,
 	};
-	const { output } = config;
+	const { output, partialOk } = config;
 	const key = config.args[0] ?? '';
+	const clients = connections.map((connection) => connection.client);
 	switch (command) {
 		case 'list':
 			return runList(
-				connection.client,
+				clients,
 				{
 					format: output.json ? 'json' : output.ndjson ? 'ndjson' : 'table',
 					color: config.color,
 					ascii: config.ascii,
+					partialOk,
 					...(output.state === null ? {} : { state: output.state }),
 					...(output.name === null ? {} : { name: output.name }),
 					...(output.type === null ? {} : { type: output.type }),
@@ -47,14 +50,19 @@ export function runScript(
 			);
 		case 'show':
 			return runShow(
-				connection.client,
+				clients,
 				key,
-				{ format: output.json ? 'json' : 'text', color: config.color, ascii: config.ascii },
+				{
+					format: output.json ? 'json' : 'text',
+					color: config.color,
+					ascii: config.ascii,
+					partialOk,
+				},
 				outputIo,
 			);
 		case 'wait':
 			return runWait(
-				connection.client,
+				clients,
 				key,
 				{
 					format: output.json ? 'json' : 'line',
@@ -64,13 +72,26 @@ export function runScript(
 				outputIo,
 				waitForJob,
 			);
-		case 'events': {
-			const engine = createEngine({
-				client: connection.client,
-				intervalMs: config.intervalMs,
-				...(config.maxJobs === null ? {} : { maxJobs: config.maxJobs }),
-			});
-			return runEvents(engine, { format: 'ndjson' }, outputIo);
-		}
+		case 'events':
+			return runEvents(
+				eventEngines(config, connections),
+				{ format: 'ndjson', partialOk },
+				outputIo,
+			);
 	}
+}
+
+/** One engine per server, each polling at its own profile's interval. */
+function eventEngines(config: Config, connections: readonly Connection[]): NamedEngine[] {
+	return connections.map((connection) => {
+		const named = config.servers.find((server) => server.name === connection.name);
+		return {
+			name: connection.name,
+			engine: createEngine({
+				client: connection.client,
+				intervalMs: named?.intervalMs ?? config.intervalMs,
+				...(config.maxJobs === null ? {} : { maxJobs: config.maxJobs }),
+			}),
+		};
+	});
 }

@@ -12,6 +12,8 @@ import { jobDurationMs } from './job-json.js';
 export interface EventJson {
 	readonly event: 'new' | 'transition';
 	readonly at: string | null;
+	/** The server the job is on (as in the job JSON form). */
+	readonly server: string;
 	readonly key: string;
 	readonly name: string;
 	readonly type: string;
@@ -33,6 +35,7 @@ export function eventToJson(event: JobEvent): EventJson {
 	return {
 		event: event.type,
 		at: isoTime(event.at),
+		server: job.server,
 		key: job.key,
 		name: job.name,
 		type: job.type,

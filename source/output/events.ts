@@ -12,7 +12,18 @@ import { createSafeWriter, type SafeWriter } from './writer.js';
 /** Options of `umwatch events`. NDJSON is the only format (one event per line). */
 export interface EventsOptions {
 	readonly format: 'ndjson';
+	/** `--partial-ok`: a failed server among several does not set the exit code. */
+	readonly partialOk?: boolean;
 }
+
+/** One server's engine, by the server's name. */
+export interface NamedEngine {
+	readonly name: string;
+	readonly engine: Engine;
+}
+
+/** What `events` follows: one engine (one server), or one per server in the order named. */
+export type EventSources = Engine | readonly NamedEngine[];
 
 /** How the stream ended. */
 type Ending =
@@ -31,12 +42,14 @@ function summaryError(summary: ErrorSummary): ApiError {
  * reading stdout sees neither. Calls `onFailed` when retrying cannot help
  * (password, role, certificate), or when the server has given no answer at
  * all for the bound `wait` uses (see SilenceBound): a server answering 5xx is
- * alive and retried without end.
+ * alive and retried without end. `about` names the server among several
+ * (`osaka: `), '' for one.
  */
 function watchConnection(
 	engine: Engine,
 	clock: Clock,
 	err: SafeWriter,
+	about: string,
 	onFailed: (error: ApiError) => void,
 ): () => void {
 	const silence = new SilenceBound(clock);
@@ -52,7 +65,7 @@ function watchConnection(
 		if (typeof snapshot.lastSuccessAt === 'number') silence.succeeded(snapshot.lastSuccessAt);
 		if (connection.kind === 'live') {
 			silence.succeeded();
-			if (was.kind === 'retrying') void err.write('umwatch: connection restored\n');
+			if (was.kind === 'retrying') void err.write(`umwatch: ${about}connection restored\n`);
 		} else if (connection.kind === 'failed') {
 			onFailed(summaryError(connection.error));
 		} else if (connection.kind === 'retrying') {
@@ -60,7 +73,7 @@ function watchConnection(
 			const gaveUp = silence.failed(error);
 			if (gaveUp !== null) onFailed(gaveUp);
 			else if (was.kind !== 'retrying') {
-				void err.write(`umwatch: retrying: ${inertText(error.message)}\n`);
+				void err.write(`umwatch: ${about}retrying: ${inertText(error.message)}\n`);
 			}
 		}
 	});
@@ -76,12 +89,22 @@ function watchConnection(
  * starts and one when it recovers; they end the stream (exit 11) only when the
  * server has given no answer at all for 30 s before the first successful poll
  * or 10 minutes after, as `wait` does.
+ *
+ * With several servers (one engine each) the lines of all are interleaved as
+ * they happen, each naming its server. A server that fails is named on stderr
+ * and stopped; the others go on. The stream ends with the first failure's code
+ * when every server has failed; otherwise a failed server sets the exit code
+ * at the end unless `partialOk`.
  */
 export async function runEvents(
-	engine: Engine,
-	_options: EventsOptions,
+	sources: EventSources,
+	options: EventsOptions,
 	io: OutputIo,
 ): Promise<ExitCodeValue> {
+	const members: readonly NamedEngine[] = Array.isArray(sources)
+		? (sources as readonly NamedEngine[])
+		: [{ name: '', engine: sources as Engine }];
+	const several = members.length > 1;
 	const out = createSafeWriter(io.stdout);
 	const err = createSafeWriter(io.stderr);
 	let written: Promise<void> = Promise.resolve();
@@ -89,28 +112,48 @@ export async function runEvents(
 	const ended = new Promise<Ending>((resolve) => {
 		settle = resolve;
 	});
-	const stopEvents = engine.onEvent((event) => {
-		const line = `${safeJsonStringify(eventToJson(event))}\n`;
-		// Chained so lines keep their order however fast events arrive.
-		written = written.then(() => out.write(line));
-	});
 	const clock = io.clock ?? systemClock;
-	const stopConnection = watchConnection(engine, clock, err, (error) => {
-		settle({ why: 'failed', error });
-	});
+	const failures: ApiError[] = [];
+	const failed = new Set<NamedEngine>();
+	const onFailed = (member: NamedEngine, error: ApiError): void => {
+		if (!several) {
+			settle({ why: 'failed', error });
+			return;
+		}
+		if (failed.has(member)) return;
+		failed.add(member);
+		failures.push(error);
+		// Said now, not at the end: the stream goes on with the other servers.
+		void err.write(describeFailure(error, undefined, member.name).text);
+		void member.engine.stop();
+		if (failed.size === members.length) settle({ why: 'failed', error: failures[0] ?? error });
+	};
+	const stops = members.flatMap((member) => [
+		member.engine.onEvent((event) => {
+			const line = `${safeJsonStringify(eventToJson(event))}\n`;
+			// Chained so lines keep their order however fast events arrive.
+			written = written.then(() => out.write(line));
+		}),
+		watchConnection(member.engine, clock, err, several ? `${inertText(member.name)}: ` : '', (e) =>
+			onFailed(member, e),
+		),
+	]);
 	const onAbort = () => settle({ why: 'interrupted' });
 	io.signal?.addEventListener('abort', onAbort, { once: true });
 	if (io.signal?.aborted) onAbort();
 	void out.whenClosed.then(() => settle({ why: 'pipe-closed' }));
 	try {
-		engine.start();
+		for (const member of members) member.engine.start();
 		const ending = await ended;
-		return await endStream(ending, written, out, err);
+		const code = await endStream(ending, written, out, err, several);
+		// A server that failed while the others went on: a script must notice, unless --partial-ok.
+		const first = failures[0];
+		if (code !== ExitCode.Normal || first === undefined || options.partialOk === true) return code;
+		return describeFailure(first).code;
 	} finally {
 		io.signal?.removeEventListener('abort', onAbort);
-		stopEvents();
-		stopConnection();
-		await engine.stop();
+		for (const stop of stops) stop();
+		await Promise.all(members.map((member) => member.engine.stop()));
 	}
 }
 
@@ -119,13 +162,15 @@ async function endStream(
 	written: Promise<void>,
 	out: SafeWriter,
 	err: SafeWriter,
+	several: boolean,
 ): Promise<ExitCodeValue> {
 	// Lines already queued are still delivered (unless the reader has gone).
 	await written;
 	if (ending.why === 'interrupted') return ExitCode.Interrupted;
 	if (ending.why === 'failed') {
 		const report = describeFailure(ending.error);
-		await err.write(report.text);
+		// Several servers: each failure was said as it happened.
+		if (!several) await err.write(report.text);
 		return report.code;
 	}
 	if (out.failure !== null) {

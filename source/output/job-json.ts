@@ -7,6 +7,8 @@ import { isoTime } from '../present/time-format.js';
  * snake_case like the AIQUM API; times are ISO-8601 in UTC.
  */
 export interface JobJson {
+	/** The server the job is on: the profile name, or the host for a `--url` without a profile. */
+	readonly server: string;
 	readonly key: string;
 	readonly name: string;
 	readonly type: string;
@@ -66,6 +68,7 @@ export function jobToJson(job: Job, now: number): JobJson {
 	const extra: Record<string, string> = Object.create(null);
 	for (const field of job.extra) extra[field.name] = field.value;
 	return {
+		server: job.server,
 		key: job.key,
 		name: job.name,
 		type: job.type,

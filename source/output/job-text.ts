@@ -64,6 +64,18 @@ export const LIST_COLUMNS: readonly Column[] = JOB_COLUMNS.map((column) => ({
 		: {}),
 }));
 
+/**
+ * The SERVER column `list` puts first when it shows several servers: the
+ * profile names are short, so it is never squeezed nor dropped (the name
+ * column gives way first). One server has no such column.
+ */
+export const SERVER_COLUMN: Column = { header: 'SERVER', align: 'left', dropPriority: 0 };
+
+/** The SERVER cell of a row (see {@link SERVER_COLUMN}). */
+export function serverCell(job: Pick<Job, 'server'>): Cell {
+	return { text: inertText(job.server) };
+}
+
 /** One row of `list`: pure, from the job and the time. */
 export function listRow(job: Job, options: JobTextOptions): Cell[] {
 	const duration = jobDurationMs(job, options.now);

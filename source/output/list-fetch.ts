@@ -39,6 +39,20 @@ export function checkServerPattern(flag: string, value: string): void {
 }
 
 /**
+ * Newest submitted first across servers: a tie in submit time goes to the
+ * server named first, then to the key (so the merged order is stable).
+ * `order` is the servers' names in the order they were named.
+ */
+export function compareAcrossServers(order: readonly string[]): (a: Job, b: Job) => number {
+	const rank = new Map(order.map((name, i) => [name, i]));
+	const rankOf = (job: Job) => rank.get(job.server) ?? order.length;
+	return (a, b) =>
+		a.submitTime === b.submitTime
+			? rankOf(a) - rankOf(b) || compareNewestFirst(a, b)
+			: compareNewestFirst(a, b);
+}
+
+/**
  * Fetches the jobs `list` prints: newest first, following `_links.next` past the
  * server's 1000-record page until `limit` jobs match or the history ends. With a
  * state filter whole pages are read and filtered here. A job seen twice (the

@@ -1,16 +1,28 @@
-import type { ExitCodeValue } from '../api/exit-codes.js';
+import { ExitCode, type ExitCodeValue } from '../api/exit-codes.js';
 import type { Job } from '../api/job.js';
-import type { AiqumClient } from '../api/types.js';
 import { UsageError } from '../api/usage-error.js';
 import { glyphsFor } from '../present/theme.js';
 import { systemClock } from '../time/clock.js';
 import { colorAllowed, type OutputIo } from './io.js';
 import { jobToJson } from './job-json.js';
-import { LIST_COLUMNS, listRow } from './job-text.js';
-import { checkServerPattern, DEFAULT_LIST_LIMIT, fetchJobsForList } from './list-fetch.js';
+import { LIST_COLUMNS, listRow, SERVER_COLUMN, serverCell } from './job-text.js';
+import {
+	checkServerPattern,
+	compareAcrossServers,
+	DEFAULT_LIST_LIMIT,
+	fetchJobsForList,
+	type ListQuery,
+} from './list-fetch.js';
 import { oneShotRequester } from './one-shot.js';
 import { finishOutput, reportFailure } from './report-failure.js';
 import { safeJsonStringify } from './safe-text.js';
+import {
+	askEveryServer,
+	reportServerFailures,
+	type ScriptServers,
+	type ServerFailure,
+	serverList,
+} from './servers.js';
 import { parseStateFilter } from './state-filter.js';
 import { renderTable } from './table.js';
 import { createSafeWriter, type SafeWriter } from './writer.js';
@@ -33,6 +45,8 @@ export interface ListOptions {
 	readonly color: boolean;
 	/** ASCII glyphs, separators and ellipsis on a terminal (`--ascii`), as in the live view. */
 	readonly ascii?: boolean;
+	/** `--partial-ok`: exit 0 when at least one of several servers answered. */
+	readonly partialOk?: boolean;
 }
 
 /** The terminal width when stdout has none (a pseudo-terminal reporting 0). */
@@ -43,6 +57,7 @@ async function printJobs(
 	options: ListOptions,
 	io: OutputIo,
 	out: SafeWriter,
+	several: boolean,
 ): Promise<void> {
 	const now = (io.clock ?? systemClock).now();
 	if (options.format === 'json') {
@@ -76,8 +91,12 @@ async function printJobs(
 		now,
 		...(io.timeZone ? { timeZone: io.timeZone } : {}),
 	};
-	const rows = jobs.map((job) => listRow(job, textOptions));
-	const lines = renderTable(LIST_COLUMNS, rows, {
+	// Several servers: which one a job is on comes first; one server's table is today's.
+	const columns = several ? [SERVER_COLUMN, ...LIST_COLUMNS] : LIST_COLUMNS;
+	const rows = jobs.map((job) =>
+		several ? [serverCell(job), ...listRow(job, textOptions)] : listRow(job, textOptions),
+	);
+	const lines = renderTable(columns, rows, {
 		ellipsis: glyphs.ellipsis,
 		...(tty ? { maxWidth: io.stdout.columns || FALLBACK_COLUMNS } : {}),
 		...(color ? { decorateHeader: (text: string) => `\u001b[1m${text}\u001b[0m` } : {}),
@@ -88,36 +107,65 @@ async function printJobs(
 	}
 }
 
+/** Checks the options before anything is asked; throws UsageError. */
+function checkListOptions(options: ListOptions): number {
+	if (options.name !== undefined) checkServerPattern('--name', options.name);
+	if (options.type !== undefined) checkServerPattern('--type', options.type);
+	const limit = options.limit ?? DEFAULT_LIST_LIMIT;
+	if (!(limit >= 1) || (Number.isFinite(limit) && !Number.isInteger(limit))) {
+		throw new UsageError(`--limit must be a whole number of at least 1 (got ${String(limit)})`);
+	}
+	return limit;
+}
+
 /**
  * `umwatch list`: the jobs once, newest first. A fitted, coloured table on a
  * terminal; aligned plain text with no escape sequences in a pipe; one JSON
  * array, or one JSON object per line. Each page's GET rides out a blip of a
  * busy server (see one-shot.ts). Resolves to the exit code: 0, or the
  * failure's code; a reader that closes the pipe early still gets 0.
+ *
+ * Several servers are asked at once, each filtered on its own; their jobs are
+ * merged newest first (a tie goes to the server named first) and `--limit`
+ * applies to the merge. What the answering servers gave is printed; each
+ * failed server is named on stderr, and its failure sets the exit code unless
+ * `partialOk` (see servers.ts).
  */
 export async function runList(
-	client: AiqumClient,
+	servers: ScriptServers,
 	options: ListOptions,
 	io: OutputIo,
 ): Promise<ExitCodeValue> {
 	const out = createSafeWriter(io.stdout);
 	const err = createSafeWriter(io.stderr);
+	const clients = serverList(servers);
 	try {
-		if (options.name !== undefined) checkServerPattern('--name', options.name);
-		if (options.type !== undefined) checkServerPattern('--type', options.type);
-		const limit = options.limit ?? DEFAULT_LIST_LIMIT;
-		if (!(limit >= 1) || (Number.isFinite(limit) && !Number.isInteger(limit))) {
-			throw new UsageError(`--limit must be a whole number of at least 1 (got ${String(limit)})`);
-		}
-		const jobs = await fetchJobsForList(client, {
+		const limit = checkListOptions(options);
+		const query: ListQuery = {
 			limit,
 			...(options.name !== undefined ? { name: options.name } : {}),
 			...(options.type !== undefined ? { type: options.type } : {}),
 			...(options.state !== undefined ? { state: parseStateFilter(options.state) } : {}),
 			request: oneShotRequester(io),
-		});
-		await printJobs(jobs, options, io, out);
-		return finishOutput(out, err);
+		};
+		const results = await askEveryServer(clients, (client) => fetchJobsForList(client, query));
+		const failures: ServerFailure[] = results.flatMap((r) => (r.ok ? [] : [r]));
+		const answered = results.flatMap((r) => (r.ok ? [r.value] : []));
+		// No server answered: nothing to print (not even an empty JSON array).
+		if (answered.length > 0) {
+			const order = clients.map((client) => client.server);
+			const jobs = answered.flat().sort(compareAcrossServers(order)).slice(0, limit);
+			await printJobs(jobs, options, io, out, clients.length > 1);
+		}
+		const several = { several: clients.length > 1, answered: answered.length > 0 };
+		const failed = await reportServerFailures(
+			failures,
+			{ ...several, partialOk: options.partialOk === true },
+			err,
+			io,
+		);
+		const written = await finishOutput(out, err);
+		return written === ExitCode.Normal ? failed : written;
 	} catch (error) {
 		return reportFailure(error, err, io);
 	}

@@ -6,12 +6,14 @@ import { waitForJob as engineWaitForJob } from '../engine/wait-for-job.js';
 import { formatDuration } from '../present/duration-format.js';
 import { type Glyphs, glyphsFor, stateStyle } from '../present/theme.js';
 import { type Clock, systemClock } from '../time/clock.js';
+import { findJob } from './find-job.js';
 import type { OutputIo } from './io.js';
 import { jobToJson } from './job-json.js';
 import { outcomeLine, stateLabel } from './job-text.js';
 import { startProgressLine } from './progress-line.js';
 import { finishOutput, reportFailure } from './report-failure.js';
 import { inertText, safeJsonStringify } from './safe-text.js';
+import { type ScriptServers, serverList } from './servers.js';
 import { resolveKeyArgument } from './stdin-key.js';
 import { createSafeWriter } from './writer.js';
 
@@ -79,9 +81,14 @@ function describeWait(
  * waiter and never end the wait. On a terminal, stderr carries a live progress
  * line that is erased at the end; otherwise stderr stays silent unless
  * something goes wrong.
+ *
+ * `wait` follows one server. Given several, it first looks for the key on
+ * each as `show` does (find-job.ts), then waits on the one that has it; a
+ * server that could not say is named on stderr, and the exit code is still
+ * the job's.
  */
 export async function runWait(
-	client: AiqumClient,
+	servers: ScriptServers,
 	keyArgument: string,
 	options: WaitOptions,
 	io: OutputIo,
@@ -111,6 +118,21 @@ export async function runWait(
 	try {
 		key = await resolveKeyArgument(keyArgument, io.stdin, signal);
 		progress.refresh();
+		const clients = serverList(servers);
+		let client = clients[0] as AiqumClient;
+		if (clients.length > 1) {
+			const { found, code } = await findJob(clients, key, { partialOk: false }, err, {
+				...io,
+				signal,
+			});
+			if (found === null) {
+				progress.stop();
+				return timeout.signal.aborted && !io.signal?.aborted
+					? reportTimeout(key, status, options, err)
+					: code;
+			}
+			client = found.client;
+		}
 		const job = await waitForJob(client, key, {
 			signal,
 			clock,

@@ -86,6 +86,7 @@ describe('runEvents', () => {
 		expect(JSON.parse(lines[0] ?? '')).toEqual({
 			event: 'new',
 			at: '2026-11-28T03:00:01.000Z',
+			server: '',
 			key: 'a',
 			name: 'Job a',
 			type: 'Provisioning',

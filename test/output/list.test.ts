@@ -128,6 +128,7 @@ describe('runList JSON', () => {
 		await runList(fakeClient(JOBS.slice(1, 2)), { format: 'json', color: true }, io);
 		expect(JSON.parse(io.stdout.text())).toEqual([
 			{
+				server: '',
 				key: '06a6148bf9e862df:-2611856e:16e8d47e722:-7f80',
 				name: 'ボリュームの作成',
 				type: 'Provisioning',

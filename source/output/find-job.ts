@@ -1,0 +1,90 @@
+import { ApiError } from '../api/errors.js';
+import { ExitCode, type ExitCodeValue } from '../api/exit-codes.js';
+import type { Job } from '../api/job.js';
+import type { AiqumClient } from '../api/types.js';
+import { UsageError } from '../api/usage-error.js';
+import type { OutputIo } from './io.js';
+import { oneShotRequester } from './one-shot.js';
+import { inertText } from './safe-text.js';
+import { askEveryServer, reportServerFailures, type ServerFailure } from './servers.js';
+import type { SafeWriter } from './writer.js';
+
+/** What looking for a key on every server came to. */
+export interface FindResult {
+	/** The job and the server that has it, or null when none has it (or none could say). */
+	readonly found: { readonly client: AiqumClient; readonly job: Job } | null;
+	/**
+	 * The exit code so far: 0, or the code of a failed server (already named on
+	 * stderr). When `found` is null it is the final code.
+	 */
+	readonly code: ExitCodeValue;
+}
+
+function isNotFound(error: unknown): error is ApiError {
+	return error instanceof ApiError && error.kind === 'not-found';
+}
+
+/** `a`, `a and b`, `a, b and c` (or `or`). */
+function joinNames(names: readonly string[], word = 'and'): string {
+	if (names.length <= 1) return names.join('');
+	return `${names.slice(0, -1).join(', ')} ${word} ${names.at(-1)}`;
+}
+
+/**
+ * Looks for job `key` on every server at once (`show`, and `wait` before it
+ * waits on one). Each GET rides out a blip (one-shot.ts); a 404 is an answer.
+ * The key on two servers is a usage error naming both (exit 2): a key says
+ * nowhere which server it is from, so umwatch will not guess. None has it →
+ * the not-found error (exit 8), unless a server failed: it might have had
+ * the job, so its failure's code stands (it is named on stderr), except with
+ * `partialOk`. With one server this is today's `show`: its 404 or failure as it was.
+ */
+export async function findJob(
+	clients: readonly AiqumClient[],
+	key: string,
+	options: { readonly partialOk: boolean },
+	err: SafeWriter,
+	io: OutputIo,
+): Promise<FindResult> {
+	const request = oneShotRequester(io);
+	const results = await askEveryServer(clients, (client) =>
+		request((signal) => client.getJob(key, signal)),
+	);
+	const found = results.flatMap((r) => (r.ok ? [{ client: r.client, job: r.value }] : []));
+	const missing = results.flatMap((r) =>
+		!r.ok && isNotFound(r.error) ? [{ client: r.client, error: r.error }] : [],
+	);
+	const failures: ServerFailure[] = results.flatMap((r) =>
+		!r.ok && !isNotFound(r.error) ? [r] : [],
+	);
+	if (found.length > 1) {
+		const names = found.map(({ client }) => inertText(client.server));
+		throw new UsageError(
+			`job ${inertText(key)} is on ${joinNames(names)}: name the one you mean with --profile ${names[0]}`,
+		);
+	}
+	const code = await reportServerFailures(
+		failures,
+		{
+			several: clients.length > 1,
+			partialOk: options.partialOk,
+			answered: found.length + missing.length > 0,
+		},
+		err,
+		io,
+	);
+	const [one] = found;
+	if (one !== undefined) return { found: one, code };
+	if (code !== ExitCode.Normal) return { found: null, code };
+	const [first] = missing;
+	if (first === undefined) throw new Error('no server answered and none failed');
+	if (clients.length === 1) throw first.error;
+	// Only the servers that answered are named (with --partial-ok a failed one was not asked to the end).
+	const names = missing.map(({ client }) => inertText(client.server));
+	const each = names.length > 1 ? 'each' : 'it';
+	throw new ApiError(
+		'not-found',
+		`No job ${inertText(key)} on ${joinNames(names, 'or')}: ${each} answered 404 Not Found.`,
+		{ hint: first.error.hint },
+	);
+}
