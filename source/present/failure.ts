@@ -1,7 +1,8 @@
-import { ApiError, type ApiErrorKind } from '../api/errors.js';
+import { ApiError } from '../api/errors.js';
 import { ExitCode, type ExitCodeValue, exitCodeForError } from '../api/exit-codes.js';
 import { UsageError } from '../api/usage-error.js';
 import { GaveUpError, type GiveUpReason } from '../engine/give-up.js';
+import type { ErrorSummary } from '../engine/types.js';
 import { DurationError } from '../time/duration.js';
 import { formatDuration } from './duration-format.js';
 import { inertText } from './inert-text.js';
@@ -48,13 +49,6 @@ export interface Failure {
 	readonly showsUsage: boolean;
 }
 
-/** A failure as the live view's connection state carries it. */
-export interface FailureSummary {
-	readonly kind: ApiErrorKind;
-	readonly message: string;
-	readonly hint: string;
-}
-
 /**
  * The English templates of the text form: the only place their word order is
  * fixed (the future catalogue's entries for failures).
@@ -89,7 +83,7 @@ const INTERRUPTED: Failure = {
 };
 
 /** Describes a failure the live view holds (the engine keeps a summary, not the error). */
-export function describeSummary(summary: FailureSummary): Failure {
+export function describeSummary(summary: ErrorSummary): Failure {
 	if (summary.kind === 'aborted') return INTERRUPTED;
 	return {
 		class: 'server',
