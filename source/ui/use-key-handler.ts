@@ -6,11 +6,11 @@ import { aimedId, type Highlight, type Move, nextHighlight } from './screen/curs
 import { lastFailure } from './screen/error-view.js';
 import { type Action, type KeyContext, resolveKey } from './screen/keymap.js';
 import type { Screen } from './screen/screen.js';
-import { serverFailures } from './screen/server-errors.js';
+import { isPaused, type ServerConnection, serverFailures } from './screen/server-errors.js';
 import { type UiAction, type UiState, uiReducer } from './screen/ui-state.js';
 import type { KeyPress } from './terminal/input-decoder.js';
 import type { KeySource } from './terminal/key-source.js';
-import type { Recovery, ServerConnection } from './use-recovery.js';
+import type { Recovery } from './use-recovery.js';
 
 /** How long "copied" stays in the footer. */
 export const NOTICE_MS = 3000;
@@ -133,7 +133,7 @@ function act(action: Action, deps: KeyHandlerDeps): void {
 			return;
 		}
 		case 'pause':
-			deps.engine.setPaused(deps.connection.kind !== 'paused');
+			deps.engine.setPaused(!isPaused(deps.connection, deps.servers));
 			return;
 		case 'copy':
 			if (state.view.kind !== 'detail') return;

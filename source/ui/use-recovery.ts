@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { isFatal } from '../api/errors.js';
 import type { ConnectionState, Engine, ErrorSummary } from '../engine/types.js';
-import { lastFailure } from './screen/error-view.js';
 import { HiddenInput } from './screen/hidden-input.js';
+import { failureToFix, type ServerConnection } from './screen/server-errors.js';
 
 /** What a reconnection changed that the screen shows. */
 export interface ReconnectOutcome {
@@ -41,28 +41,6 @@ export interface Recovery {
 	refresh(connection: ConnectionState, servers?: readonly ServerConnection[]): void;
 	/** The password prompt while it is open, read live (keys typed fast must not reach the list). */
 	readonly prompt: HiddenInput | null;
-}
-
-/** One server of several, as far as recovery cares. */
-export interface ServerConnection {
-	readonly name: string;
-	readonly connection: ConnectionState;
-}
-
-/**
- * The failure `r` must fix before polling helps: the first server's that
- * retrying cannot fix, else the connection's own; null when there is none.
- * The reconnector the command passes knows which servers to reconnect.
- */
-export function failureToFix(
-	connection: ConnectionState,
-	servers: readonly ServerConnection[] = [],
-): ErrorSummary | null {
-	for (const server of servers) {
-		const failure = lastFailure(server.connection);
-		if (failure !== null && isFatal(failure)) return failure;
-	}
-	return lastFailure(connection);
 }
 
 /** {@link useRecovery}'s result: the handler's side and what the screen shows. */

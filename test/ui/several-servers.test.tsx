@@ -300,6 +300,22 @@ describe('several servers: r and e with one failed among live ones', () => {
 	});
 });
 
+describe('several servers: pause', () => {
+	test('every server paused is paused, however the fleet sums it up: p resumes', async () => {
+		const paused: ConnectionState = { kind: 'paused' };
+		const snapshot = {
+			...fleet(JOBS.slice(0, 2), [server('tokyo', paused, 1), server('osaka', paused, 1)]),
+			connection: { kind: 'connecting' } as const,
+		};
+		const h = await renderApp({ snapshot, columns: 100 });
+		expect(h.lines()[0]).toContain('tokyo ○ paused  osaka ○ paused');
+		expect(h.lines().at(-1)).toContain('p resume');
+		await h.press('p');
+		expect(h.engine.calls.paused).toEqual([false]);
+		h.unmount();
+	});
+});
+
 describe('several servers: the summary line after quitting', () => {
 	test('q prints it counted per server; the screen is the real one', async () => {
 		const servers = [

@@ -13,7 +13,7 @@ import { countsLine, type HeaderInput, noticeLines, titleLine } from './header.j
 import { helpLines } from './help-lines.js';
 import { tableHeadingLine } from './job-row.js';
 import type { Line } from './segments.js';
-import { serverErrorScreen } from './server-errors.js';
+import { isPaused, serverErrorScreen } from './server-errors.js';
 import { fleetTitleLine, serverNoticeLines } from './server-health.js';
 import type { UiState } from './ui-state.js';
 
@@ -232,7 +232,7 @@ export function planScreen(input: ScreenInput): Screen {
 		notice,
 		ascii: input.ascii,
 		width: input.size.columns - 1,
-		paused: input.view.connection.kind === 'paused',
+		paused: isPaused(input.view.connection, input.servers),
 		failure:
 			lastFailure(input.view.connection) !== null ||
 			input.servers.some((server) => lastFailure(server.connection) !== null),
