@@ -113,21 +113,7 @@ export async function runEvents(
 		settle = resolve;
 	});
 	const clock = io.clock ?? systemClock;
-	const failures: ApiError[] = [];
-	const failed = new Set<NamedEngine>();
-	const onFailed = (member: NamedEngine, error: ApiError): void => {
-		if (!several) {
-			settle({ why: 'failed', error });
-			return;
-		}
-		if (failed.has(member)) return;
-		failed.add(member);
-		failures.push(error);
-		// Said now, not at the end: the stream goes on with the other servers.
-		void err.write(describeFailure(error, undefined, member.name).text);
-		void member.engine.stop();
-		if (failed.size === members.length) settle({ why: 'failed', error: failures[0] ?? error });
-	};
+	const failures = trackFailures(members, err, (ending) => settle(ending));
 	const stops = members.flatMap((member) => [
 		member.engine.onEvent((event) => {
 			const line = `${safeJsonStringify(eventToJson(event))}\n`;
@@ -135,7 +121,7 @@ export async function runEvents(
 			written = written.then(() => out.write(line));
 		}),
 		watchConnection(member.engine, clock, err, several ? `${inertText(member.name)}: ` : '', (e) =>
-			onFailed(member, e),
+			failures.failed(member, e),
 		),
 	]);
 	const onAbort = () => settle({ why: 'interrupted' });
@@ -147,7 +133,7 @@ export async function runEvents(
 		const ending = await ended;
 		const code = await endStream(ending, written, out, err, several);
 		// A server that failed while the others went on: a script must notice, unless --partial-ok.
-		const first = failures[0];
+		const first = failures.first();
 		if (code !== ExitCode.Normal || first === undefined || options.partialOk === true) return code;
 		return describeFailure(first).code;
 	} finally {
@@ -155,6 +141,35 @@ export async function runEvents(
 		for (const stop of stops) stop();
 		await Promise.all(members.map((member) => member.engine.stop()));
 	}
+}
+
+/**
+ * What a server's failure does: with one server it ends the stream; among
+ * several it is said at once (the stream goes on with the others), that
+ * server stops, and the stream ends with the first failure when none is left.
+ */
+function trackFailures(
+	members: readonly NamedEngine[],
+	err: SafeWriter,
+	settle: (ending: Ending) => void,
+): { failed(member: NamedEngine, error: ApiError): void; first(): ApiError | undefined } {
+	const errors: ApiError[] = [];
+	const gone = new Set<NamedEngine>();
+	return {
+		failed(member, error) {
+			if (members.length === 1) {
+				settle({ why: 'failed', error });
+				return;
+			}
+			if (gone.has(member)) return;
+			gone.add(member);
+			errors.push(error);
+			void err.write(describeFailure(error, undefined, member.name).text);
+			void member.engine.stop();
+			if (gone.size === members.length) settle({ why: 'failed', error: errors[0] ?? error });
+		},
+		first: () => errors[0],
+	};
 }
 
 async function endStream(
