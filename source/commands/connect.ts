@@ -107,8 +107,9 @@ function namedError(error: unknown, name: string): unknown {
 }
 
 /**
- * The demo's simulators, in process: one for a plain `--demo`, named by its
- * host as a `--url` would be; N named tokyo, osaka, … for `--demo-servers N`.
+ * The demo's simulators, in process: one for a plain `--demo`, named "demo"
+ * (its host would be a new port each run, and the demo's jobs are the same
+ * in every run); N named tokyo, osaka, … for `--demo-servers N`.
  */
 async function openDemo(count: number, config: Config): Promise<Connection[]> {
 	// The simulator loads only for the demo: it is no part of a real session's start.
@@ -122,7 +123,7 @@ async function openDemo(count: number, config: Config): Promise<Connection[]> {
 			url: demo.url,
 			user: demo.user,
 			password: demo.password,
-			...(count > 1 ? { server: demo.name } : {}),
+			server: demo.name,
 		});
 		return {
 			client,

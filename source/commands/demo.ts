@@ -4,7 +4,7 @@ import { createSimulator } from '../simulator/index.js';
 
 /** A simulator running inside this process, and how to log in to it. */
 export interface DemoServer {
-	/** "tokyo", "osaka", … in a demo of several; "" for the one of a plain `--demo`. */
+	/** The server's name on its jobs: "demo" for a plain `--demo`; "tokyo", "osaka", … for several. */
 	readonly name: string;
 	readonly url: string;
 	readonly user: string;
@@ -29,7 +29,7 @@ export const DEMO_SEED = 20_261_128;
  */
 export async function startDemoServer(
 	overrides: SimulatorOptions = {},
-	name = '',
+	name = 'demo',
 ): Promise<DemoServer> {
 	const user = 'admin';
 	const password = randomBytes(12).toString('base64url');

@@ -214,7 +214,7 @@ describe('the demo of several servers', () => {
 		expect(new Set(connections.map((connection) => connection.url)).size).toBe(3);
 	});
 
-	it('a plain --demo is one server, as before', async () => {
+	it('a plain --demo is one server, named "demo" (its port changes from run to run)', async () => {
 		const config = resolveConfig({
 			flags: { demo: true },
 			positionals: ['list'],
@@ -224,6 +224,8 @@ describe('the demo of several servers', () => {
 		const connections = await openConnections(config, ioWith(new FakeTty(), new CaptureStream()));
 		closers.push(...connections.map((connection) => () => connection.close()));
 		expect(connections).toHaveLength(1);
-		expect(connections[0]?.name).toBe(connections[0]?.host);
+		expect(connections[0]?.name).toBe('demo');
+		const page = await connections[0]?.client.listJobsPage({ maxRecords: 3 });
+		expect(page?.jobs.map((job) => job.server)).toEqual(['demo', 'demo', 'demo']);
 	});
 });
