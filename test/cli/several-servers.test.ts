@@ -132,6 +132,50 @@ describe('openConnections', () => {
 		expect(stderr.text().match(/Password for/g)).toHaveLength(1);
 	});
 
+	it('asks once for each server that needs a password, in order, naming each', async () => {
+		writeProfiles();
+		const config = JSON.parse(readFileSync(join(dir, 'umwatch', 'config.json'), 'utf8'));
+		delete config.profiles.osaka.passwordCommand;
+		writePrivate(join(dir, 'umwatch', 'config.json'), JSON.stringify(config));
+		const stdin = new FakeTty();
+		const stderr = new CaptureStream({ isTTY: true });
+		const opening = openConnections(configOf(['osaka', 'tokyo', 'nagoya']), ioWith(stdin, stderr));
+		const osakaPrompt = `Password for admin@${new URL(url('osaka')).host} (osaka): `;
+		const nagoyaPrompt = `Password for admin@${new URL(url('nagoya')).host} (nagoya): `;
+		await until('the first prompt', () => stderr.text().includes('Password for'));
+		expect(stderr.text()).toBe(osakaPrompt);
+		stdin.write('pw-osaka\r');
+		await until('the second prompt', () => stderr.text().includes('(nagoya)'));
+		expect(stderr.text()).toBe(`${osakaPrompt}\n${nagoyaPrompt}`);
+		stdin.write('pw-nagoya\r');
+		const connections = await opening;
+		closers.push(...connections.map((connection) => () => connection.close()));
+		for (const connection of connections) {
+			await expect(connection.client.listJobsPage()).resolves.toMatchObject({ numRecords: 2 });
+		}
+	});
+
+	it('a --url without a profile is named by its host, on its jobs too', async () => {
+		const config = resolveConfig({
+			flags: { url: url('tokyo'), user: 'admin' },
+			positionals: ['list'],
+			env: { XDG_CONFIG_HOME: dir, UMWATCH_PASSWORD: 'pw-tokyo' },
+			stdoutIsTty: false,
+		});
+		const io = {
+			...ioWith(new FakeTty(), new CaptureStream()),
+			env: { UMWATCH_PASSWORD: 'pw-tokyo' },
+		};
+		const [only, ...rest] = await openConnections(config, io);
+		if (only === undefined) throw new Error('one connection');
+		closers.push(() => only.close());
+		expect(rest).toEqual([]);
+		const host = new URL(url('tokyo')).host;
+		expect([only.name, only.host]).toEqual([host, host]);
+		const page = await only.client.listJobsPage();
+		expect(page.jobs.every((job) => job.server === host)).toBe(true);
+	});
+
 	it('a password that cannot be read names its server and closes the others', async () => {
 		writeProfiles();
 		rmSync(join(dir, 'tokyo-password'));
