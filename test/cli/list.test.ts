@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSimulator, type Simulator } from '../../source/simulator/index.js';
 import { type CliSandbox, createSandbox, runCli, startCli } from '../helpers/cli-run.js';
 import { ensureBuilt } from '../helpers/pty-app.js';
+import { until } from '../helpers/until.js';
 
 const PASSWORD = 'correct horse';
 let sandbox: CliSandbox;
@@ -29,15 +30,6 @@ afterAll(async () => {
 	await simulator.close();
 	sandbox.dispose();
 });
-
-/** Polls `condition` every 20 ms until it holds (fails after 10 s). */
-async function until(condition: () => boolean): Promise<void> {
-	const deadline = Date.now() + 10_000;
-	while (!condition()) {
-		if (Date.now() > deadline) throw new Error('condition not met within 10 s');
-		await new Promise((resolve) => setTimeout(resolve, 20));
-	}
-}
 
 describe('list against a simulator', () => {
 	it('prints the jobs with UMWATCH_PASSWORD, newest first, exit 0', async () => {
@@ -180,7 +172,7 @@ describe('list against a simulator', () => {
 		// list poll has arrived, which means the first one has been answered.
 		const jobPolls = () => simulator.stats.byPath.get('/management-server/jobs') ?? 0;
 		const before = jobPolls();
-		await until(() => jobPolls() >= before + 2);
+		await until(() => jobPolls() >= before + 2, 'a second list poll');
 		simulator.advance(5000);
 		const added = simulator.addJob({ name: 'Arrives later', state: 'running' });
 		const [line = ''] = await events.waitForStdout(/^.*Arrives later.*\n/m);

@@ -18,7 +18,7 @@ import {
 	startFixtureServer,
 } from '../helpers/pty-fixtures.js';
 import type { PtyTerminal } from '../helpers/pty-terminal.js';
-import { until } from '../helpers/sim-http.js';
+import { until } from '../helpers/until.js';
 
 const servers: FixtureServer[] = [];
 let term: PtyTerminal | undefined;
@@ -91,7 +91,9 @@ it('a password changed on the server: fix the password file, press r, and it is 
 	// r before the file is fixed: the same old password is read, and rejected again.
 	const asked = rotated.sim.stats.requests;
 	t.write('r');
-	await until(() => rotated.sim.stats.requests > asked, 15_000);
+	await until(() => rotated.sim.stats.requests > asked, 'a request to the rotated server', {
+		timeoutMs: 15_000,
+	});
 	await t.waitForText(/✗ failed/);
 
 	writePrivate(passwordFile, 'rotated-secret\n');

@@ -17,6 +17,7 @@ import {
 	type SimulatorOptions,
 } from '../../source/simulator/index.js';
 import { FakeClock } from '../helpers/fake-clock.js';
+import { until } from '../helpers/until.js';
 
 const START = Date.UTC(2026, 10, 20, 1, 0, 0);
 const DEADLINE_MS = 10_000;
@@ -79,15 +80,6 @@ function pause(ms: number): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Waits in real time, without moving the fake clock, until `condition` holds. */
-async function until(condition: () => boolean, what: string): Promise<void> {
-	const deadline = Date.now() + DEADLINE_MS;
-	while (!condition()) {
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await pause(5);
-	}
-}
-
 /** Moves the fake clock in steps (timers fire, real requests run between) until `condition` holds. */
 async function drive(
 	w: World,
@@ -129,7 +121,7 @@ describe('engine against the simulator over HTTP', () => {
 		w.sim.resetStats();
 		await pollOnce(w);
 		const held = w.engine.getSnapshot().byKey;
-		expect(burst.filter((key) => !held.has(key))).toEqual([]);
+		expect(burst.filter((key) => !held.has(jobIdOf(w.client.server, key)))).toEqual([]);
 		expect(w.engine.getSnapshot().jobs).toHaveLength(65);
 		expect(w.engine.getSnapshot().counts.RUNNING).toBe(60);
 		const fresh = w.events.filter((event) => event.type === 'new').map((event) => event.job.key);
@@ -151,7 +143,7 @@ describe('engine against the simulator over HTTP', () => {
 		w.sim.resetStats();
 		await pollOnce(w);
 		expect(jobRequests(w.sim)).toBe(2);
-		expect(w.engine.getSnapshot().byKey.get(old)?.displayState).toBe('ERROR');
+		expect(w.engine.getSnapshot().byKey.get(jobIdOf(w.client.server, old))?.displayState).toBe('ERROR');
 		expect(w.events.at(-1)).toMatchObject({
 			type: 'transition',
 			from: 'RUNNING',
@@ -172,8 +164,8 @@ describe('engine against the simulator over HTTP', () => {
 			const done = w.sim.addJob({ state: 'completed', status: 'warning' }).key;
 			await startLive(w);
 			const snap = w.engine.getSnapshot();
-			expect(snap.byKey.get(done)?.displayState).toBe('WARNING');
-			expect(snap.byKey.get(queued)?.displayState).toBe('QUEUED');
+			expect(snap.byKey.get(jobIdOf(w.client.server, done))?.displayState).toBe('WARNING');
+			expect(snap.byKey.get(jobIdOf(w.client.server, queued))?.displayState).toBe('QUEUED');
 			w.sim.advance(1000);
 			w.sim.finishJob(run, 'partial_failures');
 			w.sim.finishJob(queued, 'aborted');
@@ -188,7 +180,7 @@ describe('engine against the simulator over HTTP', () => {
 			expect(after.counts.PARTIAL_FAILURES).toBe(1);
 			expect(after.counts.ABORTED).toBe(1);
 			expect(after.counts.RUNNING + after.counts.QUEUED).toBe(0);
-			expect(after.byKey.get(run)?.over).toBe(true);
+			expect(after.byKey.get(jobIdOf(w.client.server, run))?.over).toBe(true);
 		},
 	);
 });
@@ -220,13 +212,13 @@ describe('engine recovering from faults over HTTP', () => {
 			w,
 			() =>
 				w.engine.getSnapshot().connection.kind === 'live' &&
-				w.engine.getSnapshot().byKey.has(fresh),
+				w.engine.getSnapshot().byKey.has(jobIdOf(w.client.server, fresh)),
 			'recovery',
 		);
 		expect(w.sim.stats.faults).toBe(count);
 		const after = w.snapshots.slice(firstAfter);
 		for (const snapshot of after) {
-			for (const job of kept) expect(snapshot.byKey.get(job.key)).toBe(job);
+			for (const job of kept) expect(snapshot.byKey.get(jobId(job))).toBe(job);
 		}
 		const kinds = after.map((s) => s.connection.kind);
 		expect(kinds.includes('retrying')).toBe(reports);
@@ -254,13 +246,13 @@ describe('focus and wait over HTTP', () => {
 		const w = await setup();
 		const key = w.sim.addJob({ state: 'running', auto: false }).key;
 		await startLive(w);
-		w.engine.focus(key);
+		w.engine.focus(jobIdOf(w.client.server, key));
 		await until(() => w.sim.stats.longPollsHeld === 1, 'a held long poll');
 		await w.clock.advance(700);
 		w.sim.advance(1000);
 		const changedAt = Date.now();
 		w.sim.finishJob(key, 'normal');
-		await until(() => w.engine.getSnapshot().byKey.get(key)?.displayState === 'NORMAL', 'the end');
+		await until(() => w.engine.getSnapshot().byKey.get(jobIdOf(w.client.server, key))?.displayState === 'NORMAL', 'the end');
 		expect(Date.now() - changedAt).toBeLessThan(1000);
 		expect(w.engine.getSnapshot().longPoll).toBe('supported');
 		expect(w.sim.stats.longPollsHeld).toBe(0);
@@ -270,12 +262,12 @@ describe('focus and wait over HTTP', () => {
 		const w = await setup({ longPoll: false });
 		const key = w.sim.addJob({ state: 'running', auto: false }).key;
 		await startLive(w);
-		w.engine.focus(key);
+		w.engine.focus(jobIdOf(w.client.server, key));
 		await drive(w, () => w.engine.getSnapshot().longPoll === 'unsupported', 'detection');
 		w.sim.advance(1000);
 		w.sim.finishJob(key, 'error');
-		await drive(w, () => w.engine.getSnapshot().byKey.get(key)?.over === true, 'the end');
-		expect(w.engine.getSnapshot().byKey.get(key)?.displayState).toBe('ERROR');
+		await drive(w, () => w.engine.getSnapshot().byKey.get(jobIdOf(w.client.server, key))?.over === true, 'the end');
+		expect(w.engine.getSnapshot().byKey.get(jobIdOf(w.client.server, key))?.displayState).toBe('ERROR');
 	});
 
 	it('waitForJob returns within moments of the job ending when the server long-polls', async () => {

@@ -25,8 +25,10 @@ import {
 	fixtureName,
 	startFixtureServer,
 } from '../helpers/pty-fixtures.js';
+import { until } from '../helpers/until.js';
 
-const DEADLINE_MS = 10_000;
+/** Session scans read /proc; every 20 ms is often enough. */
+const PROC_SCAN = { stepMs: 20 };
 /** A hung-up umwatch must be gone this soon, long polls and hung requests notwithstanding. */
 const PROMPT_EXIT_MS = 3000;
 
@@ -44,14 +46,6 @@ afterEach(async () => {
 	await server?.sim.close();
 	server = undefined;
 });
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-	const deadline = Date.now() + DEADLINE_MS;
-	while (!condition()) {
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 20));
-	}
-}
 
 function describeMembers(pids: readonly number[]): string {
 	return pids.map((pid) => `${pid} ${commandLine(pid)}`).join('\n');
@@ -85,7 +79,7 @@ it('a dropped connection while a long poll is held and a list request hangs: exi
 	expect(Date.now() - droppedAt).toBeLessThan(PROMPT_EXIT_MS);
 	// Ended by SIGHUP after shutting down; never SIGABRT (6) from Node's exit hook.
 	expect(exit).toEqual({ exitCode: 0, signal: 1 });
-	await until(() => sessionMembers(running.pid).length === 0, 'an empty session');
+	await until(() => sessionMembers(running.pid).length === 0, 'an empty session', PROC_SCAN);
 	// Its connections went with it: the server holds nothing for it any more.
 	await until(() => sim.stats.longPollsHeld === 0, 'the held long poll closed');
 	expect(running.output()).not.toMatch(/\n\s+at .+:\d+:\d+/);
@@ -96,7 +90,7 @@ it('a dropped connection while the password command still runs: the command ends
 	app = startHangupApp([...server.args, '--password-command', 'sleep 30; echo late']);
 	const starting = app;
 	// The shell running the command, and anything it started, are umwatch's children.
-	await until(() => sessionMembers(starting.pid).length >= 2, 'the password command');
+	await until(() => sessionMembers(starting.pid).length >= 2, 'the password command', PROC_SCAN);
 	const members = sessionMembers(starting.pid);
 	expect(members.map(commandLine).join('\n')).toMatch(/sleep 30/);
 
@@ -105,7 +99,7 @@ it('a dropped connection while the password command still runs: the command ends
 	const exit = await starting.exit;
 	expect(Date.now() - droppedAt).toBeLessThan(PROMPT_EXIT_MS);
 	expect(exit).toEqual({ exitCode: 0, signal: 1 });
-	await until(() => sessionMembers(starting.pid).length === 0, 'an empty session');
+	await until(() => sessionMembers(starting.pid).length === 0, 'an empty session', PROC_SCAN);
 	// It never got as far as the server.
 	expect(server.sim.stats.requests).toBe(0);
 }, 60_000);
@@ -125,7 +119,7 @@ it('SIGHUP with the terminal still there, while busy: exit 129 at once, nothing 
 	const exit = await running.exit;
 	expect(Date.now() - signalledAt).toBeLessThan(PROMPT_EXIT_MS);
 	expect(exit).toEqual({ exitCode: 129, signal: undefined });
-	await until(() => sessionMembers(running.pid).length === 0, 'an empty session');
+	await until(() => sessionMembers(running.pid).length === 0, 'an empty session', PROC_SCAN);
 	await until(() => sim.stats.longPollsHeld === 0, 'the held long poll closed');
 	// The screen was left and the summary printed on the terminal that is still there.
 	expect(running.output()).toContain('\u001b[?1049l');

@@ -1,16 +1,10 @@
 import type { Clock, TimerHandle } from '../../source/time/clock.js';
+import { settle } from './settle.js';
 
 interface PendingTimer {
 	readonly id: number;
 	readonly at: number;
 	readonly callback: () => void;
-}
-
-/** Lets every promise chain that is ready to run, run (microtasks and one macrotask turn). */
-export async function flushPromises(rounds = 3): Promise<void> {
-	for (let i = 0; i < rounds; i++) {
-		await new Promise<void>((resolve) => setImmediate(resolve));
-	}
 }
 
 /**
@@ -82,17 +76,17 @@ export class FakeClock implements Clock {
 
 	/** Moves time forward to `target` (never backwards). */
 	async advanceTo(target: number): Promise<void> {
-		await flushPromises();
+		await settle();
 		for (;;) {
 			const next = this.#earliest();
 			if (next === undefined || next.at > target) break;
 			this.#timers.delete(next.id);
 			this.#now = Math.max(this.#now, next.at);
 			next.callback();
-			await flushPromises();
+			await settle();
 		}
 		this.#now = Math.max(this.#now, target);
-		await flushPromises();
+		await settle();
 	}
 
 	/** Jumps to the earliest pending timer and fires it (and any due with it). Returns false when none. */
@@ -105,7 +99,7 @@ export class FakeClock implements Clock {
 
 	/** Lets ready promise chains run without moving time. */
 	async flush(): Promise<void> {
-		await flushPromises();
+		await settle();
 	}
 
 	#earliest(): PendingTimer | undefined {

@@ -18,12 +18,14 @@ import { createInputDecoder } from '../../source/ui/terminal/input-decoder.js';
 import { createKeyHub } from '../../source/ui/terminal/key-source.js';
 import { FakeClock } from './fake-clock.js';
 import { FakeStdin, FakeStdout, stripAnsi } from './ui-harness.js';
+import { until } from './until.js';
 
 /** Engine and simulator start here: 2026-11-20 10:00 in Tokyo. */
 export const STACK_START = Date.UTC(2026, 10, 20, 1, 0, 0);
 
 /** How long a test waits for a real condition before failing. */
 export const STACK_DEADLINE_MS = 10_000;
+const IO_PAUSE_MS = 5;
 
 /** A running stack. */
 export interface FaultStack {
@@ -63,9 +65,13 @@ export interface FaultStackOptions {
 	readonly seed?: (sim: Simulator) => void;
 }
 
-/** Lets ready promise chains and Ink's renders run (a few macrotask turns). */
-export function settle(): Promise<void> {
-	return new Promise((resolve) => setTimeout(resolve, 5));
+/**
+ * A short real pause that paces key presses and fake-time steps so the real
+ * sockets (simulator, client) and Ink's renders keep up; pacing only, never
+ * a check that nothing happened.
+ */
+function ioPause(): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, IO_PAUSE_MS));
 }
 
 /**
@@ -132,13 +138,8 @@ export async function startFaultStack(options: FaultStackOptions = {}): Promise<
 			.split('\n')
 			.map((line) => line.trimEnd())
 			.join('\n');
-	const until = async (condition: () => boolean, what: string): Promise<void> => {
-		const deadline = Date.now() + STACK_DEADLINE_MS;
-		while (!condition()) {
-			if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}:\n${frame()}`);
-			await settle();
-		}
-	};
+	const waitFor = (condition: () => boolean, what: string): Promise<void> =>
+		until(condition, what, { timeoutMs: STACK_DEADLINE_MS, stepMs: IO_PAUSE_MS, detail: frame });
 	let closed = false;
 	const stack: FaultStack = {
 		sim,
@@ -155,16 +156,16 @@ export async function startFaultStack(options: FaultStackOptions = {}): Promise<
 		async press(...chunks) {
 			for (const chunk of chunks) {
 				decoder.push(chunk);
-				await settle();
+				await ioPause();
 			}
 		},
-		until,
+		until: waitFor,
 		async drive(condition, what, stepMs = 250) {
 			const deadline = Date.now() + STACK_DEADLINE_MS;
 			while (!condition()) {
 				if (Date.now() > deadline) throw new Error(`timed out driving to ${what}:\n${frame()}`);
 				await clock.advance(stepMs);
-				await settle();
+				await ioPause();
 			}
 		},
 		connection: () => engine.getSnapshot().connection.kind,

@@ -75,11 +75,5 @@ export class SkippingClock implements Clock {
 	}
 }
 
-/** Polls `condition` until it holds (real conditions only), failing after `timeoutMs`. */
-export async function eventually(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > deadline) throw new Error('condition not met in time');
-		await new Promise((resolve) => setTimeout(resolve, 5));
-	}
-}
+/** @deprecated The one wait is `until` in test/helpers/until.ts; kept so tests written against this name compile. */
+export { until as eventually } from './until.js';

@@ -50,11 +50,5 @@ export async function simGet(
 	return { status: response.statusCode, headers: response.headers, text, json };
 }
 
-/** Polls `condition` until it holds, failing after `timeoutMs` (real conditions only). */
-export async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-	const deadline = Date.now() + timeoutMs;
-	while (!condition()) {
-		if (Date.now() > deadline) throw new Error('condition not met in time');
-		await new Promise((resolve) => setTimeout(resolve, 5));
-	}
-}
+/** @deprecated The one wait is test/helpers/until.ts; kept here so tests written against this path compile. */
+export { until } from './until.js';

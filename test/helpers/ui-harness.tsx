@@ -8,6 +8,7 @@ import { createKeyHub } from '../../source/ui/terminal/key-source.js';
 import { INK_RENDER_MODE } from '../../source/ui/terminal/terminal-output.js';
 import type { Reconnector } from '../../source/ui/use-recovery.js';
 import { FakeClock } from './fake-clock.js';
+import { settle } from './settle.js';
 import { FakeEngine } from './ui-fake-engine.js';
 import { makeSnapshot } from './ui-fixtures.js';
 
@@ -112,10 +113,8 @@ export interface HarnessOptions {
 	readonly reconnector?: Reconnector;
 }
 
-/** Lets pending renders and effects run. */
-export async function settle(): Promise<void> {
-	for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
-}
+/** @deprecated The one settle is test/helpers/settle.ts; re-exported so tests written against this path compile. */
+export { settle };
 
 /** A fixed "now" for tests: 2026-03-04 12:00:00 local time. */
 export const TEST_NOW = new Date(2026, 2, 4, 12, 0, 0).getTime();

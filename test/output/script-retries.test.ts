@@ -10,13 +10,8 @@ import type { Simulator } from '../../source/simulator/types.js';
 import { createFakeServer } from '../helpers/fake-client.js';
 import { FakeClock } from '../helpers/fake-clock.js';
 import { captureIo, fakeClient, makeJobs } from '../helpers/out-fakes.js';
-import {
-	clientFor,
-	closedPort,
-	eventually,
-	quietSimulator,
-	SkippingClock,
-} from '../helpers/out-sim.js';
+import { clientFor, closedPort, quietSimulator, SkippingClock } from '../helpers/out-sim.js';
+import { until } from '../helpers/until.js';
 
 let sim: Simulator | null = null;
 let client: AiqumClient | null = null;
@@ -246,9 +241,9 @@ describe('events says when it retries, and gives up on silence', () => {
 		const controller = new AbortController();
 		const io = captureIo({ clock, signal: controller.signal });
 		const running = runEvents(engine, { format: 'ndjson' }, io);
-		await eventually(() => engine?.getSnapshot().connection.kind === 'live');
+		await until(() => engine?.getSnapshot().connection.kind === 'live', 'the engine live');
 		sim.injectFault({ kind: 'status', status: 503 }, { count: 15 });
-		await eventually(() => io.stderr.text().includes('restored'));
+		await until(() => io.stderr.text().includes('restored'), "'restored' on stderr");
 		controller.abort();
 		expect(await running).toBe(130);
 		expect(io.stderr.text()).toBe(

@@ -6,13 +6,8 @@ import { runWait } from '../../source/output/wait.js';
 import { HOSTILE_FRAGMENTS } from '../../source/simulator/index.js';
 import type { FinishStatus, Simulator } from '../../source/simulator/types.js';
 import { activeCharacters, ClosedPipeStream, captureIo, stdinOf } from '../helpers/out-fakes.js';
-import {
-	clientFor,
-	closedPort,
-	eventually,
-	quietSimulator,
-	SkippingClock,
-} from '../helpers/out-sim.js';
+import { clientFor, closedPort, quietSimulator, SkippingClock } from '../helpers/out-sim.js';
+import { until } from '../helpers/until.js';
 
 let sim: Simulator | null = null;
 let client: AiqumClient | null = null;
@@ -80,7 +75,7 @@ describe('wait against the simulator', () => {
 			returnedAt = Date.now();
 			return code;
 		});
-		await eventually(() => sim.stats.longPollsHeld > 0);
+		await until(() => sim.stats.longPollsHeld > 0, 'a held long poll');
 		const finishedAt = Date.now();
 		sim.finishJob(job.key, 'warning');
 		expect(await waiting).toBe(3);
@@ -93,7 +88,7 @@ describe('wait against the simulator', () => {
 		const job = sim.addJob({ name: 'Plain', state: 'running', auto: false });
 		const io = captureIo();
 		const waiting = runWait(client, job.key, { format: 'line' }, io);
-		await eventually(() => jobsRequests(sim) >= 2);
+		await until(() => jobsRequests(sim) >= 2, 'a second jobs request');
 		sim.finishJob(job.key, 'normal');
 		expect(await waiting).toBe(0);
 		expect(sim.stats.longPollsHeld).toBe(0);
@@ -163,7 +158,7 @@ describe('wait against the simulator', () => {
 			{ format: 'line' },
 			captureIo({ signal: controller.signal }),
 		);
-		await eventually(() => sim.stats.longPollsHeld > 0);
+		await until(() => sim.stats.longPollsHeld > 0, 'a held long poll');
 		controller.abort();
 		expect(await waiting).toBe(130);
 	});
@@ -198,15 +193,15 @@ describe('events against the simulator', () => {
 		const controller = new AbortController();
 		const io = captureIo({ signal: controller.signal });
 		const running = runEvents(engine, { format: 'ndjson' }, io);
-		await eventually(() => engine?.getSnapshot().connection.kind === 'live');
+		await until(() => engine?.getSnapshot().connection.kind === 'live', 'the engine live');
 		const job = sim.addJob({
 			name: `New${HOSTILE_FRAGMENTS.join('')}Job`,
 			state: 'running',
 			auto: false,
 		});
-		await eventually(() => io.stdout.text().includes('\n'));
+		await until(() => io.stdout.text().includes('\n'), 'a first line on stdout');
 		sim.finishJob(job.key, 'partial_failures');
-		await eventually(() => io.stdout.text().split('\n').length >= 3);
+		await until(() => io.stdout.text().split('\n').length >= 3, 'two lines on stdout');
 		controller.abort();
 		expect(await running).toBe(130);
 		const events = io.stdout
@@ -238,7 +233,7 @@ describe('events against the simulator', () => {
 		const stdout = new ClosedPipeStream(0);
 		const io = { ...captureIo(), stdout };
 		const running = runEvents(engine, { format: 'ndjson' }, io);
-		await eventually(() => engine?.getSnapshot().connection.kind === 'live');
+		await until(() => engine?.getSnapshot().connection.kind === 'live', 'the engine live');
 		sim.addJob({ state: 'running', auto: false });
 		expect(await running).toBe(0);
 		expect(io.stderr.text()).toBe('');

@@ -2,7 +2,8 @@ import { connect } from 'node:net';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSimulator, type Simulator } from '../../source/simulator/index.js';
 import { FakeClock } from '../helpers/fake-clock.js';
-import { simGet, testAgent, until } from '../helpers/sim-http.js';
+import { simGet, testAgent } from '../helpers/sim-http.js';
+import { until } from '../helpers/until.js';
 
 const START = Date.UTC(2026, 10, 20, 1, 0, 0);
 const JOBS = '/api/management-server/jobs';
@@ -92,7 +93,7 @@ describe('simulator fault injection', () => {
 		const pending = get().finally(() => {
 			settled = true;
 		});
-		await until(() => clock.pendingTimers === 1);
+		await until(() => clock.pendingTimers === 1, 'the answer waiting on the clock');
 		clock.tick(1_999);
 		await new Promise((resolve) => setTimeout(resolve, 20));
 		expect(settled).toBe(false);
@@ -159,7 +160,7 @@ describe('simulator fault injection', () => {
 		sim.injectFault({ kind: 'hang' });
 		const stalled = rawExchange(JOBS);
 		const hung = rawExchange(JOBS);
-		await until(() => sim.stats.faults === 2);
+		await until(() => sim.stats.faults === 2, 'two faults');
 		await new Promise((resolve) => setTimeout(resolve, 30));
 		await sim.close();
 		const [s, h] = await Promise.all([stalled, hung]);

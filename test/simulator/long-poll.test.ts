@@ -5,7 +5,8 @@ import {
 	type SimulatorOptions,
 } from '../../source/simulator/index.js';
 import { FakeClock } from '../helpers/fake-clock.js';
-import { simGet, testAgent, until } from '../helpers/sim-http.js';
+import { simGet, testAgent } from '../helpers/sim-http.js';
+import { until } from '../helpers/until.js';
 
 const START = Date.UTC(2026, 10, 20, 1, 0, 0);
 const agent = testAgent();
@@ -45,7 +46,7 @@ describe('simulator long polling', () => {
 		}).finally(() => {
 			settled = true;
 		});
-		await until(() => sim.stats.longPollsHeld === 1);
+		await until(() => sim.stats.longPollsHeld === 1, 'a held long poll');
 		expect(settled).toBe(false);
 		sim.updateJob(job.key, { name: 'Expand Volume (retry)' });
 		const reply = await held;
@@ -77,7 +78,7 @@ describe('simulator long polling', () => {
 		}).finally(() => {
 			settled = true;
 		});
-		await until(() => sim.stats.longPollsHeld === 1);
+		await until(() => sim.stats.longPollsHeld === 1, 'a held long poll');
 		expect(settled).toBe(false);
 		sim.advance(60_000);
 		expect((await held).json.state).toBe('completed');
@@ -99,7 +100,7 @@ describe('simulator long polling', () => {
 		}).finally(() => {
 			settled = true;
 		});
-		await until(() => sim.stats.longPollsHeld === 1);
+		await until(() => sim.stats.longPollsHeld === 1, 'a held long poll');
 		sim.advance(9_999);
 		await new Promise((resolve) => setImmediate(resolve));
 		expect(settled).toBe(false);
@@ -115,7 +116,7 @@ describe('simulator long polling', () => {
 		const clock = new FakeClock(START);
 		const { sim, base, path } = await start({ clock });
 		const held = simGet(base, path('poll_timeout=5'), { dispatcher: agent });
-		await until(() => sim.stats.longPollsHeld === 1);
+		await until(() => sim.stats.longPollsHeld === 1, 'a held long poll');
 		clock.tick(4_999);
 		expect(sim.stats.longPollsHeld).toBe(1);
 		clock.tick(1);
@@ -128,7 +129,7 @@ describe('simulator long polling', () => {
 		const { sim, base, path } = await start();
 		const long = simGet(base, path('poll_timeout=500'), { dispatcher: agent });
 		const short = simGet(base, path('poll_timeout=0'), { dispatcher: agent });
-		await until(() => sim.stats.longPollsHeld === 2);
+		await until(() => sim.stats.longPollsHeld === 2, 'two held long polls');
 		sim.advance(1_000);
 		expect((await short).status).toBe(200);
 		expect(sim.stats.longPollsHeld).toBe(1);
@@ -166,7 +167,7 @@ describe('simulator long polling', () => {
 	it('answers a held poll with 404 when its job is removed, and an unknown job at once', async () => {
 		const { sim, job, base, path } = await start();
 		const held = simGet(base, path('poll_timeout=60'), { dispatcher: agent });
-		await until(() => sim.stats.longPollsHeld === 1);
+		await until(() => sim.stats.longPollsHeld === 1, 'a held long poll');
 		expect(sim.removeJob(job.key)).toBe(true);
 		const reply = await held;
 		expect(reply.status).toBe(404);
@@ -184,7 +185,7 @@ describe('simulator long polling', () => {
 		const tasks = job.taskReports.length;
 		const path = `/api/management-server/jobs/${encodeURIComponent(job.key)}?poll_timeout=120`;
 		const held = simGet(base, path, { dispatcher: agent });
-		await until(() => sim.stats.longPollsHeld === 1);
+		await until(() => sim.stats.longPollsHeld === 1, 'a held long poll');
 		clock.tick(Math.ceil(3_000 / tasks));
 		const reply = await held;
 		expect(reply.json.state).toBe('running');
@@ -201,10 +202,10 @@ describe('simulator long polling', () => {
 			headers: { authorization: `Basic ${Buffer.from('admin:admin').toString('base64')}` },
 			signal: controller.signal,
 		}).catch((error: unknown) => error);
-		await until(() => sim.stats.longPollsHeld === 1);
+		await until(() => sim.stats.longPollsHeld === 1, 'a held long poll');
 		controller.abort();
 		await pending;
-		await until(() => sim.stats.longPollsHeld === 0);
+		await until(() => sim.stats.longPollsHeld === 0, 'no long poll held');
 	});
 
 	it('releases held polls on close()', async () => {
@@ -213,7 +214,7 @@ describe('simulator long polling', () => {
 			() => 'answered',
 			() => 'cut',
 		);
-		await until(() => sim.stats.longPollsHeld === 1);
+		await until(() => sim.stats.longPollsHeld === 1, 'a held long poll');
 		await sim.close();
 		expect(await held).toBe('cut');
 		expect(sim.stats.longPollsHeld).toBe(0);

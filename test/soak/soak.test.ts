@@ -30,6 +30,7 @@ import type { AiqumClient } from '../../source/api/types.js';
 import { createEngine, type WatchEngine } from '../../source/engine/engine.js';
 import { createSimulator, type Simulator } from '../../source/simulator/index.js';
 import { FakeClock } from '../helpers/fake-clock.js';
+import { until } from '../helpers/until.js';
 
 const START = Date.UTC(2026, 10, 20, 1, 0, 0);
 const MINUTE = 60_000;
@@ -50,7 +51,8 @@ const WARM_HOUR = 6;
  * Keeping the 38,000 dropped jobs would cost far more; so would 10 KB a poll.
  */
 const HEAP_GROWTH_BOUND = 12 * 1024 * 1024;
-const DEADLINE_MS = 10_000;
+/** Checks after every macrotask turn: the soak waits thousands of times, a 5 ms step would add minutes. */
+const EVERY_TURN = { stepMs: 0 };
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -91,14 +93,6 @@ function noteFocusSignals(client: AiqumClient, signals: Set<AbortSignal>): Aiqum
 		getSystem: (signal) => client.getSystem(signal),
 		close: () => client.close(),
 	};
-}
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-	const deadline = Date.now() + DEADLINE_MS;
-	while (!condition()) {
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setImmediate(resolve));
-	}
 }
 
 /** Removes finished jobs submitted before the retention window, oldest first. */
@@ -184,9 +178,9 @@ it('a simulated day at 43,200 jobs: held jobs capped, timers, listeners, sockets
 				sim.advance(MINUTE);
 				const before = engine.getLastSuccessAt();
 				await clock.advance(MINUTE);
-				await until(() => engine.getLastSuccessAt() !== before, `poll ${polls + 1}`);
+				await until(() => engine.getLastSuccessAt() !== before, `poll ${polls + 1}`, EVERY_TURN);
 				// The long poll answered at its timeout is asked again at once.
-				await until(() => sim.stats.longPollsHeld === 1, `long poll ${polls + 1}`);
+				await until(() => sim.stats.longPollsHeld === 1, `long poll ${polls + 1}`, EVERY_TURN);
 				polls += 1;
 				longPolls += sim.stats.longPolls;
 				const snapshot = engine.getSnapshot();

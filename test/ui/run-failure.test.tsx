@@ -5,9 +5,10 @@ import { expect, test } from 'vitest';
 import type { ConnectionState } from '../../source/engine/types.js';
 import { runWatchUi } from '../../source/ui/run.js';
 import { FakeClock } from '../helpers/fake-clock.js';
+import { settle } from '../helpers/settle.js';
 import { FakeEngine } from '../helpers/ui-fake-engine.js';
 import { makeJob, makeSnapshot } from '../helpers/ui-fixtures.js';
-import { FakeStdin, FakeStdout, settle, TEST_NOW } from '../helpers/ui-harness.js';
+import { FakeStdin, FakeStdout, TEST_NOW } from '../helpers/ui-harness.js';
 
 const message =
 	'The certificate of um01:443 changed: its SHA-256 fingerprint is AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99, not the pinned 11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00.';

@@ -3,9 +3,10 @@ import { describe, expect, test } from 'vitest';
 import { runWatchUi, type WatchUiOptions } from '../../source/ui/run.js';
 import { ENTER_SEQUENCE, LEAVE_SEQUENCE } from '../../source/ui/terminal/terminal-session.js';
 import { FakeClock } from '../helpers/fake-clock.js';
+import { settle } from '../helpers/settle.js';
 import { FakeEngine } from '../helpers/ui-fake-engine.js';
 import { makeJob, makeSnapshot } from '../helpers/ui-fixtures.js';
-import { FakeStdin, FakeStdout, settle, TEST_NOW } from '../helpers/ui-harness.js';
+import { FakeStdin, FakeStdout, TEST_NOW } from '../helpers/ui-harness.js';
 
 function start(
 	snapshot = makeSnapshot([makeJob({ key: 'a' }), makeJob({ key: 'b', displayState: 'ERROR' })]),
