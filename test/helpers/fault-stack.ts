@@ -16,8 +16,9 @@ import {
 import { App } from '../../source/ui/App.js';
 import { createInputDecoder } from '../../source/ui/terminal/input-decoder.js';
 import { createKeyHub } from '../../source/ui/terminal/key-source.js';
+import { stripAnsi } from './ansi.js';
 import { FakeClock } from './fake-clock.js';
-import { FakeStdin, FakeStdout, stripAnsi } from './ui-harness.js';
+import { FakeStdin, FakeStdout } from './ui-harness.js';
 import { until } from './until.js';
 
 /** Engine and simulator start here: 2026-11-20 10:00 in Tokyo. */

@@ -4,8 +4,9 @@ import { runList } from '../../source/output/list.js';
 import { runShow } from '../../source/output/show.js';
 import { runWait, type WaitForJobFn } from '../../source/output/wait.js';
 import { layoutTable } from '../../source/ui/screen/columns.js';
+import { stripAnsi } from '../helpers/ansi.js';
 import { FakeClock } from '../helpers/fake-clock.js';
-import { captureIo, fakeClient, stripSgr } from '../helpers/out-fakes.js';
+import { captureIo, fakeClient } from '../helpers/out-fakes.js';
 import { makeSnapshot, makeJob as makeUiJob } from '../helpers/ui-fixtures.js';
 import { renderApp, TEST_NOW } from '../helpers/ui-harness.js';
 
@@ -45,7 +46,7 @@ async function listStates(ascii: boolean): Promise<Map<string, string>> {
 	const io = captureIo({ clock, stdout: { isTTY: true, columns: 160 } });
 	expect(await runList(fakeClient(JOBS), { format: 'table', color: true, ascii }, io)).toBe(0);
 	const found = new Map<string, string>();
-	for (const line of stripSgr(io.stdout.text()).split('\n')) {
+	for (const line of stripAnsi(io.stdout.text()).split('\n')) {
 		const name = /job-\d+/.exec(line)?.[0];
 		if (name !== undefined) found.set(name, line.split(/ {2,}/)[0]?.trim() ?? '');
 	}

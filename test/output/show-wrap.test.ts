@@ -4,8 +4,9 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { runShow } from '../../source/output/show.js';
+import { stripAnsi } from '../helpers/ansi.js';
 import { FakeClock } from '../helpers/fake-clock.js';
-import { captureIo, fakeClient, makeJob, stripSgr } from '../helpers/out-fakes.js';
+import { captureIo, fakeClient, makeJob } from '../helpers/out-fakes.js';
 
 const clock = new FakeClock(Date.parse('2026-11-28T03:10:00Z'));
 const MESSAGE =
@@ -33,7 +34,7 @@ const JOB = makeJob({
 async function show(stdout: { isTTY?: boolean; columns?: number }): Promise<string[]> {
 	const io = captureIo({ clock, timeZone: 'UTC', stdout });
 	expect(await runShow(fakeClient([JOB]), 'k1', { format: 'text', color: true }, io)).toBe(0);
-	return stripSgr(io.stdout.text()).trimEnd().split('\n');
+	return stripAnsi(io.stdout.text()).trimEnd().split('\n');
 }
 
 describe('show on a terminal', () => {

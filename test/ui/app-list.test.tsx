@@ -1,8 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import type { DisplayState } from '../../source/api/job.js';
 import { displayWidth } from '../../source/present/text-width.js';
+import { stripAnsi } from '../helpers/ansi.js';
 import { makeJob, makeSnapshot, manyJobs } from '../helpers/ui-fixtures.js';
-import { renderApp, stripAnsi, TEST_NOW } from '../helpers/ui-harness.js';
+import { renderApp, TEST_NOW } from '../helpers/ui-harness.js';
 
 const SGR_COLOUR = /\x1b\[(3[0-7]|9[0-7]|38;|4[0-7]|10[0-7]|48;)/;
 

@@ -4,6 +4,7 @@ import { Box, render, Text } from 'ink';
 import { describe, expect, test } from 'vitest';
 import { FrameWriter } from '../../source/ui/terminal/frame-writer.js';
 import { INK_RENDER_MODE, terminalOutput } from '../../source/ui/terminal/terminal-output.js';
+import { stripAnsi } from '../helpers/ansi.js';
 
 /** A terminal emulator of the given size, and how to read its screen. */
 function emulator(columns: number, rows: number) {
@@ -71,14 +72,13 @@ describe('terminalOutput under Ink, on a terminal emulator', () => {
 			onRender: output.onRender,
 			patchConsole: false,
 		});
-		const plain = (line: string) => line.replace(/\x1b\[[0-9;]*m/g, '');
-		expect(await screen()).toEqual(padded((frames[0] ?? []).map(plain), 8));
+		expect(await screen()).toEqual(padded((frames[0] ?? []).map(stripAnsi), 8));
 		expect(await cell(1, 0)).toEqual({ inverse: true, fg: 6 });
 		for (const frame of frames.slice(1)) {
 			const before = writes.length;
 			instance.rerender(view(frame));
 			expect(writes.length).toBe(before + 1);
-			expect(await screen()).toEqual(padded(frame.map(plain), 8));
+			expect(await screen()).toEqual(padded(frame.map(stripAnsi), 8));
 		}
 		// The second frame changed one digit: one move and the digit, nothing else.
 		expect(writes[1]).toBe('\x1b[?2026h\x1b[2;11H5\x1b[?2026l');
@@ -114,7 +114,7 @@ function expectedScreen(frameText: string, columns: number, rows: number): strin
 			.map((line) => {
 				let out = '';
 				let used = 0;
-				for (const ch of line.replace(/\x1b\[[0-9;]*m/g, '')) {
+				for (const ch of stripAnsi(line)) {
 					const w = /[ボリュームの作成]/.test(ch) ? 2 : 1;
 					if (used + w > columns) break;
 					out += ch;
