@@ -1,5 +1,5 @@
 import { type ApiError, isFatal, toApiError } from '../api/errors.js';
-import type { Job } from '../api/job.js';
+import type { Job, JobId } from '../api/job.js';
 import type { Requester } from '../api/pages.js';
 import type { AiqumClient } from '../api/types.js';
 import type { Clock, TimerHandle } from '../time/clock.js';
@@ -148,10 +148,10 @@ class PollingEngine implements WatchEngine {
 		this.#focus.restart();
 	}
 
-	focus(key: string | null): void {
-		if (key === this.#out.focusKey) return;
+	focus(id: JobId | null): void {
+		if (id === this.#out.focusKey) return;
 		this.#focus.stop();
-		this.#out.setFocusKey(key);
+		this.#out.setFocusKey(id);
 		this.#out.publish();
 		this.#focus.restart();
 	}

@@ -1,4 +1,4 @@
-import type { Job } from '../api/job.js';
+import { type Job, type JobId, jobId, splitJobId } from '../api/job.js';
 import type { AiqumClient } from '../api/types.js';
 import type { Clock } from '../time/clock.js';
 import { type FocusWatch, startFocusWatch } from './focus-watch.js';
@@ -31,7 +31,7 @@ export class FocusLink {
 	readonly #host: FocusLinkHost;
 	#watch: FocusWatch | null = null;
 	/** The last answer the focus watch merged: a poll that began before it may carry an older copy. */
-	#lastMerge: { readonly key: string; readonly at: number } | null = null;
+	#lastMerge: { readonly id: JobId; readonly at: number } | null = null;
 
 	constructor(host: FocusLinkHost) {
 		this.#host = host;
@@ -48,18 +48,19 @@ export class FocusLink {
 		this.#host.track(watch.stop());
 	}
 
-	/** Starts a watch for the focus key, unless one runs or none may run now. */
+	/** Starts a watch for the focused job, unless one runs or none may run now. */
 	restart(): void {
 		const host = this.#host;
-		const key = host.out.focusKey;
-		if (key === null || !host.canRun() || this.#watch !== null) return;
+		const id = host.out.focusKey;
+		if (id === null || !host.canRun() || this.#watch !== null) return;
 		const watch = startFocusWatch({
 			client: host.client,
 			clock: host.clock,
 			random: host.random,
-			key,
+			// The server knows the job by its key; the store by its id.
+			key: splitJobId(id).key,
 			intervalMs: host.intervalMs,
-			held: (k) => host.store.get(k),
+			held: () => host.store.get(id),
 			getSupport: () => host.out.longPoll,
 			setSupport: (support) => {
 				host.out.setLongPoll(support);
@@ -68,7 +69,7 @@ export class FocusLink {
 			onJob: (job) => {
 				// A stopped or replaced watch may still answer once: its job is no longer wanted.
 				if (host.isStopped() || this.#watch !== watch) return;
-				this.#lastMerge = { key: job.key, at: host.clock.now() };
+				this.#lastMerge = { id: jobId(job), at: host.clock.now() };
 				host.merge(job);
 			},
 		});
@@ -79,7 +80,7 @@ export class FocusLink {
 	withoutStaleFocus(jobs: readonly Job[], startedAt: number): readonly Job[] {
 		const last = this.#lastMerge;
 		return last !== null && last.at >= startedAt
-			? jobs.filter((job) => job.key !== last.key)
+			? jobs.filter((job) => jobId(job) !== last.id)
 			: jobs;
 	}
 }

@@ -55,8 +55,8 @@ export interface FocusWatchOptions {
 	readonly key: string;
 	/** Plain-poll interval when long polling is unsupported. */
 	readonly intervalMs: number;
-	/** The engine's current copy of a job. */
-	readonly held: (key: string) => Job | undefined;
+	/** The engine's current copy of the job. */
+	readonly held: () => Job | undefined;
 	readonly getSupport: () => LongPollSupport;
 	readonly setSupport: (support: LongPollSupport) => void;
 	/** Merges and publishes an answer at once. */
@@ -96,8 +96,8 @@ async function runFocusWatch(options: FocusWatchOptions, signal: AbortSignal): P
 	let lastModified: number | null = null;
 	let failures = 0;
 	while (!signal.aborted) {
-		const current = latest ?? options.held(key);
-		if (current?.over || options.held(key)?.over) return;
+		const current = latest ?? options.held();
+		if (current?.over || options.held()?.over) return;
 		try {
 			if (options.getSupport() === 'unsupported') {
 				await sleep(clock, options.intervalMs, signal);

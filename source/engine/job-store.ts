@@ -1,5 +1,5 @@
 import { compareNewestFirst } from '../api/contract.js';
-import { DISPLAY_STATES, type DisplayState, type Job } from '../api/job.js';
+import { DISPLAY_STATES, type DisplayState, type Job, type JobId, jobId } from '../api/job.js';
 import { KeyIndex } from './key-index.js';
 
 /** The order of the jobs list: the server's newest-first order (see api/contract.ts). */
@@ -34,7 +34,9 @@ export function emptyCounts(): Record<DisplayState, number> {
 const SPLICE_LIMIT = 32;
 
 /**
- * Every job the engine holds: sorted, indexed by key, counted by state, capped.
+ * Every job the engine holds: sorted, indexed by {@link JobId} (server and
+ * key: one engine holds one server's jobs, but ids are what the snapshot and
+ * everything above it use), counted by state, capped.
  * Each change produces new `jobs`, `byKey` and `counts` objects and leaves the
  * old ones untouched (they belong to published snapshots); a job whose
  * signature did not change keeps its object.
@@ -44,8 +46,8 @@ export class JobStore {
 	#jobs: readonly Job[] = [];
 	#index: KeyIndex<Job> = KeyIndex.empty();
 	#counts: Readonly<Record<DisplayState, number>> = emptyCounts();
-	/** Keys of held jobs that are not over: what a poll refreshes by key. */
-	readonly #active = new Set<string>();
+	/** Ids of held jobs that are not over: what a poll refreshes by key. */
+	readonly #active = new Set<JobId>();
 	#dropped = 0;
 	/** The newest job retention ever dropped; unknown jobs sorting at or after it stay dropped. */
 	#floor: Job | null = null;
@@ -58,7 +60,7 @@ export class JobStore {
 		return this.#jobs;
 	}
 
-	get byKey(): ReadonlyMap<string, Job> {
+	get byKey(): ReadonlyMap<JobId, Job> {
 		return this.#index;
 	}
 
@@ -71,31 +73,32 @@ export class JobStore {
 		return this.#dropped;
 	}
 
-	/** Keys of the held jobs that are still in progress (live view; do not keep). */
-	get activeKeys(): ReadonlySet<string> {
+	/** Ids of the held jobs that are still in progress (live view; do not keep). */
+	get activeIds(): ReadonlySet<JobId> {
 		return this.#active;
 	}
 
-	get(key: string): Job | undefined {
-		return this.#index.get(key);
+	get(id: JobId): Job | undefined {
+		return this.#index.get(id);
 	}
 
 	/**
-	 * Merges fresh copies of jobs. Unknown keys are added, changed ones replaced,
+	 * Merges fresh copies of jobs. Unknown ids are added, changed ones replaced,
 	 * unchanged ones (same signature) ignored, so their objects stay. An answer
 	 * that would take a finished job back to in-progress is a stale answer that
-	 * raced a newer one, and is ignored. Duplicate keys: the first copy wins.
+	 * raced a newer one, and is ignored. Duplicate ids: the first copy wins.
 	 */
 	merge(incoming: Iterable<Job>): MergeOutcome {
-		const seen = new Set<string>();
+		const seen = new Set<JobId>();
 		const replaced: Array<[Job, Job]> = [];
 		const moved: Array<[Job, Job]> = [];
 		const inserts: Job[] = [];
 		const transitions: Transition[] = [];
 		for (const job of incoming) {
-			if (seen.has(job.key)) continue;
-			seen.add(job.key);
-			const old = this.#index.get(job.key);
+			const id = jobId(job);
+			if (seen.has(id)) continue;
+			seen.add(id);
+			const old = this.#index.get(id);
 			if (old === undefined) {
 				if (this.#floor === null || compareJobs(job, this.#floor) < 0) inserts.push(job);
 				continue;
@@ -110,13 +113,14 @@ export class JobStore {
 			return { changed: false, added: [], transitions: [], dropped: 0 };
 		}
 		const counts = { ...this.#counts };
-		const indexChanges = new Map<string, Job | undefined>();
+		const indexChanges = new Map<JobId, Job | undefined>();
 		const next = this.#jobs.slice();
 		for (const [old, job] of replaced) next[this.#positionOf(old)] = job;
 		let list: Job[] = next;
 		if (moved.length > 0) {
-			const movedKeys = new Set(moved.map(([old]) => old.key));
-			list = list.filter((job) => !movedKeys.has(job.key));
+			// By object: the old copies are exactly the ones held.
+			const movedOld = new Set(moved.map(([old]) => old));
+			list = list.filter((job) => !movedOld.has(job));
 		}
 		for (const [old, job] of [...replaced, ...moved]) {
 			counts[old.displayState] -= 1;
@@ -126,31 +130,32 @@ export class JobStore {
 		inserts.sort(compareJobs);
 		list = insertSorted(list, [...inserts, ...moved.map(([, job]) => job)].sort(compareJobs));
 		const victims = this.#retain(list, counts, indexChanges);
-		if (victims.size > 0) list = list.filter((job) => !victims.has(job.key));
+		if (victims.size > 0) list = list.filter((job) => !victims.has(job));
 		this.#jobs = list;
 		this.#counts = counts;
 		this.#index = this.#index.with(indexChanges);
-		const added = inserts.filter((job) => !victims.has(job.key)).reverse();
+		const added = inserts.filter((job) => !victims.has(job)).reverse();
 		return { changed: true, added, transitions, dropped: victims.size };
 	}
 
 	/**
-	 * Drops held jobs by key (the server no longer has them). Returns whether
+	 * Drops held jobs by id (the server no longer has them). Returns whether
 	 * anything changed. Removed jobs do not count as dropped by the cap.
 	 */
-	remove(keys: Iterable<string>): boolean {
-		const gone = new Set<string>();
-		for (const key of keys) if (this.#index.get(key) !== undefined) gone.add(key);
+	remove(ids: Iterable<JobId>): boolean {
+		const gone = new Set<Job>();
+		const indexChanges = new Map<JobId, Job | undefined>();
+		for (const id of ids) {
+			const job = this.#index.get(id);
+			if (job === undefined) continue;
+			gone.add(job);
+			indexChanges.set(id, undefined);
+		}
 		if (gone.size === 0) return false;
 		const counts = { ...this.#counts };
-		const indexChanges = new Map<string, Job | undefined>();
-		for (const key of gone) {
-			const job = this.#index.get(key) as Job;
-			counts[job.displayState] -= 1;
-			indexChanges.set(key, undefined);
-			this.#active.delete(key);
-		}
-		this.#jobs = this.#jobs.filter((job) => !gone.has(job.key));
+		for (const job of gone) counts[job.displayState] -= 1;
+		for (const id of indexChanges.keys()) this.#active.delete(id);
+		this.#jobs = this.#jobs.filter((job) => !gone.has(job));
 		this.#counts = counts;
 		this.#index = this.#index.with(indexChanges);
 		return true;
@@ -160,12 +165,13 @@ export class JobStore {
 	#account(
 		job: Job,
 		counts: Record<DisplayState, number>,
-		indexChanges: Map<string, Job | undefined>,
+		indexChanges: Map<JobId, Job | undefined>,
 	): void {
+		const id = jobId(job);
 		counts[job.displayState] += 1;
-		indexChanges.set(job.key, job);
-		if (job.over) this.#active.delete(job.key);
-		else this.#active.add(job.key);
+		indexChanges.set(id, job);
+		if (job.over) this.#active.delete(id);
+		else this.#active.add(id);
 	}
 
 	/**
@@ -175,20 +181,21 @@ export class JobStore {
 	#retain(
 		list: readonly Job[],
 		counts: Record<DisplayState, number>,
-		indexChanges: Map<string, Job | undefined>,
-	): Set<string> {
-		const victims = new Set<string>();
+		indexChanges: Map<JobId, Job | undefined>,
+	): Set<Job> {
+		const victims = new Set<Job>();
 		let excess = list.length - this.maxJobs;
 		if (excess <= 0) return victims;
 		for (const wantOver of [true, false]) {
 			for (let i = list.length - 1; i >= 0 && excess > 0; i--) {
 				const job = list[i] as Job;
-				if (job.over !== wantOver || victims.has(job.key)) continue;
-				victims.add(job.key);
+				if (job.over !== wantOver || victims.has(job)) continue;
+				const id = jobId(job);
+				victims.add(job);
 				excess -= 1;
 				counts[job.displayState] -= 1;
-				indexChanges.set(job.key, undefined);
-				this.#active.delete(job.key);
+				indexChanges.set(id, undefined);
+				this.#active.delete(id);
 				if (this.#floor === null || compareJobs(job, this.#floor) < 0) this.#floor = job;
 			}
 		}

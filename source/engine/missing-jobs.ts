@@ -16,7 +16,8 @@ export class MissingJobs {
 
 	/**
 	 * Records one poll: `asked` were asked for by key, `missing` of them did not
-	 * come back. Returns the keys now missing `limit` polls in a row (forgotten
+	 * come back (both as job ids, or any other identity: they are only compared).
+	 * Returns the ids now missing `limit` polls in a row (forgotten
 	 * here; the caller drops them).
 	 */
 	record(asked: Iterable<string>, missing: Iterable<string>): string[] {

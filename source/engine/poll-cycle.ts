@@ -1,6 +1,6 @@
 import { MAX_PAGE_RECORDS, ORDER_NEWEST_FIRST } from '../api/contract.js';
 import { isFatal, toApiError } from '../api/errors.js';
-import type { Job } from '../api/job.js';
+import { type Job, type JobId, jobId, splitJobId } from '../api/job.js';
 import { type Requester, walkJobPages } from '../api/pages.js';
 import type { AiqumClient, JobsPage } from '../api/types.js';
 import { compareJobs } from './job-store.js';
@@ -10,9 +10,9 @@ export const MAX_KEY_FILTER_CHARS = 6000;
 
 /** What a poll needs to know about the jobs already held. */
 export interface HeldJobs {
-	get(key: string): Job | undefined;
-	/** Keys of held jobs that are not over. */
-	readonly activeKeys: ReadonlySet<string>;
+	get(id: JobId): Job | undefined;
+	/** Ids of held jobs that are not over (requests name them by their key: {@link splitJobId}). */
+	readonly activeIds: ReadonlySet<JobId>;
 }
 
 /** Inputs of one poll. */
@@ -36,10 +36,10 @@ export interface PollOutput {
 	readonly skipped: number;
 	/** A problem met on the way that did not fail the poll (a `next` link not followed), or null. */
 	readonly warning: string | null;
-	/** Held jobs asked for by key this poll. */
-	readonly asked: readonly string[];
+	/** Held jobs asked for by key this poll, by id. */
+	readonly asked: readonly JobId[];
 	/** Those of `asked` the server's answer left out (deleted or purged, or its cache lags). */
-	readonly missing: readonly string[];
+	readonly missing: readonly JobId[];
 }
 
 /**
@@ -50,7 +50,7 @@ export interface PollOutput {
 export function reachesKnown(page: JobsPage, held: HeldJobs, highWater: Job | null): boolean {
 	if (highWater === null) return false;
 	return page.jobs.some((job) => {
-		if (held.get(job.key) !== undefined && compareJobs(job, highWater) >= 0) return true;
+		if (held.get(jobId(job)) !== undefined && compareJobs(job, highWater) >= 0) return true;
 		return (
 			job.submitTime !== null &&
 			highWater.submitTime !== null &&
@@ -75,7 +75,7 @@ function newer(a: Job | null, b: Job | undefined): Job | null {
 export async function runPollCycle(input: PollInput): Promise<PollOutput> {
 	const { client, request, held } = input;
 	const jobs: Job[] = [];
-	const seen = new Set<string>();
+	const seen = new Set<JobId>();
 	let skipped = 0;
 	let highWater = input.highWater;
 	let warning: string | null = null;
@@ -87,7 +87,7 @@ export async function runPollCycle(input: PollInput): Promise<PollOutput> {
 			skipped += page.skipped;
 			for (const job of page.jobs) {
 				jobs.push(job);
-				seen.add(job.key);
+				seen.add(jobId(job));
 				highWater = newer(highWater, job);
 			}
 			return jobs.length >= input.maxRecords || reachesKnown(page, held, input.highWater);
@@ -96,9 +96,11 @@ export async function runPollCycle(input: PollInput): Promise<PollOutput> {
 			warning = text;
 		},
 	});
-	const stale = [...held.activeKeys].filter((key) => !seen.has(key));
-	const returned = new Set<string>();
-	for (const chunk of chunkKeys(stale)) {
+	const stale = [...held.activeIds].filter((id) => !seen.has(id));
+	// The server knows its jobs by key; the engine by id (server and key).
+	const keyOf = new Map(stale.map((id) => [splitJobId(id).key, id]));
+	const returned = new Set<JobId>();
+	for (const chunk of chunkKeys([...keyOf.keys()])) {
 		const refreshed = await request((signal) =>
 			client.listJobsPage({
 				filters: { key: chunk.join('|') },
@@ -113,10 +115,10 @@ export async function runPollCycle(input: PollInput): Promise<PollOutput> {
 		for (const job of refreshed.jobs) {
 			if (!wanted.has(job.key)) continue;
 			jobs.push(job);
-			returned.add(job.key);
+			returned.add(keyOf.get(job.key) as JobId);
 		}
 	}
-	const missing = stale.filter((key) => !returned.has(key));
+	const missing = stale.filter((id) => !returned.has(id));
 	return { jobs, highWater, requests, skipped, warning, asked: stale, missing };
 }
 

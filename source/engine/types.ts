@@ -60,8 +60,11 @@ export interface Snapshot {
 	readonly intervalMs: number;
 	/** The server's version from `/management-server/system`, when known. */
 	readonly serverVersion: string | null;
-	/** The job the engine long-polls for a detail view, or null. */
-	readonly focusKey: string | null;
+	/**
+	 * The {@link JobId} of the job the engine long-polls for a detail view, or
+	 * null (the key itself for a job of no named server).
+	 */
+	readonly focusKey: JobId | null;
 	readonly longPoll: LongPollSupport;
 	/** Jobs dropped by the retention cap since start. */
 	readonly droppedJobs: number;
@@ -132,6 +135,9 @@ export interface Engine {
 	refresh(): void;
 	/** Pauses or resumes polling. */
 	setPaused(paused: boolean): void;
-	/** Long-polls this job (a detail view is showing it), or none. */
-	focus(key: string | null): void;
+	/**
+	 * Long-polls this job (a detail view is showing it), or none: its
+	 * {@link JobId} (the key itself for a job of no named server).
+	 */
+	focus(id: JobId | null): void;
 }

@@ -6,6 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClient } from '../../source/api/client.js';
+import { jobId, jobIdOf } from '../../source/api/job.js';
 import type { AiqumClient, ClientOptions } from '../../source/api/types.js';
 import { createEngine, type WatchEngine } from '../../source/engine/engine.js';
 import type { JobEvent, Snapshot } from '../../source/engine/types.js';
@@ -143,7 +144,9 @@ describe('engine against the simulator over HTTP', () => {
 		w.sim.resetStats();
 		await pollOnce(w);
 		expect(jobRequests(w.sim)).toBe(2);
-		expect(w.engine.getSnapshot().byKey.get(jobIdOf(w.client.server, old))?.displayState).toBe('ERROR');
+		expect(w.engine.getSnapshot().byKey.get(jobIdOf(w.client.server, old))?.displayState).toBe(
+			'ERROR',
+		);
 		expect(w.events.at(-1)).toMatchObject({
 			type: 'transition',
 			from: 'RUNNING',
@@ -252,7 +255,11 @@ describe('focus and wait over HTTP', () => {
 		w.sim.advance(1000);
 		const changedAt = Date.now();
 		w.sim.finishJob(key, 'normal');
-		await until(() => w.engine.getSnapshot().byKey.get(jobIdOf(w.client.server, key))?.displayState === 'NORMAL', 'the end');
+		await until(
+			() =>
+				w.engine.getSnapshot().byKey.get(jobIdOf(w.client.server, key))?.displayState === 'NORMAL',
+			'the end',
+		);
 		expect(Date.now() - changedAt).toBeLessThan(1000);
 		expect(w.engine.getSnapshot().longPoll).toBe('supported');
 		expect(w.sim.stats.longPollsHeld).toBe(0);
@@ -266,8 +273,14 @@ describe('focus and wait over HTTP', () => {
 		await drive(w, () => w.engine.getSnapshot().longPoll === 'unsupported', 'detection');
 		w.sim.advance(1000);
 		w.sim.finishJob(key, 'error');
-		await drive(w, () => w.engine.getSnapshot().byKey.get(jobIdOf(w.client.server, key))?.over === true, 'the end');
-		expect(w.engine.getSnapshot().byKey.get(jobIdOf(w.client.server, key))?.displayState).toBe('ERROR');
+		await drive(
+			w,
+			() => w.engine.getSnapshot().byKey.get(jobIdOf(w.client.server, key))?.over === true,
+			'the end',
+		);
+		expect(w.engine.getSnapshot().byKey.get(jobIdOf(w.client.server, key))?.displayState).toBe(
+			'ERROR',
+		);
 	});
 
 	it('waitForJob returns within moments of the job ending when the server long-polls', async () => {

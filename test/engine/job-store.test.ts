@@ -71,9 +71,9 @@ describe('JobStore.merge', () => {
 	it('tracks the keys in progress', () => {
 		const store = new JobStore(100);
 		store.merge([job('a', 1), job('b', 2, 'completed'), job('c', 3, 'queued')]);
-		expect([...store.activeKeys].sort()).toEqual(['a', 'c']);
+		expect([...store.activeIds].sort()).toEqual(['a', 'c']);
 		store.merge([job('a', 1, 'completed', 'error')]);
-		expect([...store.activeKeys]).toEqual(['c']);
+		expect([...store.activeIds]).toEqual(['c']);
 	});
 
 	it('drops only in-progress jobs, oldest first, when nothing finished is left', () => {

@@ -18,7 +18,7 @@ const page = (...jobs: Job[]): JobsPage => ({
 describe('reachesKnown', () => {
 	const highWater = job('hw', 10);
 	const held = new Map([[highWater.key, highWater]]);
-	const store = { get: (key: string) => held.get(key), activeKeys: new Set<string>() };
+	const store = { get: (key: string) => held.get(key), activeIds: new Set<string>() };
 
 	it('is true at a held job at or below the high-water mark', () => {
 		expect(reachesKnown(page(job('new', 1), job('hw', 10)), store, highWater)).toBe(true);
@@ -35,7 +35,7 @@ describe('reachesKnown', () => {
 	it('is false for a held job above the mark (learned by focus, not by paging)', () => {
 		const focused = job('focused', 2);
 		const withFocused = new Map([...held, [focused.key, focused]]);
-		const heldJobs = { get: (key: string) => withFocused.get(key), activeKeys: new Set<string>() };
+		const heldJobs = { get: (key: string) => withFocused.get(key), activeIds: new Set<string>() };
 		expect(reachesKnown(page(job('new', 1), focused), heldJobs, highWater)).toBe(false);
 	});
 

@@ -8,6 +8,7 @@
  * (401, 403) and umwatch stopped asking.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { jobIdOf, splitJobId } from '../../source/api/job.js';
 import type { JobEvent } from '../../source/engine/types.js';
 import type { Simulator } from '../../source/simulator/index.js';
 import { REACTION_MS } from '../../source/ui/screen/cursor.js';
@@ -328,7 +329,7 @@ async function expectKeysAnswer(s: FaultStack, detail: boolean): Promise<void> {
 /** Every base job is still on screen (the list) or the watched one is (its detail). */
 function expectDataKept(s: FaultStack, detail: boolean, keys: readonly string[]): void {
 	const held = s.engine.getSnapshot().byKey;
-	for (const key of keys) expect(held.has(key)).toBe(true);
+	for (const key of keys) expect(held.has(jobIdOf(s.client.server, key))).toBe(true);
 	if (detail) {
 		expect(s.lines()[0], s.frame()).toContain(RUNNING);
 		expect(s.frame()).toMatch(/State +◐ RUNNING/);
@@ -373,7 +374,9 @@ describe('fault matrix: simulator, client, engine and screen together', () => {
 		}
 		const live = { status: /● live/, notice: null };
 		await s.drive(
-			() => headerSays(s, live) && s.engine.getSnapshot().byKey.has(fresh.key),
+			() =>
+				headerSays(s, live) &&
+				s.engine.getSnapshot().byKey.has(jobIdOf(s.client.server, fresh.key)),
 			'live again with the fresh job',
 		);
 		expectDataKept(s, row.detail === true, keys);
@@ -392,7 +395,7 @@ describe('fault matrix: simulator, client, engine and screen together', () => {
 			// The long poll is back: the watched job's end shows without a list poll.
 			await s.drive(() => s.sim.stats.longPollsHeld === 1, 'the long poll back');
 			s.sim.advance(1000);
-			s.sim.finishJob(s.engine.getSnapshot().focusKey ?? '', 'normal');
+			s.sim.finishJob(splitJobId(s.engine.getSnapshot().focusKey ?? '').key, 'normal');
 			await s.until(() => /State +✓ NORMAL/.test(s.frame()), 'the end, long-polled');
 			await s.press('q', 'q');
 			expect(s.quits).toBe(1);

@@ -7,6 +7,7 @@
  * header says what went wrong.
  */
 import { afterEach, expect, it } from 'vitest';
+import { jobIdOf } from '../../source/api/job.js';
 import type { Simulator } from '../../source/simulator/index.js';
 import { REACTION_MS } from '../../source/ui/screen/cursor.js';
 import { type FaultStack, STACK_START, startFaultStack } from '../helpers/fault-stack.js';
@@ -112,9 +113,9 @@ it('wrong types, duplicated fields, deep nesting and a key twice: good jobs kept
 	const warning = ' ! 4 records skipped as unreadable in the last poll';
 	await s.drive(() => s.lines().includes(warning), 'the skipped-records warning');
 	const held = s.engine.getSnapshot().byKey;
-	expect(held.get('typed')?.name).toBe('42');
-	expect(held.get('twice-field')?.name).toBe('Second name');
-	expect(held.get('deep')?.name).toBe('Deep job');
+	expect(held.get(jobIdOf(s.client.server, 'typed'))?.name).toBe('42');
+	expect(held.get(jobIdOf(s.client.server, 'twice-field'))?.name).toBe('Second name');
+	expect(held.get(jobIdOf(s.client.server, 'deep'))?.name).toBe('Deep job');
 	expect(s.connection()).toBe('live');
 	expectKept(s);
 	// The next poll reads clean pages: the warning goes.
@@ -195,7 +196,7 @@ it('bidi overrides and zero-width characters in names never reach the terminal',
 	await s.press('\r');
 	await s.until(() => s.lines()[0]?.includes(CLEAN) === true, 'its detail');
 	expect(s.lines()).toContain(` Name       ${CLEAN}`);
-	expect(s.engine.getSnapshot().byKey.get(key)?.name).toBe(CLEAN);
+	expect(s.engine.getSnapshot().byKey.get(jobIdOf(s.client.server, key))?.name).toBe(CLEAN);
 	const raw = s.raw();
 	for (const char of BIDI_AND_INVISIBLE) {
 		expect(raw.includes(char), `U+${char.codePointAt(0)?.toString(16)}`).toBe(false);

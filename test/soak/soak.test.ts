@@ -25,7 +25,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterEach, expect, it } from 'vitest';
 import { createClient } from '../../source/api/client.js';
-import type { Job } from '../../source/api/job.js';
+import { type Job, jobId, jobIdOf } from '../../source/api/job.js';
 import type { AiqumClient } from '../../source/api/types.js';
 import { createEngine, type WatchEngine } from '../../source/engine/engine.js';
 import { createSimulator, type Simulator } from '../../source/simulator/index.js';
@@ -161,7 +161,7 @@ it('a simulated day at 43,200 jobs: held jobs capped, timers, listeners, sockets
 	process.on('warning', onWarning);
 	try {
 		engine.start();
-		engine.focus(watched);
+		engine.focus(jobIdOf(real.server, watched));
 		await until(() => engine.getSnapshot().connection.kind === 'live', 'the first poll');
 		await until(() => sim.stats.longPollsHeld === 1, 'the first long poll');
 		const [focusSignal] = focusSignals;
@@ -233,7 +233,7 @@ it('a simulated day at 43,200 jobs: held jobs capped, timers, listeners, sockets
 		// (store, index, events, old snapshots) keeps a dropped job alive.
 		expect(early.length).toBeGreaterThan(1000);
 		const alive = early.map((ref) => ref.deref()).filter((job) => job !== undefined);
-		expect(alive.filter((job) => !stillHeld.has(job.key))).toEqual([]);
+		expect(alive.filter((job) => !stillHeld.has(jobId(job)))).toEqual([]);
 		expect(alive.map((job) => job.key)).toEqual([watched]);
 		// One long-poll signal all day, still live, with no more listeners than one request needs.
 		expect(focusSignals.size).toBe(1);
