@@ -14,7 +14,7 @@ import { runList } from '../../source/output/list.js';
 import { runShow } from '../../source/output/show.js';
 import { runWait } from '../../source/output/wait.js';
 import type { Simulator } from '../../source/simulator/types.js';
-import { CaptureStream, captureIo } from '../helpers/out-fakes.js';
+import { CaptureStream, captureIo, stdinOf } from '../helpers/out-fakes.js';
 import {
 	clientFor,
 	closedPort,
@@ -214,18 +214,59 @@ describe('wait over several servers', () => {
 		for (const sim of sims) sim.resetStats();
 		const io = captureIo();
 		const waiting = runWait(clients, job.key, { format: 'json' }, io);
-		await eventually(() => (nagoya.stats.byPath.get('/management-server/jobs/{key}') ?? 0) >= 2);
+		// Waiting there: a long poll held on nagoya (finishing earlier could race the poll's start).
+		await eventually(() => nagoya.stats.longPollsHeld > 0);
 		nagoya.finishJob(job.key, 'warning');
 		expect(await waiting).toBe(3);
 		expect(JSON.parse(io.stdout.text())).toMatchObject({ server: 'nagoya', state: 'WARNING' });
 		// tokyo and osaka were asked once (404) and never waited on.
 		for (const sim of sims.slice(0, 2)) {
 			expect(sim.stats.byPath.get('/management-server/jobs/{key}')).toBe(1);
+			expect(sim.stats.longPolls).toBe(0);
 		}
 	});
 });
 
+describe('wait over several servers, more', () => {
+	it('wait - reads the key from stdin first; a key on no server → 8 naming them', async () => {
+		const { sims, clients } = await threeServers();
+		const job = (sims[1] as Simulator).addJob({ state: 'completed', status: 'error' });
+		const io = captureIo({ stdin: stdinOf(JSON.stringify({ job: { key: job.key } })) });
+		expect(await runWait(clients, '-', { format: 'line' }, io)).toBe(5);
+		expect(io.stdout.text()).toContain(job.key);
+		const none = captureIo();
+		expect(await runWait(clients, 'no-such-key', { format: 'line' }, none)).toBe(8);
+		expect(none.stderr.text()).toMatch(/^umwatch: No job no-such-key on tokyo, osaka or nagoya/);
+	});
+});
+
 describe('events over several servers', () => {
+	it('says which server is retrying and which recovered', async () => {
+		const { sims, clients } = await threeServers();
+		// osaka's backoff passes in no time; tokyo polls on the real clock.
+		engines = [
+			createEngine({ client: clients[0] as AiqumClient, intervalMs: 100 }),
+			createEngine({
+				client: clients[1] as AiqumClient,
+				intervalMs: 1000,
+				clock: new SkippingClock(),
+			}),
+		];
+		const controller = new AbortController();
+		const io = captureIo({ signal: controller.signal });
+		const named = engines.map((engine, i) => ({ name: NAMES[i] as string, engine }));
+		const running = runEvents(named, { format: 'ndjson' }, io);
+		await eventually(() => engines.every((e) => e.getSnapshot().connection.kind === 'live'));
+		// Enough 503s to outlast the engine's quick retries, as script-retries.test.ts does.
+		(sims[1] as Simulator).injectFault({ kind: 'status', status: 503 }, { count: 15 });
+		await eventually(() => io.stderr.text().includes('umwatch: osaka: connection restored'));
+		controller.abort();
+		expect(await running).toBe(130);
+		expect(io.stderr.text()).toMatch(
+			/^umwatch: osaka: retrying: [^\n]+\numwatch: osaka: connection restored\n$/,
+		);
+	});
+
 	it('streams both servers, each line naming its own; one failing is named and the stream goes on', async () => {
 		const { sims, clients } = await threeServers();
 		const [tokyo, osaka] = sims as [Simulator, Simulator];
