@@ -8,7 +8,7 @@ import {
 	exitCodeHelpText,
 	exitCodeMarkdown,
 } from '../../source/api/exit-codes.js';
-import { makeJob } from '../helpers/out-fakes.js';
+import { apiJob } from '../helpers/ui-fixtures.js';
 
 describe('exit codes', () => {
 	it('are the agreed numbers, each documented once', () => {
@@ -67,7 +67,7 @@ describe('exit codes', () => {
 			[{ state: 'exploded', complete_time: '2026-11-28T03:00:00Z' }, 12],
 		];
 		for (const [fields, code] of cases) {
-			expect([fields, exitCodeForJob(makeJob({ key: 'k', ...fields }))]).toEqual([fields, code]);
+			expect([fields, exitCodeForJob(apiJob({ key: 'k', ...fields }))]).toEqual([fields, code]);
 		}
 	});
 

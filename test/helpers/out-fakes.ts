@@ -1,7 +1,6 @@
 import { Readable, Writable } from 'node:stream';
 import { ApiError } from '../../source/api/errors.js';
 import type { Job } from '../../source/api/job.js';
-import { parseJob } from '../../source/api/parse.js';
 import type { AiqumClient, JobsPage, ListJobsOptions } from '../../source/api/types.js';
 import type { OutputIo } from '../../source/output/io.js';
 
@@ -90,27 +89,12 @@ export function captureIo(
 	};
 }
 
-/** Builds a Job through the real parser, from the fields the API would send. */
-export function makeJob(raw: Record<string, unknown>): Job {
-	const job = parseJob({ name: 'Job', type: 'Provisioning', ...raw });
-	if (job === null) throw new Error('makeJob: no key');
-	return job;
-}
-
-/** `count` finished jobs, newest first, submitted a minute apart before 2026-11-28T03:00Z. */
-export function makeJobs(count: number): Job[] {
-	const base = Date.parse('2026-11-28T03:00:00Z');
-	return Array.from({ length: count }, (_, i) =>
-		makeJob({
-			key: `k-${String(i).padStart(5, '0')}`,
-			name: `Job ${i}`,
-			state: 'completed',
-			status: 'normal',
-			submit_time: new Date(base - i * 60_000).toISOString(),
-			complete_time: new Date(base - i * 60_000 + 30_000).toISOString(),
-		}),
-	);
-}
+/**
+ * @deprecated The job factories live in test/helpers/ui-fixtures.ts: makeJob (parsed fields)
+ * and apiJob (API fields through the real parser; this file's old makeJob). Kept so tests
+ * written against this path compile.
+ */
+export { apiJob as makeJob, makeJobs } from './ui-fixtures.js';
 
 /** A client over a fixed list of jobs (newest first), paging like the server with `next` links. */
 export function fakeClient(

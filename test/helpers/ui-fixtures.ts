@@ -1,4 +1,5 @@
 import { DISPLAY_STATES, type DisplayState, type Job } from '../../source/api/job.js';
+import { parseJob } from '../../source/api/parse.js';
 import type { Snapshot } from '../../source/engine/types.js';
 
 const OVER: ReadonlySet<DisplayState> = new Set([
@@ -9,7 +10,11 @@ const OVER: ReadonlySet<DisplayState> = new Set([
 	'ABORTED',
 ]);
 
-/** A parsed job for UI tests; every field can be overridden. */
+/**
+ * A parsed job built directly from its fields (every one can be overridden):
+ * for tests that start after parsing. To start from what the server sends,
+ * use {@link apiJob}.
+ */
 export function makeJob(overrides: Partial<Job> & { key: string }): Job {
 	const displayState = overrides.displayState ?? 'NORMAL';
 	return {
@@ -30,6 +35,31 @@ export function makeJob(overrides: Partial<Job> & { key: string }): Job {
 		signature: `${overrides.key}:${displayState}`,
 		...overrides,
 	};
+}
+
+/**
+ * A Job built through the real parser from the fields the API would send
+ * (snake_case, ISO times): for tests of what users see of a server's answer.
+ */
+export function apiJob(raw: Record<string, unknown>): Job {
+	const job = parseJob({ name: 'Job', type: 'Provisioning', ...raw });
+	if (job === null) throw new Error('apiJob: no key');
+	return job;
+}
+
+/** `count` finished jobs, newest first, submitted a minute apart before 2026-11-28T03:00Z. */
+export function makeJobs(count: number): Job[] {
+	const base = Date.parse('2026-11-28T03:00:00Z');
+	return Array.from({ length: count }, (_, i) =>
+		apiJob({
+			key: `k-${String(i).padStart(5, '0')}`,
+			name: `Job ${i}`,
+			state: 'completed',
+			status: 'normal',
+			submit_time: new Date(base - i * 60_000).toISOString(),
+			complete_time: new Date(base - i * 60_000 + 30_000).toISOString(),
+		}),
+	);
 }
 
 /** A snapshot holding `jobs` (already newest first), with counts and byKey derived. */

@@ -6,13 +6,14 @@ import { runShow } from '../../source/output/show.js';
 import { runWait, type WaitForJobFn } from '../../source/output/wait.js';
 import { formatFinalDuration } from '../../source/present/time-format.js';
 import { FakeClock } from '../helpers/fake-clock.js';
-import { captureIo, fakeClient, makeJob } from '../helpers/out-fakes.js';
+import { captureIo, fakeClient } from '../helpers/out-fakes.js';
+import { apiJob } from '../helpers/ui-fixtures.js';
 
 const T0 = Date.parse('2026-11-28T03:00:00Z');
 const clock = new FakeClock(T0 + 10 * 3_600_000);
 
 function finishedAfter(key: string, ms: number) {
-	return makeJob({
+	return apiJob({
 		key,
 		name: 'Expand LUN',
 		state: 'completed',
@@ -26,7 +27,7 @@ const QUICK = finishedAfter('k-quick', 849);
 const LONG = finishedAfter('k-long', 2 * 3_600_000 + 3 * 60_000 + 5_000);
 
 const resolvesWith =
-	(job: ReturnType<typeof makeJob>): WaitForJobFn =>
+	(job: ReturnType<typeof apiJob>): WaitForJobFn =>
 	async () =>
 		job;
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Job } from '../../source/api/job.js';
 import type { ConnectionState, Engine, JobEvent, Snapshot } from '../../source/engine/types.js';
 import { runEvents } from '../../source/output/events.js';
-import { activeCharacters, ClosedPipeStream, captureIo, makeJob } from '../helpers/out-fakes.js';
+import { activeCharacters, ClosedPipeStream, captureIo } from '../helpers/out-fakes.js';
+import { apiJob } from '../helpers/ui-fixtures.js';
 
 const T0 = Date.parse('2026-11-28T03:00:00Z');
 
@@ -48,7 +49,7 @@ class FakeEngine implements Engine {
 }
 
 function job(key: string, fields: Record<string, unknown>): Job {
-	return makeJob({
+	return apiJob({
 		key,
 		name: `Job ${key}`,
 		type: 'Provisioning',

@@ -4,7 +4,8 @@ import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { runList } from '../../source/output/list.js';
 import { FakeClock } from '../helpers/fake-clock.js';
-import { captureIo, fakeClient, makeJob } from '../helpers/out-fakes.js';
+import { captureIo, fakeClient } from '../helpers/out-fakes.js';
+import { apiJob } from '../helpers/ui-fixtures.js';
 
 const clock = new FakeClock(Date.parse('2026-11-28T03:10:00Z'));
 
@@ -15,7 +16,7 @@ const JOBS = [
 	['Create File Share', 'Provisioning', 'running'],
 	['ボリュームの保護', 'Protection Configuration', 'running'],
 ].map(([name, type, state], i) =>
-	makeJob({
+	apiJob({
 		key: `${KEY}${i}`,
 		name,
 		type,

@@ -1,21 +1,15 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { runList } from '../../source/output/list.js';
-import {
-	activeCharacters,
-	ClosedPipeStream,
-	captureIo,
-	FakeClock,
-	fakeClient,
-	makeJob,
-	makeJobs,
-	stripSgr,
-} from '../helpers/out-fakes.js';
+import { stripAnsi } from '../helpers/ansi.js';
+import { FakeClock } from '../helpers/fake-clock.js';
+import { activeCharacters, ClosedPipeStream, captureIo, fakeClient } from '../helpers/out-fakes.js';
+import { apiJob, makeJobs } from '../helpers/ui-fixtures.js';
 
 const clock = new FakeClock(Date.parse('2026-11-28T03:10:00Z'));
 
 const JOBS = [
-	makeJob({
+	apiJob({
 		key: '06a6148bf9e862df:-2611856e:16e8d47e722:-7f87',
 		name: 'Create File Share',
 		type: 'Provisioning',
@@ -23,7 +17,7 @@ const JOBS = [
 		status: 'normal',
 		submit_time: '2026-11-28T12:03:41+09:00',
 	}),
-	makeJob({
+	apiJob({
 		key: '06a6148bf9e862df:-2611856e:16e8d47e722:-7f80',
 		name: 'ボリュームの作成',
 		type: 'Provisioning',
@@ -32,7 +26,7 @@ const JOBS = [
 		submit_time: '2026-11-28T12:01:00+09:00',
 		complete_time: '2026-11-28T12:03:11+09:00',
 	}),
-	makeJob({
+	apiJob({
 		key: '06a6148bf9e862df:-2611856e:16e8d47e722:-7f70',
 		name: 'Cluster Rediscovery',
 		type: 'Cluster Acquisition',
@@ -75,7 +69,7 @@ describe('runList on a terminal', () => {
 		expect(text).toContain('\u001b[36m◐ RUNNING\u001b[0m');
 		expect(text).toContain('\u001b[31m✗ ERROR\u001b[0m');
 		expect(text).toContain('\u001b[1mSTATE\u001b[0m');
-		const lines = stripSgr(text).trimEnd().split('\n');
+		const lines = stripAnsi(text).trimEnd().split('\n');
 		expect(lines).toEqual([
 			'STATE               NAME                 TYPE      SUBMITTED            DURATION',
 			'◐ RUNNING           Create File Share    Provisi…  2026-11-28 03:03:41     6m19s',
@@ -85,7 +79,7 @@ describe('runList on a terminal', () => {
 	});
 
 	it('truncates wide names by display width at 50 columns', async () => {
-		const long = makeJob({
+		const long = apiJob({
 			key: 'k1',
 			name: 'ボリュームの作成とエクスポートポリシーの設定',
 			state: 'running',
@@ -242,7 +236,7 @@ describe('runList at the edges', () => {
 	});
 
 	it('prints hostile text inert in every format', async () => {
-		const hostile = makeJob({
+		const hostile = apiJob({
 			key: 'evil-1',
 			name: 'a\u001b]52;c;SGVsbG8=\u0007b\u001b[2Jc\u009b31md\u202eevil\u200b',
 			type: 'x\u0007y\u0085',
@@ -254,7 +248,7 @@ describe('runList at the edges', () => {
 				const io = captureIo({ clock, stdout: { isTTY, columns: 100 } });
 				await runList(fakeClient([hostile]), { format, color: true }, io);
 				// On a terminal the only escapes left are umwatch's own SGR colours.
-				const text = stripSgr(io.stdout.text());
+				const text = stripAnsi(io.stdout.text());
 				expect([format, isTTY, activeCharacters(text)]).toEqual([format, isTTY, []]);
 				expect(io.stdout.text()).toContain('abcdevil');
 			}

@@ -9,8 +9,9 @@ import { runWait } from '../../source/output/wait.js';
 import type { Simulator } from '../../source/simulator/types.js';
 import { createFakeServer } from '../helpers/fake-client.js';
 import { FakeClock } from '../helpers/fake-clock.js';
-import { captureIo, fakeClient, makeJobs } from '../helpers/out-fakes.js';
+import { captureIo, fakeClient } from '../helpers/out-fakes.js';
 import { clientFor, closedPort, quietSimulator, SkippingClock } from '../helpers/out-sim.js';
+import { makeJobs } from '../helpers/ui-fixtures.js';
 import { until } from '../helpers/until.js';
 
 let sim: Simulator | null = null;

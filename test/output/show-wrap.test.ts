@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { runShow } from '../../source/output/show.js';
 import { stripAnsi } from '../helpers/ansi.js';
 import { FakeClock } from '../helpers/fake-clock.js';
-import { captureIo, fakeClient, makeJob } from '../helpers/out-fakes.js';
+import { captureIo, fakeClient } from '../helpers/out-fakes.js';
+import { apiJob } from '../helpers/ui-fixtures.js';
 
 const clock = new FakeClock(Date.parse('2026-11-28T03:10:00Z'));
 const MESSAGE =
@@ -16,7 +17,7 @@ const JAPANESE =
 const VALUE =
 	'7d5a59b3-953a-11e8-8d4e-00a098d39e12:type=volume,uuid=e581c23a-1037-4f2a-ab7e-3c8e4f1d2a6b';
 
-const JOB = makeJob({
+const JOB = apiJob({
 	key: 'k1',
 	name: 'Protect Volume',
 	state: 'completed',

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { runShow } from '../../source/output/show.js';
 import { FakeClock } from '../helpers/fake-clock.js';
-import { activeCharacters, captureIo, fakeClient, makeJob } from '../helpers/out-fakes.js';
+import { activeCharacters, captureIo, fakeClient } from '../helpers/out-fakes.js';
+import { apiJob } from '../helpers/ui-fixtures.js';
 
 const KEY = '06a6148bf9e862df:-2611856e:16e8d47e722:-7f87';
 const clock = new FakeClock(Date.parse('2026-11-28T03:10:00Z'));
 
-const JOB = makeJob({
+const JOB = apiJob({
 	key: KEY,
 	name: 'Protect Volume',
 	type: 'Protection Configuration',
@@ -102,7 +103,7 @@ describe('runShow', () => {
 	});
 
 	it('shows hostile task messages and unknown fields inert', async () => {
-		const hostile = makeJob({
+		const hostile = apiJob({
 			key: 'h1',
 			name: 'n\u001b[2Jame',
 			state: 'completed',

@@ -4,15 +4,16 @@ import { UsageError } from '../../source/api/usage-error.js';
 import { runList } from '../../source/output/list.js';
 import { parseStateFilter, STATE_FILTER_WORDS } from '../../source/output/state-filter.js';
 import { FakeClock } from '../helpers/fake-clock.js';
-import { captureIo, fakeClient, makeJob } from '../helpers/out-fakes.js';
+import { captureIo, fakeClient } from '../helpers/out-fakes.js';
+import { apiJob } from '../helpers/ui-fixtures.js';
 
 const clock = new FakeClock(Date.parse('2026-11-28T03:10:00Z'));
 
 const JOBS = [
-	makeJob({ key: 'k-run', state: 'running', status: 'normal' }),
-	makeJob({ key: 'k-err', state: 'completed', status: 'error' }),
-	makeJob({ key: 'k-paused', state: 'paused', status: 'normal' }),
-	makeJob({ key: 'k-odd', state: 'completed', status: 'half-done' }),
+	apiJob({ key: 'k-run', state: 'running', status: 'normal' }),
+	apiJob({ key: 'k-err', state: 'completed', status: 'error' }),
+	apiJob({ key: 'k-paused', state: 'paused', status: 'normal' }),
+	apiJob({ key: 'k-odd', state: 'completed', status: 'half-done' }),
 ];
 
 function keysMatching(state: string): string[] {

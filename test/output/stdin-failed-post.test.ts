@@ -7,7 +7,8 @@ import { UsageError } from '../../source/api/usage-error.js';
 import { jobKeyFromStdinText } from '../../source/output/stdin-key.js';
 import { runWait, type WaitForJobFn } from '../../source/output/wait.js';
 import { FakeClock } from '../helpers/fake-clock.js';
-import { captureIo, fakeClient, makeJob, stdinOf } from '../helpers/out-fakes.js';
+import { captureIo, fakeClient, stdinOf } from '../helpers/out-fakes.js';
+import { apiJob } from '../helpers/ui-fixtures.js';
 
 const EXPECTED =
 	'expected an AIQUM 202 body such as {"job":{"key":"…"}} or {"operationId":"…"}, or a job key';
@@ -85,7 +86,7 @@ describe('wait - after a failed POST', () => {
 		};
 		const body = JSON.stringify({ error: { message: 'Access denied.', code: '403' } });
 		const io = captureIo({ clock: new FakeClock(0), stdin: stdinOf(body) });
-		const client = fakeClient([makeJob({ key: 'k' })]);
+		const client = fakeClient([apiJob({ key: 'k' })]);
 		expect(await runWait(client, '-', { format: 'line' }, io, waiter)).toBe(2);
 		expect(io.stderr.text()).toBe(
 			`umwatch: stdin holds an error from the server, not a job: "Access denied" (code 403); ${FAILED}\n`,

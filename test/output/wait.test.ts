@@ -3,13 +3,14 @@ import { ApiError } from '../../source/api/errors.js';
 import type { Job } from '../../source/api/job.js';
 import { runWait, type WaitForJobFn } from '../../source/output/wait.js';
 import { FakeClock } from '../helpers/fake-clock.js';
-import { activeCharacters, captureIo, fakeClient, makeJob, stdinOf } from '../helpers/out-fakes.js';
+import { activeCharacters, captureIo, fakeClient, stdinOf } from '../helpers/out-fakes.js';
+import { apiJob } from '../helpers/ui-fixtures.js';
 
 const KEY = '06a6148bf9e862df:-2611856e:16e8d47e722:-7f87';
 const T0 = Date.parse('2026-11-28T03:00:00Z');
 
 function job(fields: Record<string, unknown>): Job {
-	return makeJob({
+	return apiJob({
 		key: KEY,
 		name: 'Create File Share',
 		submit_time: new Date(T0).toISOString(),
@@ -211,13 +212,13 @@ describe('runWait progress line', () => {
 	});
 
 	it('prints hostile names inert on stdout and in the progress line', async () => {
-		const hostile = makeJob({
+		const hostile = apiJob({
 			key: KEY,
 			name: 'x\u001b]52;c;SGk=\u0007y\u001b[2J\u009d0;t\u009cz\u202e',
 			state: 'running',
 			submit_time: new Date(T0).toISOString(),
 		});
-		const final = makeJob({
+		const final = apiJob({
 			...{ key: KEY, name: hostile.name },
 			state: 'completed',
 			status: 'error',
