@@ -103,11 +103,19 @@ function pairLines(
  * One job in full, as `show` prints it: every field, the raw lifecycle and
  * outcome beside the display state, times with their offset, tasks with their
  * whole messages, results and unknown fields. Plain text; glyph and colour
- * only on a terminal.
+ * only on a terminal. `server` (given only when several servers were asked)
+ * adds a first line naming the server the job is on and its URL.
  */
-export function jobDetailLines(job: Job, options: JobTextOptions): string[] {
+export function jobDetailLines(
+	job: Job,
+	options: JobTextOptions,
+	server?: { readonly name: string; readonly url: string },
+): string[] {
 	const duration = jobDurationMs(job, options.now);
 	const lines = [
+		...(server === undefined
+			? []
+			: [field('Server', `${inertText(server.name)}  ${inertText(server.url)}`)]),
 		field('Key', inertText(job.key)),
 		field('Name', inertText(job.name)),
 		field('State', stateLine(job, options)),

@@ -39,8 +39,9 @@ export async function runShow(
 	const err = createSafeWriter(io.stderr);
 	try {
 		const checked = checkJobKey(key);
+		const clients = serverList(servers);
 		const { found, code } = await findJob(
-			serverList(servers),
+			clients,
 			checked,
 			{ partialOk: options.partialOk === true },
 			err,
@@ -53,14 +54,21 @@ export async function runShow(
 			await out.write(`${safeJsonStringify(jobToJson(job, now), 2)}\n`);
 		} else {
 			const tty = io.stdout.isTTY === true;
-			const lines = jobDetailLines(job, {
-				tty,
-				color: colorAllowed(options.color, io.stdout, io.env),
-				glyphs: glyphsFor(options.ascii === true),
-				now,
-				...(io.timeZone ? { timeZone: io.timeZone } : {}),
-				...(tty ? { width: io.stdout.columns || FALLBACK_COLUMNS } : {}),
-			});
+			// Several servers: which one has the job comes first; one server's text is today's.
+			const where =
+				clients.length > 1 ? { name: found.client.server, url: found.client.baseUrl } : undefined;
+			const lines = jobDetailLines(
+				job,
+				{
+					tty,
+					color: colorAllowed(options.color, io.stdout, io.env),
+					glyphs: glyphsFor(options.ascii === true),
+					now,
+					...(io.timeZone ? { timeZone: io.timeZone } : {}),
+					...(tty ? { width: io.stdout.columns || FALLBACK_COLUMNS } : {}),
+				},
+				where,
+			);
 			await out.write(`${lines.join('\n')}\n`);
 		}
 		const written = await finishOutput(out, err);

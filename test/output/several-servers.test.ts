@@ -175,7 +175,14 @@ describe('show over several servers', () => {
 		expect(JSON.parse(io.stdout.text())).toMatchObject({ server: 'osaka', key: job.key });
 		const text = captureIo();
 		expect(await runShow(clients, job.key, { format: 'text', color: false }, text)).toBe(0);
+		const shown = text.stdout.text().split('\n');
+		expect(shown[0]).toBe(`Server     osaka  ${(clients[1] as AiqumClient).baseUrl}`);
+		expect(shown[1]).toBe(`Key        ${job.key}`);
 		expect(text.stdout.text()).toContain('Protect Volume');
+		// One server: no Server line, as before.
+		const one = captureIo();
+		await runShow(clients[1] as AiqumClient, job.key, { format: 'text', color: false }, one);
+		expect(one.stdout.text().split('\n')[0]).toBe(`Key        ${job.key}`);
 	});
 
 	it('a key on two servers is a usage error naming both (exit 2); on none → 8', async () => {
