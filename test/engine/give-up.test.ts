@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError, isNoAnswer } from '../../source/api/errors.js';
-import type { Job } from '../../source/api/job.js';
 import { GaveUpError, SilenceBound } from '../../source/engine/give-up.js';
 import { waitForJob } from '../../source/engine/wait-for-job.js';
 import { createFakeServer } from '../helpers/fake-client.js';
 import { FakeClock } from '../helpers/fake-clock.js';
+import { track } from '../helpers/track.js';
 
 const refused = () => new ApiError('network', 'Connection refused by um:443.');
 const unavailable = () =>
 	new ApiError('server', 'Unified Manager failed with 503 Service Unavailable.', { status: 503 });
-
-function track(promise: Promise<Job>) {
-	const result: { job?: Job; error?: unknown; settled: boolean } = { settled: false };
-	promise.then(
-		(job) => Object.assign(result, { job, settled: true }),
-		(error: unknown) => Object.assign(result, { error, settled: true }),
-	);
-	return result;
-}
 
 describe('isNoAnswer', () => {
 	it('is true only when no HTTP answer came at all', () => {
@@ -68,7 +59,7 @@ describe('waitForJob and a server that answers 5xx', () => {
 		expect(result.settled).toBe(false);
 		client.clearFaults();
 		await clock.advance(30_000);
-		expect(result.job?.displayState).toBe('NORMAL');
+		expect(result.value?.displayState).toBe('NORMAL');
 		expect(clock.pendingTimers).toBe(0);
 	});
 

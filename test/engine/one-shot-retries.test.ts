@@ -3,6 +3,7 @@ import { ApiError } from '../../source/api/errors.js';
 import { ONE_SHOT_RETRY_MS, withOneShotRetries } from '../../source/engine/backoff.js';
 import { GaveUpError } from '../../source/engine/give-up.js';
 import { FakeClock } from '../helpers/fake-clock.js';
+import { track } from '../helpers/track.js';
 
 /** A request that fails with `errors` in turn (the last one for ever after), or answers 'ok' past them. */
 function failing(errors: readonly ApiError[], thenSucceed = false) {
@@ -18,15 +19,6 @@ function failing(errors: readonly ApiError[], thenSucceed = false) {
 	};
 }
 
-function settle<T>(promise: Promise<T>) {
-	const result: { value?: T; error?: unknown; settled: boolean } = { settled: false };
-	promise.then(
-		(value) => Object.assign(result, { value, settled: true }),
-		(error: unknown) => Object.assign(result, { error, settled: true }),
-	);
-	return result;
-}
-
 const unavailable = new ApiError('server', 'Unified Manager failed with 503 Service Unavailable.', {
 	status: 503,
 	hint: 'The server is overloaded or starting up.',
@@ -37,7 +29,7 @@ describe('withOneShotRetries', () => {
 		const clock = new FakeClock();
 		const t0 = clock.now();
 		const { calls, request } = failing([unavailable]);
-		const result = settle(
+		const result = track(
 			withOneShotRetries(request(clock), {
 				clock,
 				random: () => 0,
@@ -70,7 +62,7 @@ describe('withOneShotRetries', () => {
 	it('answers as soon as the server does', async () => {
 		const clock = new FakeClock();
 		const { calls, request } = failing([unavailable, unavailable, unavailable, unavailable], true);
-		const result = settle(
+		const result = track(
 			withOneShotRetries(request(clock), {
 				clock,
 				random: () => 0,
@@ -89,7 +81,7 @@ describe('withOneShotRetries', () => {
 			retryAfterMs: 5000,
 		});
 		const { calls, request } = failing([limited], true);
-		const result = settle(
+		const result = track(
 			withOneShotRetries(request(clock), {
 				clock,
 				random: () => 0,
@@ -110,7 +102,7 @@ describe('withOneShotRetries', () => {
 			retryAfterMs: 120_000,
 		});
 		const { calls, request } = failing([limited]);
-		const result = settle(
+		const result = track(
 			withOneShotRetries(request(clock), {
 				clock,
 				random: () => 0,
@@ -141,7 +133,7 @@ describe('withOneShotRetries', () => {
 				);
 			});
 		};
-		const result = settle(
+		const result = track(
 			withOneShotRetries(hangThenAnswer, {
 				clock,
 				random: () => 0,
@@ -165,7 +157,7 @@ describe('withOneShotRetries', () => {
 		const clock = new FakeClock();
 		// Past a 503 first: the retrying has begun when the answer that will not change comes.
 		const { calls, request } = failing([unavailable, error]);
-		const result = settle(
+		const result = track(
 			withOneShotRetries(request(clock), {
 				clock,
 				random: () => 0,
@@ -182,7 +174,7 @@ describe('withOneShotRetries', () => {
 		const clock = new FakeClock();
 		const cut = new ApiError('bad-response', 'um answered JSON that was cut short (20 bytes).');
 		const { calls, request } = failing([cut], true);
-		const result = settle(
+		const result = track(
 			withOneShotRetries(request(clock), {
 				clock,
 				random: () => 0,
@@ -198,7 +190,7 @@ describe('withOneShotRetries', () => {
 		const clock = new FakeClock();
 		const controller = new AbortController();
 		const { request } = failing([unavailable]);
-		const result = settle(
+		const result = track(
 			withOneShotRetries(request(clock), {
 				clock,
 				random: () => 0,

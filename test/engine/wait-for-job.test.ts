@@ -1,24 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../source/api/errors.js';
-import type { Job } from '../../source/api/job.js';
 import { WaitTimeoutError, waitForJob } from '../../source/engine/wait-for-job.js';
 import { createFakeServer, type FakeClientOptions } from '../helpers/fake-client.js';
 import { FakeClock } from '../helpers/fake-clock.js';
+import { track } from '../helpers/track.js';
 
 function setup(options: FakeClientOptions = {}) {
 	const clock = new FakeClock();
 	const { model, client } = createFakeServer(clock, options);
 	return { clock, model, client, t0: clock.now() };
-}
-
-/** Starts a wait and records how it ends, so a test can advance the clock meanwhile. */
-function track(promise: Promise<Job>) {
-	const result: { job?: Job; error?: unknown; settled: boolean } = { settled: false };
-	promise.then(
-		(job) => Object.assign(result, { job, settled: true }),
-		(error: unknown) => Object.assign(result, { error, settled: true }),
-	);
-	return result;
 }
 
 const random = () => 0.5;
@@ -47,7 +37,7 @@ describe('waitForJob', () => {
 		expect(result.settled).toBe(false);
 		model.finishJob(key, 'partial_failures');
 		await clock.flush();
-		expect(result.job?.displayState).toBe('PARTIAL_FAILURES');
+		expect(result.value?.displayState).toBe('PARTIAL_FAILURES');
 		expect(clock.now()).toBe(t0 + 45_000);
 		// One GET, a long poll held the full 30 s, then one answered by the change.
 		expect(client.calls.map((c) => `${c.method}@${c.at - t0}`)).toEqual([
@@ -79,7 +69,7 @@ describe('waitForJob', () => {
 		]);
 		model.finishJob(key);
 		await clock.advance(10_000);
-		expect(result.job?.displayState).toBe('NORMAL');
+		expect(result.value?.displayState).toBe('NORMAL');
 		expect(clock.pendingTimers).toBe(0);
 	});
 
@@ -95,7 +85,7 @@ describe('waitForJob', () => {
 			waitForJob(client, key, { clock, random, onRetry: (e, n) => retries.push(`${e.kind} ${n}`) }),
 		);
 		await clock.advance(750 + 1500 + 3000);
-		expect(result.job?.displayState).toBe('NORMAL');
+		expect(result.value?.displayState).toBe('NORMAL');
 		expect(retries).toEqual(['server 1', 'server 2', 'network 3']);
 	});
 
@@ -141,7 +131,7 @@ describe('waitForJob', () => {
 		expect(client.callsOf('getJob')).toHaveLength(2);
 		model.addJob({ key: 'late-key', state: 'completed', status: 'normal' });
 		await clock.advance(1500);
-		expect(result.job?.key).toBe('late-key');
+		expect(result.value?.key).toBe('late-key');
 		expect(client.callsOf('getJob')).toHaveLength(3);
 	});
 
