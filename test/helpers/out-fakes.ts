@@ -163,7 +163,7 @@ export function fakeClient(
 
 /**
  * @deprecated The one fake clock is test/helpers/fake-clock.ts; import it from there.
- * Kept only while test/output/list.test.ts (edited by another helper) still imports it here.
+ * Kept so tests written against this path compile; nothing in the tree imports it here.
  */
 export { FakeClock } from './fake-clock.js';
 
@@ -178,6 +178,6 @@ export function activeCharacters(text: string): string[] {
 
 /**
  * @deprecated The one ANSI stripper is stripAnsi in test/helpers/ansi.ts (a superset: every CSI,
- * and a table holds only SGR). Kept while test/output/list.test.ts (edited by another helper) imports it here.
+ * and a table holds only SGR). Kept so tests written against this name compile.
  */
 export { stripAnsi as stripSgr } from './ansi.js';

@@ -1,0 +1,90 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Each test-kit concept, the one module that defines it, and what a second definition looks like. */
+const KIT: readonly { concept: string; home: string; definition: RegExp }[] = [
+	{ concept: 'fake clock', home: 'test/helpers/fake-clock.ts', definition: /\bclass FakeClock\b/ },
+	{
+		concept: 'wait for a condition',
+		home: 'test/helpers/until.ts',
+		definition: /\bfunction (until|eventually|waitFor)\b|\bconst (until|eventually)\s*=\s*async\b/,
+	},
+	{
+		concept: 'let ready work run',
+		home: 'test/helpers/settle.ts',
+		definition: /\bfunction (settle|flushPromises)\b/,
+	},
+	{
+		concept: 'ANSI stripper',
+		home: 'test/helpers/ansi.ts',
+		definition: /\bfunction strip(Ansi|Sgr|Escapes)\b|\.replace\(\/\\(x1b|u001b)\\\[/,
+	},
+	{
+		concept: 'job factory',
+		home: 'test/helpers/ui-fixtures.ts',
+		definition: /\bfunction (makeJob|apiJob)\b/,
+	},
+	{ concept: 'promise tracker', home: 'test/helpers/track.ts', definition: /\bfunction track\b/ },
+];
+
+/**
+ * Copies written in files that other work had open when the kit landed; the
+ * owner moves them to the kit. An entry whose copy is gone is simply unused.
+ */
+const KNOWN_COPIES: ReadonlySet<string> = new Set([
+	'wait for a condition in test/cli/several-servers.test.ts',
+]);
+
+/** Every place in `tree` (repository path → text) that defines a kit concept outside its home. */
+function kitCopies(tree: ReadonlyMap<string, string>): string[] {
+	const found: string[] = [];
+	for (const [file, text] of tree) {
+		for (const { concept, home, definition } of KIT) {
+			if (file === home || !definition.test(text)) continue;
+			const place = `${concept} in ${file}`;
+			if (!KNOWN_COPIES.has(place)) found.push(`${place} (use ${home})`);
+		}
+	}
+	return found.sort();
+}
+
+/** Every .ts/.tsx file under test/, keyed by its repository path (this file excluded: it names the patterns). */
+function readTestTree(): Map<string, string> {
+	const files = new Map<string, string>();
+	const self = 'test/architecture/test-kit.test.ts';
+	const walk = (dir: string) => {
+		for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true })) {
+			const rel = `${dir}/${entry.name}`;
+			if (entry.isDirectory()) walk(rel);
+			else if (/\.tsx?$/.test(entry.name) && rel !== self)
+				files.set(rel, readFileSync(path.join(root, rel), 'utf8'));
+		}
+	};
+	walk('test');
+	return files;
+}
+
+describe('the test kit', () => {
+	it('defines each helper once: no second fake clock, until, settle, ANSI stripper, job factory or tracker', () => {
+		const tree = readTestTree();
+		expect(tree.size).toBeGreaterThan(50);
+		expect(kitCopies(tree)).toEqual([]);
+	});
+
+	it('finds a second copy, naming the concept, the file and the kit module', () => {
+		const tree = new Map([
+			['test/helpers/fake-clock.ts', 'export class FakeClock implements Clock {}'],
+			['test/ui/new.test.ts', 'class FakeClock {}\nasync function until(c: () => boolean) {}'],
+			['test/output/x.test.ts', "const plain = (s: string) => s.replace(/\\x1b\\[[0-9;]*m/g, '');"],
+		]);
+		expect(kitCopies(tree)).toEqual([
+			'ANSI stripper in test/output/x.test.ts (use test/helpers/ansi.ts)',
+			'fake clock in test/ui/new.test.ts (use test/helpers/fake-clock.ts)',
+			'wait for a condition in test/ui/new.test.ts (use test/helpers/until.ts)',
+		]);
+	});
+});
