@@ -10,6 +10,7 @@ export {
 	summarize,
 	type WatchEngine,
 } from './engine.js';
+export { createFleet, type FleetMember, type FleetOptions, fleetConnection } from './fleet.js';
 export { compareJobs } from './job-store.js';
 export type {
 	ConnectionState,
@@ -17,6 +18,7 @@ export type {
 	ErrorSummary,
 	JobEvent,
 	LongPollSupport,
+	ServerHealth,
 	Snapshot,
 } from './types.js';
 export {

@@ -23,7 +23,10 @@ export function sameConnection(a: ConnectionState, b: ConnectionState): boolean 
 }
 
 /** Calls each listener; one that throws is reported as uncaught but cannot stop the others or the engine. */
-function callAll<A extends unknown[]>(listeners: Iterable<(...args: A) => void>, ...args: A): void {
+export function callAll<A extends unknown[]>(
+	listeners: Iterable<(...args: A) => void>,
+	...args: A
+): void {
 	for (const listener of [...listeners]) {
 		try {
 			listener(...args);
