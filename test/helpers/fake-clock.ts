@@ -64,27 +64,14 @@ export class FakeClock implements Clock {
 	/** Moves time forward by `ms` synchronously, firing due timers in order with no flush between them. */
 	tick(ms: number): void {
 		const target = this.#now + ms;
-		for (;;) {
-			const next = this.#earliest();
-			if (next === undefined || next.at > target) break;
-			this.#timers.delete(next.id);
-			this.#now = Math.max(this.#now, next.at);
-			next.callback();
-		}
+		while (this.#fireNext(target));
 		this.#now = Math.max(this.#now, target);
 	}
 
 	/** Moves time forward to `target` (never backwards). */
 	async advanceTo(target: number): Promise<void> {
 		await settle();
-		for (;;) {
-			const next = this.#earliest();
-			if (next === undefined || next.at > target) break;
-			this.#timers.delete(next.id);
-			this.#now = Math.max(this.#now, next.at);
-			next.callback();
-			await settle();
-		}
+		while (this.#fireNext(target)) await settle();
 		this.#now = Math.max(this.#now, target);
 		await settle();
 	}
@@ -100,6 +87,16 @@ export class FakeClock implements Clock {
 	/** Lets ready promise chains run without moving time. */
 	async flush(): Promise<void> {
 		await settle();
+	}
+
+	/** Fires the earliest timer due by `target` (moving time to it); false when none is. */
+	#fireNext(target: number): boolean {
+		const next = this.#earliest();
+		if (next === undefined || next.at > target) return false;
+		this.#timers.delete(next.id);
+		this.#now = Math.max(this.#now, next.at);
+		next.callback();
+		return true;
 	}
 
 	#earliest(): PendingTimer | undefined {
