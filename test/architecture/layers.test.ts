@@ -1,35 +1,18 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkLayers, importsOf, LAYERS } from './layer-map.js';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-
-/** Every .ts/.tsx file under source/, keyed by its repository path. */
-function readSourceTree(): Map<string, string> {
-	const files = new Map<string, string>();
-	const walk = (dir: string) => {
-		for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true })) {
-			const rel = `${dir}/${entry.name}`;
-			if (entry.isDirectory()) walk(rel);
-			else if (/\.tsx?$/.test(entry.name))
-				files.set(rel, readFileSync(path.join(root, rel), 'utf8'));
-		}
-	};
-	walk('source');
-	return files;
-}
+import { readTree, repoRoot } from './read-tree.js';
 
 describe('the layer map of source/', () => {
 	it('holds: no module imports a layer above it, and only ui imports React or Ink', () => {
-		const tree = readSourceTree();
+		const tree = readTree('source');
 		expect(tree.size).toBeGreaterThan(50);
 		expect(checkLayers(tree)).toEqual([]);
 	});
 
 	it('names every folder under source/', () => {
-		const folders = readdirSync(path.join(root, 'source'), { withFileTypes: true })
+		const folders = readdirSync(path.join(repoRoot, 'source'), { withFileTypes: true })
 			.filter((entry) => entry.isDirectory())
 			.map((entry) => entry.name);
 		expect(folders.filter((name) => !(name in LAYERS))).toEqual([]);

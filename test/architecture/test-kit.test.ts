@@ -1,9 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
+import { readTree } from './read-tree.js';
 
 /** Each test-kit concept, the one module that defines it, and what a second definition looks like. */
 const KIT: readonly { concept: string; home: string; definition: RegExp }[] = [
@@ -52,25 +48,10 @@ function kitCopies(tree: ReadonlyMap<string, string>): string[] {
 	return found.sort();
 }
 
-/** Every .ts/.tsx file under test/, keyed by its repository path (this file excluded: it names the patterns). */
-function readTestTree(): Map<string, string> {
-	const files = new Map<string, string>();
-	const self = 'test/architecture/test-kit.test.ts';
-	const walk = (dir: string) => {
-		for (const entry of readdirSync(path.join(root, dir), { withFileTypes: true })) {
-			const rel = `${dir}/${entry.name}`;
-			if (entry.isDirectory()) walk(rel);
-			else if (/\.tsx?$/.test(entry.name) && rel !== self)
-				files.set(rel, readFileSync(path.join(root, rel), 'utf8'));
-		}
-	};
-	walk('test');
-	return files;
-}
-
 describe('the test kit', () => {
 	it('defines each helper once: no second fake clock, until, settle, ANSI stripper, job factory or tracker', () => {
-		const tree = readTestTree();
+		const tree = readTree('test');
+		tree.delete('test/architecture/test-kit.test.ts'); // it names the patterns it looks for
 		expect(tree.size).toBeGreaterThan(50);
 		expect(kitCopies(tree)).toEqual([]);
 	});
