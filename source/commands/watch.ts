@@ -4,11 +4,11 @@ import { SetupError } from '../config/errors.js';
 import type { ResolveInput } from '../config/resolve.js';
 import { openKeyboard } from '../config/terminal.js';
 import type { Config } from '../config/types.js';
-import { createEngine } from '../engine/index.js';
 import type { ConnectionState, Engine } from '../engine/types.js';
-import { openConnection } from './connect.js';
+import { openConnection, openConnections } from './connect.js';
 import type { CommandIo } from './io.js';
 import type { Interrupts } from './signals.js';
+import { fleetStartupFailure, startupSettled, watchConnections } from './watch-fleet.js';
 
 /**
  * The live view. Fails fast: the screen switches to full screen only once the
@@ -18,6 +18,8 @@ import type { Interrupts } from './signals.js';
  * already shows jobs. Ink, React and Yoga load while that poll is in flight.
  * Later failures are the engine's to retry and the header's to show; `r`
  * reconnects with settings read again (`reread`: how `config` was resolved).
+ * Several servers (a fleet): the screen starts with the first server that
+ * answers well; when every one fails first, each failure is said, named.
  */
 export async function runWatch(
 	config: Config,
@@ -32,48 +34,57 @@ export async function runWatch(
 			"use 'umwatch list' or 'umwatch events' in scripts",
 		);
 	}
-	const connection = await openConnection(config, io, reread ? { reread } : {}).catch(
-		(error: unknown) => {
-			keyboard.close();
-			throw error;
-		},
-	);
-	const engine = createEngine({
-		client: connection.client,
-		intervalMs: config.intervalMs,
-		...(config.maxJobs === null ? {} : { maxJobs: config.maxJobs }),
+	const several = config.servers.length > 1 || config.demoServers > 1;
+	const options = reread ? { reread } : {};
+	const connections = await (several
+		? openConnections(config, io, options)
+		: openConnection(config, io, options).then((one) => [one])
+	).catch((error: unknown) => {
+		keyboard.close();
+		throw error;
 	});
+	const watched = watchConnections(config, connections);
+	const engine = watched.engine;
 	try {
 		engine.start();
 		const ui = import('../ui/run.js');
 		// Awaited below; this only keeps a failed load from being reported twice.
 		ui.catch(() => undefined);
+		// Several servers: the first to answer well starts the screen; the others show "connecting".
 		const first = await firstAnswer(engine, io.signal);
 		if (io.signal.aborted) return interrupts.exitCode() ?? ExitCode.Interrupted;
-		if (first.kind === 'failed' || first.kind === 'retrying') {
-			const summary = first.kind === 'failed' ? first.error : first.lastError;
-			throw new ApiError(summary.kind, summary.message, { hint: summary.hint });
+		if (first.kind !== 'live') {
+			const failed = several ? fleetStartupFailure(engine.getSnapshot()) : null;
+			if (failed !== null) {
+				io.stderr.write(failed.text);
+				return failed.code;
+			}
+			if (first.kind === 'failed' || first.kind === 'retrying') {
+				const summary = first.kind === 'failed' ? first.error : first.lastError;
+				throw new ApiError(summary.kind, summary.message, { hint: summary.hint });
+			}
 		}
 		const { runWatchUi } = await ui;
 		// From here the screen owns the signals and restores the terminal itself.
 		interrupts.dispose();
 		const exit = await runWatchUi({
 			engine,
-			host: connection.host,
-			insecure: connection.insecure,
+			host: watched.host,
+			insecure: watched.insecure,
 			color: config.color,
 			ascii: config.ascii,
 			stdin: keyboard.input,
 			stdout: io.stdout,
 			stderr: io.stderr,
-			...(connection.reconnector === null ? {} : { reconnector: connection.reconnector }),
+			...(watched.reconnector === null ? {} : { reconnector: watched.reconnector }),
 		});
 		io.stdout.write(`${exit.summary}\n`);
 		// The header cut it at the width: the whole failure, once the screen is gone.
 		if (exit.failure !== undefined) io.stderr.write(exit.failure);
 		if (exit.reason === 'signal') return SIGNAL_EXIT_CODES[exit.signal ?? 'SIGINT'];
 		if (exit.reason === 'error') return ExitCode.Internal;
-		// Quitting while the engine had given up (e.g. the password was changed) tells scripts why.
+		// Quitting while the engine had given up (e.g. the password was changed) tells scripts why;
+		// a fleet has given up only when every server has.
 		const connectionState = engine.getSnapshot().connection;
 		return connectionState.kind === 'failed'
 			? exitCodeForError(connectionState.error.kind)
@@ -81,20 +92,22 @@ export async function runWatch(
 	} finally {
 		await engine.stop();
 		keyboard.close();
-		await connection.close();
+		await Promise.all(connections.map((connection) => connection.close()));
 	}
 }
 
 /**
  * Resolves with the engine's connection state once its first poll has
  * answered, well or badly (after the quick retries inside that poll), or when
- * `signal` aborts.
+ * `signal` aborts. For a fleet: once one server answered well, or every
+ * server has answered badly ({@link startupSettled}).
  */
 function firstAnswer(engine: Engine, signal: AbortSignal): Promise<ConnectionState> {
 	return new Promise((resolve) => {
 		const check = (): void => {
-			const state = engine.getSnapshot().connection;
-			if (state.kind === 'connecting' && !signal.aborted) return;
+			const snapshot = engine.getSnapshot();
+			const state = snapshot.connection;
+			if (!startupSettled(snapshot) && !signal.aborted) return;
 			unsubscribe();
 			signal.removeEventListener('abort', check);
 			resolve(state);
