@@ -14,6 +14,75 @@ function decoder() {
 	return { d, clock, keys, names };
 }
 
+/**
+ * What Windows Terminal and PuTTY (and the terminals PuTTY imitates) send over
+ * SSH for the moving keys, in the normal and the application cursor mode
+ * (DECCKM, left on by a program before umwatch or set by the terminal).
+ */
+const MOVING_KEYS: readonly { sequence: string; key: string; sender: string }[] = [
+	// Normal cursor mode: CSI.
+	{ sequence: '\x1b[A', key: 'up', sender: 'Windows Terminal, PuTTY: normal mode' },
+	{ sequence: '\x1b[B', key: 'down', sender: 'Windows Terminal, PuTTY: normal mode' },
+	{ sequence: '\x1b[C', key: 'right', sender: 'Windows Terminal, PuTTY: normal mode' },
+	{ sequence: '\x1b[D', key: 'left', sender: 'Windows Terminal, PuTTY: normal mode' },
+	{ sequence: '\x1b[H', key: 'home', sender: 'Windows Terminal: normal mode; PuTTY: rxvt Home' },
+	{ sequence: '\x1b[F', key: 'end', sender: 'Windows Terminal: normal mode' },
+	// Application cursor mode: SS3.
+	{ sequence: '\x1bOA', key: 'up', sender: 'Windows Terminal, PuTTY: application mode' },
+	{ sequence: '\x1bOB', key: 'down', sender: 'Windows Terminal, PuTTY: application mode' },
+	{ sequence: '\x1bOC', key: 'right', sender: 'Windows Terminal, PuTTY: application mode' },
+	{ sequence: '\x1bOD', key: 'left', sender: 'Windows Terminal, PuTTY: application mode' },
+	{ sequence: '\x1bOH', key: 'home', sender: 'Windows Terminal: application mode' },
+	{ sequence: '\x1bOF', key: 'end', sender: 'Windows Terminal: application mode' },
+	// PuTTY's Home/End settings ("Standard", the default; "rxvt").
+	{ sequence: '\x1b[1~', key: 'home', sender: 'PuTTY: Standard Home' },
+	{ sequence: '\x1b[4~', key: 'end', sender: 'PuTTY: Standard End' },
+	{ sequence: '\x1bOw', key: 'end', sender: 'PuTTY: rxvt End' },
+	{ sequence: '\x1b[7~', key: 'home', sender: 'rxvt, PuTTY (patched rxvt mode): Home' },
+	{ sequence: '\x1b[8~', key: 'end', sender: 'rxvt, PuTTY (patched rxvt mode): End' },
+	// PgUp/PgDn are the same in both cursor modes.
+	{ sequence: '\x1b[5~', key: 'pageup', sender: 'Windows Terminal, PuTTY' },
+	{ sequence: '\x1b[6~', key: 'pagedown', sender: 'Windows Terminal, PuTTY' },
+	// With a modifier held.
+	{ sequence: '\x1b[1;5A', key: 'up', sender: 'Windows Terminal: Ctrl+Up' },
+	{ sequence: '\x1b[1;5H', key: 'home', sender: 'Windows Terminal: Ctrl+Home' },
+	{ sequence: '\x1b[5;5~', key: 'pageup', sender: 'Windows Terminal: Ctrl+PgUp' },
+	{ sequence: '\x1bO5B', key: 'down', sender: 'old xterm: Ctrl+Down in application mode' },
+];
+
+const visible = (sequence: string) => sequence.replace('\x1b', 'ESC ');
+
+describe('moving keys from Windows Terminal and PuTTY', () => {
+	test.each(MOVING_KEYS)('$sender: $sequence is $key', ({ sequence, key }) => {
+		const { d, clock, names } = decoder();
+		d.push(`${sequence}j`);
+		clock.tick(1000);
+		expect(names(), visible(sequence)).toEqual([key, 'text:j']);
+	});
+
+	test.each(MOVING_KEYS)(
+		'$sequence split across two reads, at every byte, is $key',
+		({ sequence, key }) => {
+			for (let cut = 1; cut < sequence.length; cut++) {
+				const { d, clock, names } = decoder();
+				d.push(sequence.slice(0, cut));
+				// The second read comes late (SSH), but within the escape timeout.
+				clock.tick(ESCAPE_TIMEOUT_MS - 1);
+				d.push(`${sequence.slice(cut)}j`);
+				clock.tick(1000);
+				expect(names(), `${visible(sequence)} cut after ${cut}`).toEqual([key, 'text:j']);
+			}
+		},
+	);
+
+	test('all of them in one read, back to back', () => {
+		const { d, clock, names } = decoder();
+		d.push(MOVING_KEYS.map((k) => k.sequence).join(''));
+		clock.tick(1000);
+		expect(names()).toEqual(MOVING_KEYS.map((k) => k.key));
+	});
+});
+
 describe('input decoder', () => {
 	test('real byte sequences for every named key', () => {
 		const { d, names } = decoder();

@@ -101,10 +101,26 @@ function csiKey(params: string, final: string): KeyPress | null {
 	return null;
 }
 
+/**
+ * SS3 finals → key: the cursor keys in application cursor mode (Windows
+ * Terminal, PuTTY, xterm after DECCKM), Home/End as xterm sends them there, and
+ * End as PuTTY's "rxvt" Home/End setting sends it (`ESC O w`; its Home is
+ * `ESC [ H`). The keypad's other application codes never come: umwatch does not
+ * switch the keypad to application mode.
+ */
+const SS3_LETTERS: Readonly<Record<string, SpecialKey>> = { ...CSI_LETTERS, w: 'end' };
+
 function ss3(buffer: string): Step {
-	if (buffer.length < 3) return 'incomplete';
-	const name = CSI_LETTERS[buffer[2] ?? ''];
-	return { length: 3, key: name ? { kind: 'key', name } : null };
+	// Old xterms put a modifier between O and the final (`ESC O 5 A`): read the
+	// digits too, so the final letter never leaks out as typed text.
+	let i = 2;
+	while (i < buffer.length && /[0-9;]/.test(buffer[i] ?? '')) i++;
+	if (i >= buffer.length) return 'incomplete';
+	const code = buffer.charCodeAt(i);
+	// Not a final byte: drop the introducer, keep the rest.
+	if (code < 0x40 || code > 0x7e) return { length: 2, key: null };
+	const name = SS3_LETTERS[buffer[i] ?? ''];
+	return { length: i + 1, key: name ? { kind: 'key', name } : null };
 }
 
 /** OSC, DCS, APC, PM, SOS: strings a terminal may send back; end at BEL or ST. */
