@@ -12,6 +12,8 @@ export interface JobRowProps {
 	readonly submitted: string;
 	readonly duration: string;
 	readonly selected: boolean;
+	/** Its server's data is stale (several servers): marked, and drawn dim. */
+	readonly stale: boolean;
 	readonly color: boolean;
 	readonly glyphs: Glyphs;
 }
@@ -28,6 +30,7 @@ export const JobRow = memo(function JobRow(props: JobRowProps) {
 		{ submitted: props.submitted, duration: props.duration },
 		props.selected,
 		props.glyphs,
+		props.stale,
 	);
 	return <ScreenLine line={line} color={props.color} />;
 });

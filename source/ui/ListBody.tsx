@@ -16,7 +16,16 @@ export interface ListBodyProps extends ListWindow {
 }
 
 /** The visible rows of the job table. Rows are keyed by job id (server and key), so they never swap. */
-export function ListBody({ marker, jobs, selectedId, layout, glyphs, color, now }: ListBodyProps) {
+export function ListBody({
+	marker,
+	jobs,
+	selectedId,
+	staleServers,
+	layout,
+	glyphs,
+	color,
+	now,
+}: ListBodyProps) {
 	return (
 		<>
 			{marker === null ? null : <ScreenLine key="newer-marker" line={marker} color={color} />}
@@ -31,6 +40,7 @@ export function ListBody({ marker, jobs, selectedId, layout, glyphs, color, now 
 						submitted={times.submitted}
 						duration={times.duration}
 						selected={id === selectedId}
+						stale={staleServers.has(job.server)}
 						color={color}
 						glyphs={glyphs}
 					/>

@@ -96,13 +96,34 @@ describe('several servers: the table', () => {
 		const heading = h.lines()[4] ?? '';
 		expect(heading).toMatch(/^ SERVER +STATE +NAME +TYPE +SUBMITTED/);
 		expect(h.frame()).toMatch(/›tokyo +✓ NORMAL +Create File Share/);
-		expect(h.frame()).toMatch(/ osaka +✓ NORMAL +Expand LUN/);
+		expect(h.frame()).toMatch(/○osaka +✓ NORMAL +Expand LUN/);
 		h.unmount();
 
 		const one = await renderApp({ snapshot: makeSnapshot([tokyoJob]) });
 		expect(one.frame()).not.toContain('SERVER');
 		expect(one.lines()[0]).toContain('um01.example.com');
 		one.unmount();
+	});
+
+	test("a failed or stale server's rows are marked in the gutter and drawn dim", async () => {
+		const h = await renderApp({ snapshot: fleet(JOBS, fourServers()) });
+		const row = (name: string) => h.lines().find((line) => line.includes(name)) ?? '';
+		// osaka failed: its job may be out of date. tokyo's (selected) and nagoya's are not marked.
+		expect(row('Expand LUN')).toMatch(/^○osaka +✓ NORMAL +Expand LUN/);
+		expect(row('Create File Share')).toMatch(/^›tokyo/);
+		expect(row('Add Cluster')).toMatch(/^ nagoya/);
+		const raw =
+			h
+				.rawFrame()
+				.split('\n')
+				.find((line) => line.includes('Expand LUN')) ?? '';
+		expect(raw).toContain('\x1b[2m');
+		// tokyo's data goes stale after two of its intervals: its rows are marked then.
+		await h.advance(3001);
+		expect(row('Create File Share')).toMatch(/^›tokyo/);
+		await h.press('j');
+		expect(row('Create File Share')).toMatch(/^○tokyo/);
+		h.unmount();
 	});
 
 	test('the server column stays at 60 columns, when type and duration are gone', async () => {

@@ -28,7 +28,9 @@ function cellText(job: Job, id: string, width: number, times: RowTimes, glyphs: 
 /**
  * One job as one table line, every cell fitted to its column by display width.
  * The selected row has the pointer in the gutter and is drawn inverse, so it
- * stays visible with colour off.
+ * stays visible with colour off. `stale`: its server's data is stale (or the
+ * server failed), so the row may be out of date: the stale glyph in the gutter
+ * (the pointer wins on the selected row; the header names why) and dim text.
  */
 export function jobRowLine(
 	job: Job,
@@ -36,7 +38,22 @@ export function jobRowLine(
 	times: RowTimes,
 	selected: boolean,
 	glyphs: Glyphs,
+	stale = false,
 ): Line {
+	const line = rowSegments(job, layout, times, selected, glyphs);
+	if (!stale) return line;
+	const [gutter, ...cells] = line;
+	const marked = selected ? gutter : { text: glyphs.down, color: 'yellow' };
+	return [...(marked ? [marked] : []), ...cells.map((cell) => ({ ...cell, dim: true }))];
+}
+
+function rowSegments(
+	job: Job,
+	layout: TableLayout,
+	times: RowTimes,
+	selected: boolean,
+	glyphs: Glyphs,
+): Segment[] {
 	const inverse = selected ? { inverse: true } : {};
 	const line: Segment[] = [{ text: selected ? glyphs.pointer : ' ' }];
 	layout.columns.forEach((column, index) => {

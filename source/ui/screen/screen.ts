@@ -24,6 +24,11 @@ export interface ListWindow {
 	readonly jobs: readonly Job[];
 	/** The selected job's id ({@link JobId}). */
 	readonly selectedId: JobId | null;
+	/**
+	 * With several servers, those whose rows may be out of date: their data is
+	 * stale, or they failed for good. Empty for one server (the header says it).
+	 */
+	readonly staleServers: ReadonlySet<string>;
 }
 
 /** The marker line for `count` jobs above the view: they are newer (the list is newest first). */
@@ -160,7 +165,12 @@ function listScreen(input: ScreenInput, footer: Line): Screen {
 	const jobs = input.items.slice(first, first + bodyRows - (marker === null ? 0 : 1));
 	const picked = input.items[selected];
 	const selectedId = picked === undefined ? null : jobId(picked);
-	return { ...base, list: { marker, jobs, selectedId }, body: [], visibleJobs: jobs };
+	const staleServers = new Set(
+		input.servers
+			.filter((server) => server.connection.kind === 'failed' || isStale(server, input.now))
+			.map((server) => server.name),
+	);
+	return { ...base, list: { marker, jobs, selectedId, staleServers }, body: [], visibleJobs: jobs };
 }
 
 function detailScreen(input: ScreenInput, id: JobId, scroll: number, footer: Line): Screen {
