@@ -8,13 +8,14 @@ export function checkScriptArgs(command: ScriptCommand, args: readonly string[])
 	const wantsKey = command === 'show' || command === 'wait';
 	if (wantsKey && args.length === 0) {
 		throw new ConfigError(
-			`${command} needs a job key${command === 'wait' ? " (or '-' to read a 202 body from stdin)" : ''}`,
+			`${command} needs a job key${command === 'wait' ? " (or '-' to read 202 bodies or keys from stdin)" : ''}`,
 			{
 				usage: command,
 			},
 		);
 	}
-	const extra = args.slice(wantsKey ? 1 : 0);
+	// `wait KEY KEY …` waits for them all; `show` shows one job.
+	const extra = command === 'wait' ? [] : args.slice(wantsKey ? 1 : 0);
 	if (extra.length > 0) {
 		throw new ConfigError(`unexpected "${extra[0]}" after ${command}`, { usage: command });
 	}

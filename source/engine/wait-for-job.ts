@@ -69,6 +69,13 @@ const FAILURE_BACKOFF: BackoffPolicy = { baseMs: 1000, maxMs: 30_000, factor: 2 
 /** 404 while AIQUM's cache catches up: 1 s doubling to 4 s, jittered. */
 const NOT_FOUND_BACKOFF: BackoffPolicy = { baseMs: 1000, maxMs: 4000, factor: 2 };
 
+/**
+ * The grace a new job gets while AIQUM's cache lags it: this many 404s in a
+ * row, spaced by this backoff, before "not found". One policy for the waiter
+ * and for `wait`'s search over several servers (output/find-job.ts).
+ */
+export const NOT_FOUND_GRACE = { retries: 5, backoff: NOT_FOUND_BACKOFF } as const;
+
 function plainDelay(attempt: number): number {
 	return Math.round(
 		Math.min(PLAIN_POLL.maxMs, PLAIN_POLL.baseMs * PLAIN_POLL.factor ** (attempt - 1)),
@@ -166,7 +173,7 @@ async function waitLoop(
 			if (gaveUp !== null) throw gaveUp;
 			if (error.kind === 'not-found') {
 				notFound += 1;
-				if (notFound > (options.notFoundRetries ?? 5)) throw error;
+				if (notFound > (options.notFoundRetries ?? NOT_FOUND_GRACE.retries)) throw error;
 				options.onRetry?.(error, notFound);
 				await sleep(clock, retryDelay(error, notFound, NOT_FOUND_BACKOFF, random), signal);
 				continue;

@@ -9,11 +9,17 @@ const CLEAR_LINE = '\r\u001b[2K';
 export interface ProgressLine {
 	/** Redraws now (the state changed). */
 	refresh(): void;
+	/**
+	 * Erases the line and keeps ticking: the next refresh or tick draws it again.
+	 * For a line printed on stdout meanwhile (`wait` with several keys): on one
+	 * terminal it would otherwise land after the status text.
+	 */
+	hide(): void;
 	/** Stops the ticker and erases the line, leaving the cursor where the line began. */
 	stop(): void;
 }
 
-const NOOP: ProgressLine = { refresh() {}, stop() {} };
+const NOOP: ProgressLine = { refresh() {}, hide() {}, stop() {} };
 
 /**
  * Shows `describe()` on `stream` and redraws it every second (elapsed times
@@ -46,6 +52,11 @@ export function startProgressLine(
 	return {
 		refresh() {
 			if (!stopped) draw();
+		},
+		hide() {
+			if (stopped || shown === '') return;
+			shown = '';
+			stream.write(CLEAR_LINE);
 		},
 		stop() {
 			if (stopped) return;

@@ -103,7 +103,7 @@ function quoted(value: unknown): string {
  * `{"error": {"message", "code", "target"}}` (or a bare `{"error": "…"}`), as
  * one sentence with the server's own words, made inert. Null for anything else.
  */
-function serverErrorOf(value: unknown): string | null {
+function serverErrorOf(value: unknown, where: string): string | null {
 	if (!isRecord(value) || !Object.hasOwn(value, 'error')) return null;
 	const error = value.error;
 	const message = isRecord(error) ? quoted(error.message) : quoted(error);
@@ -115,7 +115,7 @@ function serverErrorOf(value: unknown): string | null {
 		: [];
 	const said = message === '' ? 'with no message' : `"${message}"`;
 	const more = details.length === 0 ? '' : ` (${details.join(', ')})`;
-	return `stdin holds an error from the server, not a job: ${said}${more}; the request that should have started the job failed`;
+	return `${where} holds an error from the server, not a job: ${said}${more}; the request that should have started the job failed`;
 }
 
 /** The `<title>` of an HTML page, inert and bounded, or ''. */
@@ -129,17 +129,17 @@ function htmlTitle(text: string): string {
  * server's error page), or words with spaces between them (an error message).
  * Keys are opaque, but never hold spaces or angle brackets.
  */
-function notAKey(text: string): UsageError | null {
+function notAKey(text: string, where: string): UsageError | null {
 	if (/[<>]/u.test(text)) {
 		const title = htmlTitle(text);
 		return new UsageError(
-			`stdin holds an HTML page${title === '' ? '' : ` ("${title}")`}, not a job: the request that should have started the job failed`,
+			`${where} holds an HTML page${title === '' ? '' : ` ("${title}")`}, not a job: the request that should have started the job failed`,
 		);
 	}
 	if (/\s/u.test(text)) {
 		const shown = inertText(text.replace(/\s+/gu, ' ')).slice(0, 60);
 		return new UsageError(
-			`stdin holds text, not a job key: ${JSON.stringify(shown)} (a key has no spaces); ${EXPECTED}`,
+			`${where} holds text, not a job key: ${JSON.stringify(shown)} (a key has no spaces); ${EXPECTED}`,
 		);
 	}
 	return null;
@@ -152,24 +152,54 @@ function notAKey(text: string): UsageError | null {
  * Throws {@link UsageError} with a specific message for empty or unusable input:
  * the server's error body (its message quoted), an HTML page, other text.
  */
-export function jobKeyFromStdinText(text: string): string {
+export function jobKeyFromStdinText(text: string, where = 'stdin'): string {
 	const trimmed = text.replace(/^\uFEFF/, '').trim();
-	if (trimmed === '') throw new UsageError(`stdin is empty: ${EXPECTED}`);
+	if (trimmed === '') throw new UsageError(`${where} is empty: ${EXPECTED}`);
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(trimmed);
 	} catch {
-		if (/^[{["]/.test(trimmed)) throw new UsageError(`stdin is not valid JSON: ${EXPECTED}`);
+		if (/^[{["]/.test(trimmed)) throw new UsageError(`${where} is not valid JSON: ${EXPECTED}`);
 		// Not JSON: a bare key, alone on its line.
-		const refusal = notAKey(trimmed);
+		const refusal = notAKey(trimmed, where);
 		if (refusal !== null) throw refusal;
-		return checkJobKey(trimmed, 'the key on stdin');
+		return checkJobKey(trimmed, `the key on ${where}`);
 	}
-	const failure = serverErrorOf(parsed);
+	const failure = serverErrorOf(parsed, where);
 	if (failure !== null) throw new UsageError(failure);
 	const key = keyFromJson(parsed);
-	if (key === null) throw new UsageError(`stdin has no job key: ${EXPECTED}`);
-	return checkJobKey(key, 'the key on stdin');
+	if (key === null) throw new UsageError(`${where} has no job key: ${EXPECTED}`);
+	return checkJobKey(key, `the key on ${where}`);
+}
+
+/**
+ * Every job key in what `wait -` read from stdin: one document as
+ * {@link jobKeyFromStdinText} reads it (a 202 body, pretty or not, or a key),
+ * or one per line, NDJSON 202 bodies and plain keys mixed (a loop of `curl`s),
+ * blank lines skipped. A line that is neither is a usage error naming its
+ * line number, so nothing is asked of a server for half a list. Input that
+ * was one document's refusal (one line, an HTML page, pretty JSON) keeps that
+ * message. Keys given twice count once; the order is the first appearance.
+ */
+export function jobKeysFromStdinText(text: string): string[] {
+	const whole = text.replace(/^\uFEFF/, '');
+	const lines = whole.split(/\r?\n/u);
+	const filled = lines.filter((line) => line.trim() !== '');
+	if (filled.length <= 1 || isOneDocument(whole)) return [jobKeyFromStdinText(whole)];
+	const keys = lines.flatMap((line, i) =>
+		line.trim() === '' ? [] : [jobKeyFromStdinText(line, `stdin line ${i + 1}`)],
+	);
+	return [...new Set(keys)];
+}
+
+/** Several lines that still make one thing: one JSON value, or an HTML page. */
+function isOneDocument(text: string): boolean {
+	try {
+		JSON.parse(text.trim());
+		return true;
+	} catch {
+		return /<\s*(?:!doctype|html|head|body|title)\b/iu.test(text);
+	}
 }
 
 /**
@@ -182,11 +212,38 @@ export async function resolveKeyArgument(
 	signal?: AbortSignal,
 ): Promise<string> {
 	if (argument !== '-') return checkJobKey(argument);
+	checkStdin(stdin);
+	return jobKeyFromStdinText(await readStdinText(stdin, signal));
+}
+
+function checkStdin(stdin: InputStream | undefined): asserts stdin is InputStream {
 	if (stdin === undefined) throw new UsageError(`KEY is "-" but there is no stdin: ${EXPECTED}`);
 	if (stdin.isTTY === true) {
 		throw new UsageError(
 			'KEY is "-" but stdin is a terminal: pipe the 202 body in, e.g. curl … | umwatch wait -',
 		);
 	}
-	return jobKeyFromStdinText(await readStdinText(stdin, signal));
+}
+
+/**
+ * Resolves `wait`'s KEY arguments to the keys to wait for: each key as given,
+ * `-` (at most once counts) the keys on stdin, one per line. Every key is
+ * checked before anything is asked of a server; keys given twice count once,
+ * in the order they first appear.
+ */
+export async function resolveKeyArguments(
+	argumentList: readonly string[],
+	stdin: InputStream | undefined,
+	signal?: AbortSignal,
+): Promise<string[]> {
+	const keys: string[] = [];
+	for (const argument of new Set(argumentList)) {
+		if (argument !== '-') {
+			keys.push(checkJobKey(argument));
+			continue;
+		}
+		checkStdin(stdin);
+		keys.push(...jobKeysFromStdinText(await readStdinText(stdin, signal)));
+	}
+	return [...new Set(keys)];
 }
