@@ -1,4 +1,5 @@
 import type { Job, TaskReport } from '../api/job.js';
+import { jobDurationMs } from '../present/job-duration.js';
 import { isoTime } from '../present/time-format.js';
 
 /**
@@ -43,13 +44,8 @@ export interface TaskJson {
 	readonly message: string | null;
 }
 
-/** How long a job took (over) or has taken so far (running), or null without a submit time. */
-export function jobDurationMs(job: Job, now: number): number | null {
-	if (job.submitTime === null) return null;
-	const end = job.over ? job.completeTime : now;
-	if (end === null) return null;
-	return Math.max(0, end - job.submitTime);
-}
+// The one rule of a job's duration lives in present/ (the duration sort reads it too).
+export { jobDurationMs };
 
 function taskJson(task: TaskReport): TaskJson {
 	return {

@@ -1,6 +1,8 @@
 import { ExitCode, type ExitCodeValue } from '../api/exit-codes.js';
 import type { Job } from '../api/job.js';
+import type { SortOrder } from '../api/sort-order.js';
 import { UsageError } from '../api/usage-error.js';
+import { sortJobs } from '../present/sort.js';
 import { glyphsFor } from '../present/theme.js';
 import { systemClock } from '../time/clock.js';
 import { colorAllowed, type OutputIo } from './io.js';
@@ -8,7 +10,6 @@ import { jobToJson } from './job-json.js';
 import { LIST_COLUMNS, listRow, SERVER_COLUMN, serverCell } from './job-text.js';
 import {
 	checkServerPattern,
-	compareAcrossServers,
 	DEFAULT_LIST_LIMIT,
 	fetchJobsForList,
 	type ListQuery,
@@ -38,8 +39,15 @@ export interface ListOptions {
 	readonly name?: string;
 	/** AIQUM type pattern, sent to the server. */
 	readonly type?: string;
-	/** How many jobs at most (default 100); Infinity for the whole history. */
+	/**
+	 * How many jobs at most, the newest (default 100, or every one with `since`);
+	 * Infinity for the whole history.
+	 */
 	readonly limit?: number;
+	/** The order printed (default `submitted`, newest first); applied after `limit`. */
+	readonly sort?: SortOrder;
+	/** Only jobs submitted at or after this (epoch ms), following pages as far as needed. */
+	readonly since?: number;
 	readonly format: ListFormat;
 	/** Colour on a terminal (NO_COLOR in io.env also turns it off). */
 	readonly color: boolean;
@@ -58,8 +66,8 @@ async function printJobs(
 	io: OutputIo,
 	out: SafeWriter,
 	several: boolean,
+	now: number,
 ): Promise<void> {
-	const now = (io.clock ?? systemClock).now();
 	if (options.format === 'json') {
 		await out.write(
 			`${safeJsonStringify(
@@ -111,7 +119,8 @@ async function printJobs(
 function checkListOptions(options: ListOptions): number {
 	if (options.name !== undefined) checkServerPattern('--name', options.name);
 	if (options.type !== undefined) checkServerPattern('--type', options.type);
-	const limit = options.limit ?? DEFAULT_LIST_LIMIT;
+	// --since asks for every job since then; --limit still caps it when given.
+	const limit = options.limit ?? (options.since === undefined ? DEFAULT_LIST_LIMIT : Infinity);
 	if (!(limit >= 1) || (Number.isFinite(limit) && !Number.isInteger(limit))) {
 		throw new UsageError(`--limit must be a whole number of at least 1 (got ${String(limit)})`);
 	}
@@ -127,7 +136,9 @@ function checkListOptions(options: ListOptions): number {
  *
  * Several servers are asked at once, each filtered on its own; their jobs are
  * merged newest first (a tie goes to the server named first) and `--limit`
- * applies to the merge. What the answering servers gave is printed; each
+ * applies to the merge, keeping the newest; `--sort` then orders what is
+ * kept, by the one definition of the orders (present/sort.ts). `--since`
+ * lists every job since then (see list-fetch.ts). What the answering servers gave is printed; each
  * failed server is named on stderr, and its failure sets the exit code unless
  * `partialOk` (see servers.ts).
  */
@@ -146,6 +157,7 @@ export async function runList(
 			...(options.name !== undefined ? { name: options.name } : {}),
 			...(options.type !== undefined ? { type: options.type } : {}),
 			...(options.state !== undefined ? { state: parseStateFilter(options.state) } : {}),
+			...(options.since !== undefined ? { since: options.since } : {}),
 			request: oneShotRequester(io),
 		};
 		const results = await askEveryServer(clients, (client) => fetchJobsForList(client, query));
@@ -153,9 +165,13 @@ export async function runList(
 		const answered = results.flatMap((r) => (r.ok ? [r.value] : []));
 		// No server answered: nothing to print (not even an empty JSON array).
 		if (answered.length > 0) {
+			// --limit keeps the newest N of the merge; --sort then orders those N.
 			const order = clients.map((client) => client.server);
-			const jobs = answered.flat().sort(compareAcrossServers(order)).slice(0, limit);
-			await printJobs(jobs, options, io, out, clients.length > 1);
+			const now = (io.clock ?? systemClock).now();
+			const newest = sortJobs(answered.flat(), 'submitted', now, order).slice(0, limit);
+			const sort = options.sort ?? 'submitted';
+			const jobs = sort === 'submitted' ? newest : sortJobs(newest, sort, now, order);
+			await printJobs(jobs, options, io, out, clients.length > 1, now);
 		}
 		const several = { several: clients.length > 1, answered: answered.length > 0 };
 		const failed = await reportServerFailures(
