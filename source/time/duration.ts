@@ -18,13 +18,24 @@ const UNIT_ORDER = ['d', 'h', 'm', 's', 'ms'];
 /** Longest duration accepted: about 24 days, the most a Node timer can hold. */
 export const MAX_DURATION_MS = 2_147_483_647;
 
+/** The longest a duration may be, and how a message names that limit. */
+export interface DurationLimit {
+	readonly maxMs: number;
+	/** e.g. "24 days". */
+	readonly maxText: string;
+}
+
+/** The default limit: what a Node timer can hold. */
+const TIMER_LIMIT: DurationLimit = { maxMs: MAX_DURATION_MS, maxText: '24 days' };
+
 /**
- * Reads a duration such as `90s`, `30m`, `2h`, `1h30m`, `500ms`, `1.5h` or a plain
- * number of seconds (`90`) and returns milliseconds (rounded to a whole ms).
+ * Reads a duration such as `90s`, `30m`, `2h`, `7d`, `1h30m`, `500ms`, `1.5h` or a
+ * plain number of seconds (`90`) and returns milliseconds (rounded to a whole ms).
  * Throws {@link DurationError} with a specific message for anything else,
- * including zero, negative values and durations too long for a timer.
+ * including zero, negative values and durations longer than `limit` (by default
+ * too long for a timer; a span to look back over, such as `--since 90d`, is not one).
  */
-export function parseDuration(text: string): number {
+export function parseDuration(text: string, limit: DurationLimit = TIMER_LIMIT): number {
 	const input = text.trim().toLowerCase();
 	const accepted = 'use e.g. 90s, 30m, 2h, 1h30m, 500ms, or plain seconds';
 	if (input === '') throw new DurationError(`empty duration: ${accepted}`);
@@ -39,7 +50,9 @@ export function parseDuration(text: string): number {
 	}
 	const ms = Math.round(total);
 	if (!(ms > 0)) throw new DurationError(`duration ${shown} must be more than zero`);
-	if (ms > MAX_DURATION_MS) throw new DurationError(`duration ${shown} is too long (max 24 days)`);
+	if (ms > limit.maxMs) {
+		throw new DurationError(`duration ${shown} is too long (max ${limit.maxText})`);
+	}
 	return ms;
 }
 
