@@ -4,9 +4,9 @@ import { exitCodeHelpText } from '../api/exit-codes.js';
 export const USAGE: Readonly<Record<string, string>> = {
 	watch:
 		'umwatch [PROFILE...] [--url URL --user USER | --all] [--interval SECONDS] [--demo | --demo-servers N]',
-	list: 'umwatch [PROFILE...] list [--json | --ndjson] [--state S] [--name N] [--type T] [--limit N] [--all] [--partial-ok]',
+	list: 'umwatch [PROFILE...] list [--json | --ndjson] [--state S] [--name N] [--type T] [--limit N] [--sort ORDER] [--since WHEN] [--all] [--partial-ok]',
 	show: 'umwatch [PROFILE...] show KEY [--json] [--all] [--partial-ok]',
-	wait: 'umwatch [PROFILE...] wait KEY|- [--timeout DURATION] [--json] [--all]',
+	wait: 'umwatch [PROFILE...] wait KEY|- [KEY…] [--any] [--timeout DURATION] [--json] [--bell] [--all]',
 	events: 'umwatch [PROFILE...] events [--all] [--partial-ok]',
 	simulate:
 		'umwatch simulate [--port N] [--host H] [--tls-cert F --tls-key F] [--rate JOBS_PER_MIN] [--seed N] [--shape lowercase|uppercase|single] [--no-long-poll] [--user U]',
@@ -33,7 +33,7 @@ Usage
   umwatch tokyo osaka            several servers in one view, by their profiles (also: list, …)
   umwatch list                   the jobs once, newest first
   umwatch show KEY               one job in full
-  umwatch wait KEY|-             wait until a job is over; '-' reads an AIQUM 202 body from stdin
+  umwatch wait KEY|- [KEY…]      wait until the jobs are over; '-' reads 202 bodies or keys from stdin
   umwatch events                 one NDJSON line per new job or state change, until interrupted
   umwatch simulate               run the simulated server on its own (prints URL and credentials)
   umwatch trust [PROFILE]        show the server's certificate and pin its fingerprint
@@ -62,8 +62,14 @@ Scripts
   --json, --ndjson           list/show/wait: JSON output (one array; one job per line)
   --state S                  list: only these states, e.g. running or error|partial_failures
   --name N, --type T         list: AIQUM patterns; | means or, * is a wildcard
-  --limit N                  list: at most N jobs (default 100; pages are followed)
+  --limit N                  list: at most N jobs, the newest (default 100; pages are followed)
+  --sort ORDER               list: submitted (newest first, the default), state (failures
+                             first), duration (longest first) or name; after --limit
+  --since WHEN               list, live view: every job submitted since WHEN: 24h, 7d, 30m,
+                             2026-11-30, 2026-11-30T08:00 (local time; or Z, +09:00)
   --timeout DURATION         wait: give up after e.g. 90s, 30m, 2h (default: never)
+  --any                      wait: return when the first of several jobs is over, with its code
+  --bell                     wait: ring the terminal bell on stderr when done (stderr a terminal)
   --partial-ok               list/show/events: exit 0 when one of several servers answered
   --yes                      trust: store the fingerprint without asking
   --set-url                  trust: also change the profile's URL to --url (another server)

@@ -45,6 +45,8 @@ export function runScript(
 					...(output.name === null ? {} : { name: output.name }),
 					...(output.type === null ? {} : { type: output.type }),
 					...(output.limit === null ? {} : { limit: output.limit }),
+					...(output.sort === null ? {} : { sort: output.sort }),
+					...(output.since === null ? {} : { since: output.since }),
 				},
 				outputIo,
 			);
@@ -63,10 +65,12 @@ export function runScript(
 		case 'wait':
 			return runWait(
 				clients,
-				key,
+				config.args,
 				{
 					format: output.json ? 'json' : 'line',
 					ascii: config.ascii,
+					any: output.any,
+					bell: output.bell,
 					...(output.timeoutMs === null ? {} : { timeoutMs: output.timeoutMs }),
 				},
 				outputIo,

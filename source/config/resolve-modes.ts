@@ -1,10 +1,17 @@
+import { parseSortOrder, type SortOrder } from '../api/sort-order.js';
+import { UsageError } from '../api/usage-error.js';
+import { parseSince, SinceError } from '../time/since.js';
 import { ConfigError } from './errors.js';
 import type { Environment } from './paths.js';
 import type { CliFlags, CommandName, OutputConfig, SimulateConfig, TrustConfig } from './types.js';
 import { parseDurationFor, parseInteger, parseNumber } from './values.js';
 
-/** The script modes' options: format, filters, limit, timeout. */
-export function resolveOutput(flags: CliFlags, command: CommandName): OutputConfig {
+/** The script modes' options: format, filters, limit, sort, since, timeout. `now` dates --since. */
+export function resolveOutput(
+	flags: CliFlags,
+	command: CommandName,
+	now: number = Date.now(),
+): OutputConfig {
 	if (flags.json === true && flags.ndjson === true) {
 		throw new ConfigError('--json and --ndjson both given; choose one', { usage: command });
 	}
@@ -15,9 +22,47 @@ export function resolveOutput(flags: CliFlags, command: CommandName): OutputConf
 		name: flags.name ?? null,
 		type: flags.type ?? null,
 		limit: flags.limit === undefined ? null : parseInteger(flags.limit, '--limit', 1, 1_000_000),
+		sort: flags.sort === undefined ? null : resolveSort(flags.sort, command),
+		since: flags.since === undefined ? null : resolveSince(flags.since, command, now),
 		timeoutMs:
 			flags.timeout === undefined ? null : parseDurationFor(flags.timeout, '--timeout', 'wait'),
+		any: waitOnly(flags.any, '--any', command),
+		bell: flags.bell === true,
 	};
+}
+
+/** The modes that list jobs: `list`, and the live view (which starts in that order, since then). */
+const LISTING_COMMANDS: readonly CommandName[] = ['list', 'watch'];
+
+function resolveSort(text: string, command: CommandName): SortOrder {
+	if (!LISTING_COMMANDS.includes(command)) {
+		throw new ConfigError(`--sort does not apply to ${command}`, { usage: command });
+	}
+	try {
+		return parseSortOrder(text);
+	} catch (error) {
+		if (!(error instanceof UsageError)) throw error;
+		throw new ConfigError(error.message, { usage: command });
+	}
+}
+
+function resolveSince(text: string, command: CommandName, now: number): number {
+	if (!LISTING_COMMANDS.includes(command)) {
+		throw new ConfigError(`--since does not apply to ${command}`, { usage: command });
+	}
+	try {
+		return parseSince(text, now);
+	} catch (error) {
+		if (!(error instanceof SinceError)) throw error;
+		throw new ConfigError(`--since: ${error.message}`, { usage: command });
+	}
+}
+
+/** A flag that means something only to `wait`: anywhere else it would silently do nothing. */
+function waitOnly(value: boolean | undefined, flag: string, command: CommandName): boolean {
+	if (value !== true) return false;
+	if (command !== 'wait') throw new ConfigError(`${flag} applies only to wait`, { usage: 'wait' });
+	return true;
 }
 
 const SHAPES = ['lowercase', 'uppercase', 'single'] as const;

@@ -1,3 +1,5 @@
+import type { SortOrder } from '../api/sort-order.js';
+
 /** The subcommands, as typed after `umwatch`. The live view has no name: it is the default. */
 export const COMMAND_NAMES = ['list', 'show', 'wait', 'events', 'simulate', 'trust'] as const;
 
@@ -34,7 +36,11 @@ export interface CliFlags {
 	readonly name?: string | undefined;
 	readonly type?: string | undefined;
 	readonly limit?: string | undefined;
+	readonly sort?: string | undefined;
+	readonly since?: string | undefined;
 	readonly timeout?: string | undefined;
+	readonly any?: boolean | undefined;
+	readonly bell?: boolean | undefined;
 	readonly yes?: boolean | undefined;
 	readonly setUrl?: boolean | undefined;
 	readonly port?: string | undefined;
@@ -99,7 +105,19 @@ export interface OutputConfig {
 	readonly name: string | null;
 	readonly type: string | null;
 	readonly limit: number | null;
+	/** `--sort`: the order `list` prints (and, later, the live view starts in); null for the default. */
+	readonly sort: SortOrder | null;
+	/**
+	 * `--since`: only jobs submitted at or after this (epoch ms), for `list` and
+	 * the live view; read once, when the command line is, so a span such as
+	 * `24h` counts back from the start. Null when not given.
+	 */
+	readonly since: number | null;
 	readonly timeoutMs: number | null;
+	/** `wait --any`: return when the first of several jobs is over. */
+	readonly any: boolean;
+	/** `wait --bell`: one BEL on stderr when the wait ends (only when stderr is a terminal). */
+	readonly bell: boolean;
 }
 
 /** Options of `umwatch simulate` (and of the demo's in-process simulator). */
