@@ -161,6 +161,20 @@ describe('several servers: the header', () => {
 		h.unmount();
 	});
 
+	test('a long job name gives way to the servers in trouble, down to a third of the line', async () => {
+		const long = {
+			...tokyoJob,
+			name: 'Configure Data Protection for every volume of cluster-east-01',
+		};
+		const h = await renderApp({ snapshot: fleet([long, ...JOBS.slice(1)], fourServers()) });
+		await h.press('\r');
+		expect(h.lines()[0]).toMatch(
+			/^ umwatch › Configure Data Pr.*… +1\/4 live {2}osaka ✗ 401 {2}nagoya ○ refused {3}\? help$/,
+		);
+		expectFits(h.lines(), 80, 24);
+		h.unmount();
+	});
+
 	test('a job view carries the live count and the failures on the right', async () => {
 		const h = await renderApp({ snapshot: fleet(JOBS, fourServers()) });
 		await h.press('\r');

@@ -221,11 +221,9 @@ export function fleetTitleLine(input: FleetTitleInput): Line {
 	const left: Segment[] = [{ text: ' umwatch', bold: true }];
 	if (input.title !== undefined) {
 		left.push({ text: ` ${glyphs.pointer} ${input.title}` });
-		// The title keeps at least a third of the line; the servers get the rest.
-		const room = Math.max(
-			0,
-			width - lineWidth([help]) - Math.max(lineWidth(left), Math.floor(width / 3)) - 1,
-		);
+		// The servers in trouble may cut the title, down to a third of the line.
+		const title = Math.min(lineWidth(left), Math.floor(width / 3));
+		const room = Math.max(0, width - lineWidth([help]) - title - 1);
 		const right = [...summarySegments(servers, now, glyphs, room), help];
 		return spread(left, right, width, glyphs.ellipsis);
 	}
