@@ -69,7 +69,8 @@ export function compareJobsBy(
 	if (order === 'name') {
 		return (a, b) => compareNames(a.name, b.name) || tie(a, b);
 	}
-	return (a, b) => primaryKey(order, a, now) - primaryKey(order, b, now) || tie(a, b);
+	return (a, b) =>
+		compareNumbers(primaryKey(order, a, now), primaryKey(order, b, now)) || tie(a, b);
 }
 
 /**
@@ -106,8 +107,10 @@ export function sortJobs(
 	const index: number[] = new Array(n);
 	for (let i = 0; i < n; i++) index[i] = i;
 	index.sort((i, j) => {
-		const p = (primary[i] as number) - (primary[j] as number);
-		if (p !== 0) return p;
+		const pi = primary[i] as number;
+		const pj = primary[j] as number;
+		// Not a subtraction: two missing durations are both Infinity.
+		if (pi !== pj) return pi < pj ? -1 : 1;
 		const si = submit[i] as number;
 		const sj = submit[j] as number;
 		if (si !== sj) return si > sj ? -1 : 1;
@@ -130,6 +133,11 @@ function primaryKey(order: SortOrder, job: Job, now: number): number {
 		return ms === null ? Number.POSITIVE_INFINITY : -ms;
 	}
 	return 0;
+}
+
+/** Smaller first; unlike a subtraction, equal infinities are equal. */
+function compareNumbers(a: number, b: number): number {
+	return a === b ? 0 : a < b ? -1 : 1;
 }
 
 /** Locale order with nameless jobs last. */
