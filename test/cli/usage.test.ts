@@ -13,7 +13,7 @@ beforeAll(() => {
 afterAll(() => sandbox.dispose());
 
 const LIST_USAGE =
-	'usage: umwatch [PROFILE...] list [--json | --ndjson] [--state S] [--name N] [--type T] [--limit N] [--all] [--partial-ok]\n' +
+	'usage: umwatch [PROFILE...] list [--json | --ndjson] [--state S] [--name N] [--type T] [--limit N] [--sort ORDER] [--since WHEN] [--all] [--partial-ok]\n' +
 	"Run 'umwatch --help' for every flag.\n";
 
 describe('--help and --version', () => {

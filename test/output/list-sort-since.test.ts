@@ -7,9 +7,11 @@ import type { AiqumClient } from '../../source/api/types.js';
 import { runList } from '../../source/output/list.js';
 import type { Simulator } from '../../source/simulator/types.js';
 import { parseSince } from '../../source/time/since.js';
+import { type CliSandbox, createSandbox, runCli } from '../helpers/cli-run.js';
 import { FakeClock } from '../helpers/fake-clock.js';
 import { captureIo } from '../helpers/out-fakes.js';
 import { clientFor, quietSimulator } from '../helpers/out-sim.js';
+import { ensureBuilt } from '../helpers/pty-app.js';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -315,5 +317,100 @@ describe('list --sort over several servers', () => {
 		]);
 		// Without --sort, today's order: newest first.
 		expect(await names('submitted', { limit: 3 })).toEqual(['o-unknown', 't-normal', 'o-warning']);
+	});
+});
+
+describe('--sort and --since on the command line (the built binary)', () => {
+	const PASSWORD = 'pw';
+	let sandbox: CliSandbox;
+	let sim: Simulator;
+
+	beforeAll(async () => {
+		ensureBuilt();
+		sandbox = createSandbox();
+		sim = await quietSimulator({ password: PASSWORD });
+	});
+	afterAll(async () => {
+		await sim.close();
+		sandbox.dispose();
+	});
+
+	const list = (args: readonly string[], env: Record<string, string> = {}) =>
+		runCli(sandbox, ['list', '--url', sim.url, '--user', 'admin', ...args], {
+			env: { UMWATCH_PASSWORD: PASSWORD, ...env },
+		});
+
+	it.each([
+		[
+			['--sort', 'newest'],
+			'umwatch: --sort must be one of submitted, state, duration, name, not "newest"',
+		],
+		[
+			['--since', 'yesterday'],
+			'umwatch: --since: "yesterday" is not a span or a time: use a span back from now (30m, 24h, 7d, 1d12h) or a time: 2026-11-30, 2026-11-30T08:00 (local time), 2026-11-30T08:00Z or 2026-11-30T08:00+09:00',
+		],
+		[['--since', '2099-01-01'], 'umwatch: --since: "2099-01-01" is in the future: use a span back'],
+		[['--since', '7'], 'umwatch: --since: "7" needs a unit (e.g. 7h or 7d)'],
+	])('list %j: a usage error (exit 2) naming what is allowed', async (args, message) => {
+		const result = await list(args);
+		expect(result.code).toBe(2);
+		expect(result.stdout).toBe('');
+		expect(result.stderr.startsWith(message)).toBe(true);
+		expect(result.stderr).toContain('usage: umwatch [PROFILE...] list');
+		expect(result.stderr).not.toMatch(/\n\s+at /);
+	});
+
+	it('--sort and --since do not apply to show', async () => {
+		for (const flag of ['--sort', '--since']) {
+			const result = await runCli(sandbox, [
+				'show',
+				'k',
+				'--url',
+				sim.url,
+				'--user',
+				'admin',
+				flag,
+				'state',
+			]);
+			expect(result.code).toBe(2);
+			expect(result.stderr).toMatch(new RegExp(`^umwatch: ${flag} does not apply to show\n`));
+		}
+	});
+
+	it('a time without a zone is local time, per TZ', async () => {
+		// A whole hour half a day ago (UTC), a job half an hour either side of it.
+		const hour = Math.floor(Date.now() / 3_600_000) * 3_600_000 - 12 * 3_600_000;
+		const before = sim.addJob({
+			name: 'before',
+			state: 'completed',
+			status: 'normal',
+			submitTime: hour - 1_800_000,
+		});
+		const after = sim.addJob({
+			name: 'after',
+			state: 'completed',
+			status: 'normal',
+			submitTime: hour + 1_800_000,
+		});
+		// That hour as Tokyo's wall clock reads it (UTC+9, no daylight saving).
+		const tokyo = new Date(hour + 9 * 3_600_000).toISOString().slice(0, 16);
+		const inTokyo = await list(['--since', tokyo, '--json'], { TZ: 'Asia/Tokyo' });
+		expect(inTokyo.stderr).toBe('');
+		expect(JSON.parse(inTokyo.stdout).map((job: { key: string }) => job.key)).toEqual([after.key]);
+		// Read in UTC the same words are nine hours later: neither job.
+		const inUtc = await list(['--since', tokyo, '--json'], { TZ: 'UTC' });
+		expect(JSON.parse(inUtc.stdout)).toEqual([]);
+		// With an offset, TZ does not matter; --sort name puts "after" before "before".
+		const named = await list(
+			['--since', `${tokyo}+09:00`, '--sort', 'name', '--ndjson', '--limit', '5'],
+			{
+				TZ: 'UTC',
+			},
+		);
+		expect(records(named.stdout).map((job) => job.key)).toEqual([after.key]);
+		const earlier = `${new Date(hour - 3_600_000).toISOString().slice(0, 16)}Z`;
+		const both = await list(['--since', earlier, '--sort', 'name', '--ndjson']);
+		expect(records(both.stdout).map((job) => job.name)).toEqual(['after', 'before']);
+		expect(before.key).not.toBe(after.key);
 	});
 });
