@@ -5,6 +5,7 @@ import type { ResolveInput } from '../config/resolve.js';
 import { openKeyboard } from '../config/terminal.js';
 import type { Config } from '../config/types.js';
 import type { ConnectionState, Engine } from '../engine/types.js';
+import type { UiExit } from '../ui/run.js';
 import { openConnection, openConnections } from './connect.js';
 import type { CommandIo } from './io.js';
 import type { Interrupts } from './signals.js';
@@ -53,17 +54,8 @@ export async function runWatch(
 		// Several servers: the first to answer well starts the screen; the others show "connecting".
 		const first = await firstAnswer(engine, io.signal);
 		if (io.signal.aborted) return interrupts.exitCode() ?? ExitCode.Interrupted;
-		if (first.kind !== 'live') {
-			const failed = several ? fleetStartupFailure(engine.getSnapshot()) : null;
-			if (failed !== null) {
-				io.stderr.write(failed.text);
-				return failed.code;
-			}
-			if (first.kind === 'failed' || first.kind === 'retrying') {
-				const summary = first.kind === 'failed' ? first.error : first.lastError;
-				throw new ApiError(summary.kind, summary.message, { hint: summary.hint });
-			}
-		}
+		const refused = refuseStart(first, engine, io);
+		if (refused !== null) return refused;
 		const { runWatchUi } = await ui;
 		// From here the screen owns the signals and restores the terminal itself.
 		interrupts.dispose();
@@ -81,19 +73,41 @@ export async function runWatch(
 		io.stdout.write(`${exit.summary}\n`);
 		// The header cut it at the width: the whole failure, once the screen is gone.
 		if (exit.failure !== undefined) io.stderr.write(exit.failure);
-		if (exit.reason === 'signal') return SIGNAL_EXIT_CODES[exit.signal ?? 'SIGINT'];
-		if (exit.reason === 'error') return ExitCode.Internal;
-		// Quitting while the engine had given up (e.g. the password was changed) tells scripts why;
-		// a fleet has given up only when every server has.
-		const connectionState = engine.getSnapshot().connection;
-		return connectionState.kind === 'failed'
-			? exitCodeForError(connectionState.error.kind)
-			: ExitCode.Normal;
+		return exitCodeOf(exit, engine);
 	} finally {
 		await engine.stop();
 		keyboard.close();
 		await Promise.all(connections.map((connection) => connection.close()));
 	}
+}
+
+/**
+ * Start-up without a server that answered well: several servers' failures
+ * each said, named, with the first one's exit code; one server's thrown as
+ * its error (the start-up describer says it). Null when the screen may start.
+ */
+function refuseStart(first: ConnectionState, engine: Engine, io: CommandIo): number | null {
+	if (first.kind === 'live') return null;
+	const failed = fleetStartupFailure(engine.getSnapshot());
+	if (failed !== null) {
+		io.stderr.write(failed.text);
+		return failed.code;
+	}
+	if (first.kind !== 'failed' && first.kind !== 'retrying') return null;
+	const summary = first.kind === 'failed' ? first.error : first.lastError;
+	throw new ApiError(summary.kind, summary.message, { hint: summary.hint });
+}
+
+/**
+ * The exit code once the screen has ended. Quitting while the engine had
+ * given up (e.g. the password was changed) tells scripts why; a fleet has
+ * given up only when every server has, so q exits 0 while any one is live.
+ */
+function exitCodeOf(exit: UiExit, engine: Engine): number {
+	if (exit.reason === 'signal') return SIGNAL_EXIT_CODES[exit.signal ?? 'SIGINT'];
+	if (exit.reason === 'error') return ExitCode.Internal;
+	const connection = engine.getSnapshot().connection;
+	return connection.kind === 'failed' ? exitCodeForError(connection.error.kind) : ExitCode.Normal;
 }
 
 /**

@@ -44,20 +44,28 @@ async function serve(options: Parameters<typeof startFixtureServer>[0]): Promise
 	return server;
 }
 
-/** A config home whose profiles name `urls`, each reading the e2e password from a file. */
-function configHome(urls: Record<string, string>): string {
-	dir = mkdtempSync(join(tmpdir(), 'umwatch-e2e-fleet-'));
-	mkdirSync(join(dir, 'umwatch'));
-	const passwordFile = join(dir, 'password');
-	writePrivate(passwordFile, `${E2E_PASSWORD}\n`);
+/**
+ * A config home whose profiles name `urls`, each reading its password from a
+ * file of its own (the e2e password unless `passwords` says otherwise).
+ */
+function configHome(urls: Record<string, string>, passwords: Record<string, string> = {}): string {
+	const home = mkdtempSync(join(tmpdir(), 'umwatch-e2e-fleet-'));
+	dir = home;
+	mkdirSync(join(home, 'umwatch'));
 	const profiles = Object.fromEntries(
-		Object.entries(urls).map(([name, url]) => [
-			name,
-			{ url, user: E2E_USER, passwordFile, interval: 1 },
-		]),
+		Object.entries(urls).map(([name, url]) => {
+			const passwordFile = passwordPath(name);
+			writePrivate(passwordFile, `${passwords[name] ?? E2E_PASSWORD}\n`);
+			return [name, { url, user: E2E_USER, passwordFile, interval: 1 }];
+		}),
 	);
-	writePrivate(join(dir, 'umwatch', 'config.json'), JSON.stringify({ profiles }));
-	return dir;
+	writePrivate(join(home, 'umwatch', 'config.json'), JSON.stringify({ profiles }));
+	return home;
+}
+
+function passwordPath(name: string): string {
+	if (dir === undefined) throw new Error('no config home');
+	return join(dir, `${name}-password`);
 }
 
 /** The server names in the SERVER column of the rows on screen. */
@@ -123,9 +131,33 @@ it('every server failing before any answers: each failure named on stderr, the f
 	const t = term;
 	const exit = await t.exit;
 	const text = t.screenText().join('\n');
-	expect(text).toMatch(/umwatch: osaka: .*401/);
-	expect(text).toMatch(/umwatch: nagoya: .*refused/i);
+	expect(text, t.screenDump()).toMatch(/umwatch: osaka: .*401/);
+	expect(text, t.screenDump()).toMatch(/umwatch: nagoya: .*refused/i);
 	expect(text).toMatch(/hint: /);
 	expect(text).not.toMatch(/\bat .*\.js:\d+/);
-	expect(exit).toEqual({ exitCode: ExitCode.Auth, signal: undefined });
+	expect(exit, t.screenDump()).toEqual({ exitCode: ExitCode.Auth, signal: undefined });
+});
+
+it('r reconnects the server whose password was rejected, with its own fixed password file, and the others go on', async () => {
+	const tokyo = await serve({ seed: 1 });
+	const osaka = await serve({ seed: 2, password: 'osaka-secret' });
+	const home = configHome({ tokyo: tokyo.url, osaka: osaka.url }, { osaka: 'stale-secret' });
+	term = startApp({
+		args: ['tokyo', 'osaka'],
+		cols: 100,
+		rows: 30,
+		env: { XDG_CONFIG_HOME: home },
+	});
+	const t = term;
+	await t.waitForText(/osaka ✗ 401/);
+	await t.waitForText(/tokyo ● live/);
+
+	writePrivate(passwordPath('osaka'), 'osaka-secret\n');
+	t.write('r');
+	await t.waitForText(/osaka ● live/);
+	await t.waitFor(() => rowServers(t).has('osaka'), { what: "osaka's rows" });
+	expect(t.screenText()[0]).toMatch(/tokyo ● live/);
+	expect(t.rawText()).not.toContain('osaka-secret');
+	t.write('q');
+	await expect(t.exit).resolves.toEqual({ exitCode: 0, signal: undefined });
 });
