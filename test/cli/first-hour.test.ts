@@ -67,7 +67,7 @@ describe('a negative --timeout', () => {
 		expect(result.stderr).toBe(
 			[
 				'umwatch: --timeout: duration "-1s" must be more than zero',
-				'usage: umwatch [PROFILE...] wait KEY|- [--timeout DURATION] [--json] [--all]',
+				'usage: umwatch [PROFILE...] wait KEY|- [KEY…] [--any] [--timeout DURATION] [--json] [--bell] [--all]',
 				"Run 'umwatch --help' for every flag.",
 				'',
 			].join('\n'),
