@@ -11,6 +11,7 @@ import {
 	type SimulatorOptions,
 } from '../../source/simulator/index.js';
 import { tlsFixture } from '../helpers/api-server.js';
+import { until } from '../helpers/until.js';
 
 const START = Date.UTC(2026, 10, 20, 1, 0, 0);
 const FORBIDDEN = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u200B\u200E\u200F]/u;
@@ -134,11 +135,7 @@ describe('client against the simulator', () => {
 		const job = s.addJob({ name: 'Expand', state: 'running', auto: false });
 		const c = client(s.url);
 		const pending = c.longPollJob(job.key, { pollTimeoutSeconds: 60, lastModified: s.now() });
-		const deadline = Date.now() + 10_000;
-		while (s.stats.longPollsHeld === 0 && Date.now() < deadline) {
-			await new Promise((resolve) => setTimeout(resolve, 5));
-		}
-		expect(s.stats.longPollsHeld).toBe(1);
+		await until(() => s.stats.longPollsHeld === 1, 'the long poll to be held');
 		s.advance(1000);
 		s.finishJob(job.key, 'error');
 		const result = await pending;

@@ -31,11 +31,17 @@ afterAll(() => agent.close());
 const get = (path = JOBS) => simGet(base, path, { dispatcher: agent });
 
 /** The raw bytes a server sends for one request, read until it closes the socket. */
+/** Bytes received so far by every {@link rawExchange} still open or done (a named condition to wait on). */
+let rawBytes = 0;
+
 function rawExchange(path: string): Promise<{ text: string; error: string | null }> {
 	const url = new URL(base);
 	return new Promise((resolve) => {
 		const socket = connect(Number(url.port), url.hostname);
 		const chunks: Buffer[] = [];
+		socket.on('data', (chunk) => {
+			rawBytes += chunk.length;
+		});
 		let error: string | null = null;
 		socket.on('data', (chunk) => chunks.push(chunk));
 		socket.on('error', (e: NodeJS.ErrnoException) => {
@@ -95,7 +101,8 @@ describe('simulator fault injection', () => {
 		});
 		await until(() => clock.pendingTimers === 1, 'the answer waiting on the clock');
 		clock.tick(1_999);
-		await new Promise((resolve) => setTimeout(resolve, 20));
+		// The answer's timer is still waiting on the clock, so the reply cannot have been sent.
+		expect(clock.pendingTimers).toBe(1);
 		expect(settled).toBe(false);
 		clock.tick(1);
 		const reply = await pending;
@@ -160,8 +167,9 @@ describe('simulator fault injection', () => {
 		sim.injectFault({ kind: 'hang' });
 		const stalled = rawExchange(JOBS);
 		const hung = rawExchange(JOBS);
+		rawBytes = 0;
 		await until(() => sim.stats.faults === 2, 'two faults');
-		await new Promise((resolve) => setTimeout(resolve, 30));
+		await until(() => rawBytes > 0, 'the stalled answer to have sent its first part');
 		await sim.close();
 		const [s, h] = await Promise.all([stalled, hung]);
 		expect(s.text.startsWith('HTTP/1.1 200 OK')).toBe(true);
