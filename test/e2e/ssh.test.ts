@@ -20,6 +20,9 @@ if (unavailable !== undefined) {
 /** A row of the job table: glyph and state word (the demo has history from the start). */
 const JOB_ROW = /^.?[◐○⊘✓!◆✗?] (RUNNING|QUEUED|WAITING|NORMAL|WARNING|ERROR)/;
 
+/** The selected row's gutter mark. */
+const POINTER = '›';
+
 /** Takes longer than a local start: key exchange and login come first. */
 const SSH_START = { timeoutMs: 20_000 };
 
@@ -48,12 +51,21 @@ describe.skipIf(unavailable !== undefined)(
 			return pids[0] ?? -1;
 		}
 
-		it('ssh -tt: the live screen appears, ? opens help, q closes it, q quits with 0', async () => {
+		it('ssh -tt: the live screen appears, Down/End/Home move, ? opens help, q closes it, q quits with 0', async () => {
 			const app = startSshApp(sshd, { args: ['--demo'] });
 			term = app.term;
 			const t = app.term;
 			await t.waitForText(JOB_ROW, SSH_START);
 			expect(t.isAlternateScreen()).toBe(true);
+			// The moving keys as PuTTY and Windows Terminal send them, through the hop.
+			const rows = () => t.screenText().filter((line) => JOB_ROW.test(line));
+			const selected = () => rows().findIndex((line) => line.startsWith(POINTER));
+			t.write('\x1bOB'); // Down, application cursor mode
+			await t.waitFor(() => selected() > 0, { what: 'the selection below the top row' });
+			t.write('\x1bOw'); // End, PuTTY's rxvt mode
+			await t.waitFor(() => selected() === rows().length - 1, { what: 'the last row selected' });
+			t.write('\x1b[1~'); // Home, PuTTY's default
+			await t.waitFor(() => selected() === 0, { what: 'the top row selected' });
 			t.write('?');
 			await t.waitForText('close help');
 			t.write('q');
