@@ -27,13 +27,8 @@ const KIT: readonly { concept: string; home: string; definition: RegExp }[] = [
 	{ concept: 'promise tracker', home: 'test/helpers/track.ts', definition: /\bfunction track\b/ },
 ];
 
-/**
- * Copies written in files that other work had open when the kit landed; the
- * owner moves them to the kit. An entry whose copy is gone is simply unused.
- */
-const KNOWN_COPIES: ReadonlySet<string> = new Set([
-	'wait for a condition in test/cli/several-servers.test.ts',
-]);
+/** Copies allowed to stay outside the kit: none. */
+const KNOWN_COPIES: ReadonlySet<string> = new Set<string>();
 
 /** Every place in `tree` (repository path → text) that defines a kit concept outside its home. */
 function kitCopies(tree: ReadonlyMap<string, string>): string[] {

@@ -12,6 +12,7 @@ import { type ResolveInput, resolveConfig } from '../../source/config/resolve.js
 import type { Config } from '../../source/config/types.js';
 import { createSimulator, type Simulator } from '../../source/simulator/index.js';
 import { CaptureStream } from '../helpers/out-fakes.js';
+import { until } from '../helpers/until.js';
 
 /** A stand-in for a terminal on standard input: the hidden prompt's seam. */
 class FakeTty extends PassThrough {
@@ -96,15 +97,6 @@ function ioWith(stdin: NodeJS.ReadableStream, stderr: CaptureStream): CommandIo 
 	} as unknown as CommandIo;
 }
 
-/** Waits for a named condition, with a generous deadline. */
-async function until(what: string, check: () => boolean): Promise<void> {
-	const deadline = Date.now() + 10_000;
-	while (!check()) {
-		if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 10));
-	}
-}
-
 describe('openConnections', () => {
 	it('opens one connection per server, each with its own password source', async () => {
 		writeProfiles();
@@ -112,7 +104,7 @@ describe('openConnections', () => {
 		const stderr = new CaptureStream({ isTTY: true });
 		const opening = openConnections(configOf(['tokyo', 'osaka', 'nagoya']), ioWith(stdin, stderr));
 		// Only nagoya has no password source: one prompt, naming user, host and server.
-		await until('the prompt', () => stderr.text().includes('Password for'));
+		await until(() => stderr.text().includes('Password for'), 'the prompt');
 		const host = new URL(url('nagoya')).host;
 		expect(stderr.text()).toBe(`Password for admin@${host} (nagoya): `);
 		stdin.write('pw-nagoya\r');
@@ -142,10 +134,10 @@ describe('openConnections', () => {
 		const opening = openConnections(configOf(['osaka', 'tokyo', 'nagoya']), ioWith(stdin, stderr));
 		const osakaPrompt = `Password for admin@${new URL(url('osaka')).host} (osaka): `;
 		const nagoyaPrompt = `Password for admin@${new URL(url('nagoya')).host} (nagoya): `;
-		await until('the first prompt', () => stderr.text().includes('Password for'));
+		await until(() => stderr.text().includes('Password for'), 'the first prompt');
 		expect(stderr.text()).toBe(osakaPrompt);
 		stdin.write('pw-osaka\r');
-		await until('the second prompt', () => stderr.text().includes('(nagoya)'));
+		await until(() => stderr.text().includes('(nagoya)'), 'the second prompt');
 		expect(stderr.text()).toBe(`${osakaPrompt}\n${nagoyaPrompt}`);
 		stdin.write('pw-nagoya\r');
 		const connections = await opening;
@@ -225,7 +217,7 @@ describe('openConnections', () => {
 		const stdin = new FakeTty();
 		const stderr = new CaptureStream({ isTTY: true });
 		const opening = openConnections(configOf(['nagoya']), ioWith(stdin, stderr));
-		await until('the prompt', () => stderr.text().includes('Password for'));
+		await until(() => stderr.text().includes('Password for'), 'the prompt');
 		expect(stderr.text()).toBe(`Password for admin@${new URL(url('nagoya')).host}: `);
 		stdin.write('pw-nagoya\r');
 		const connections = await opening;
