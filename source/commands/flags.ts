@@ -39,6 +39,8 @@ export const FLAG_SPECS = {
 	timeout: { type: 'string' },
 	any: { type: 'boolean' },
 	bell: { type: 'boolean' },
+	desktopNotify: { type: 'boolean' },
+	title: { type: 'boolean', default: true },
 	yes: { type: 'boolean' },
 	setUrl: { type: 'boolean' },
 	port: { type: 'string' },

@@ -57,6 +57,9 @@ Live view
   --max-jobs N               most jobs kept in memory, per server (default 10000)
   --no-color                 no colours (NO_COLOR does the same)
   --ascii                    ASCII glyphs for terminals without Unicode
+  --bell                     ring the bell when a job fails or a marked job (m) ends (b toggles)
+  --desktop-notify           a desktop notification (OSC 9, OSC 777) for the same (B toggles)
+  --no-title                 leave the window title alone (else: umwatch HOST: 3 running, 1 failed)
 
 Scripts
   --json, --ndjson           list/show/wait: JSON output (one array; one job per line)

@@ -69,6 +69,10 @@ export async function runWatch(
 			stdout: io.stdout,
 			stderr: io.stderr,
 			...(watched.reconnector === null ? {} : { reconnector: watched.reconnector }),
+			bell: config.notify.bell,
+			desktopNotify: config.notify.desktopNotify,
+			title: config.notify.title,
+			env: { TMUX: io.env.TMUX },
 		});
 		io.stdout.write(`${exit.summary}\n`);
 		// The header cut it at the width: the whole failure, once the screen is gone.

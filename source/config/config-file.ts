@@ -20,6 +20,10 @@ export interface Profile {
 	readonly insecure?: boolean;
 	/** Retention cap: how many jobs the live view keeps. */
 	readonly maxJobs?: number;
+	/** The live view rings the bell on a failure or a marked job's end (as `--bell`). */
+	readonly bell?: boolean;
+	/** The live view sends desktop notifications for the same (as `--desktop-notify`). */
+	readonly desktopNotify?: boolean;
 }
 
 /** The config file as read: its profiles, and facts the resolver needs for warnings. */
@@ -60,6 +64,8 @@ const PROFILE_FIELDS: Readonly<Record<keyof Profile, FieldKind>> = {
 	interval: 'number',
 	insecure: 'boolean',
 	maxJobs: 'number',
+	bell: 'boolean',
+	desktopNotify: 'boolean',
 };
 
 const KEBAB_ALIASES: Readonly<Record<string, keyof Profile>> = {
@@ -67,6 +73,7 @@ const KEBAB_ALIASES: Readonly<Record<string, keyof Profile>> = {
 	'password-file': 'passwordFile',
 	'ca-file': 'caFile',
 	'max-jobs': 'maxJobs',
+	'desktop-notify': 'desktopNotify',
 };
 
 /**

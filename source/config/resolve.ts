@@ -89,6 +89,11 @@ export function resolveConfig(input: ResolveInput): Config {
 		maxJobs: resolveMaxJobs(flags, profile, profileName),
 		color: flags.color !== false && (env.NO_COLOR ?? '') === '',
 		ascii: flags.ascii === true,
+		notify: {
+			bell: flags.bell === true || profile.bell === true,
+			desktopNotify: flags.desktopNotify === true || profile.desktopNotify === true,
+			title: flags.title !== false,
+		},
 		output: resolveOutput(flags, command),
 		yes: flags.yes === true,
 		trust: resolveTrust(flags, env, command, profileName),

@@ -41,6 +41,9 @@ export interface CliFlags {
 	readonly timeout?: string | undefined;
 	readonly any?: boolean | undefined;
 	readonly bell?: boolean | undefined;
+	readonly desktopNotify?: boolean | undefined;
+	/** False for `--no-title`. */
+	readonly title?: boolean | undefined;
 	readonly yes?: boolean | undefined;
 	readonly setUrl?: boolean | undefined;
 	readonly port?: string | undefined;
@@ -141,6 +144,16 @@ export interface TrustConfig {
 	readonly user: string | null;
 }
 
+/** How the live view tells someone not looking. */
+export interface NotifyConfig {
+	/** `--bell` or the profile's `"bell": true`. */
+	readonly bell: boolean;
+	/** `--desktop-notify` or the profile's `"desktopNotify": true`. */
+	readonly desktopNotify: boolean;
+	/** The window title shows the counts; false for `--no-title`. */
+	readonly title: boolean;
+}
+
 /** Everything umwatch needs to run, resolved from flags > environment > profile > defaults. */
 export interface Config {
 	/** What to run. `watch` without a terminal on stdout has already become `list`. */
@@ -170,6 +183,8 @@ export interface Config {
 	readonly maxJobs: number | null;
 	readonly color: boolean;
 	readonly ascii: boolean;
+	/** The live view's ways of telling: `--bell`, `--desktop-notify` (or the profile's), `--no-title`. */
+	readonly notify: NotifyConfig;
 	readonly output: OutputConfig;
 	/** `--yes`: `trust` stores the fingerprint without asking. */
 	readonly yes: boolean;

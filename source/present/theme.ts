@@ -36,6 +36,8 @@ export interface Glyphs {
 	/** Help and other scrolled text: more above, more below. */
 	readonly moreAbove: string;
 	readonly moreBelow: string;
+	/** Before a marked job's name (`m`: tell me when it ends). */
+	readonly mark: string;
 }
 
 /**
@@ -66,6 +68,8 @@ export const UNICODE_GLYPHS: Glyphs = {
 	absent: '—',
 	moreAbove: '↑',
 	moreBelow: '↓',
+	// U+2691: one column everywhere (not East Asian ambiguous, no emoji form).
+	mark: '⚑',
 };
 
 /** The fallback for terminals or fonts without the Unicode glyphs. */
@@ -93,6 +97,7 @@ export const ASCII_GLYPHS: Glyphs = {
 	absent: '-',
 	moreAbove: '^',
 	moreBelow: 'v',
+	mark: '#',
 };
 
 const COLORS: Readonly<Record<DisplayState, string | undefined>> = {

@@ -1,8 +1,9 @@
 import { Box } from 'ink';
-import { useEffect, useMemo, useReducer, useRef } from 'react';
+import { useEffect, useMemo, useReducer, useRef, useSyncExternalStore } from 'react';
 import type { WatchEngine } from '../engine/engine.js';
 import { ASCII_GLYPHS, UNICODE_GLYPHS } from '../present/theme.js';
 import type { Clock } from '../time/clock.js';
+import type { AlertState, Alerts } from './alerts/alerts.js';
 import { ListBody } from './ListBody.js';
 import { ScreenLine } from './ScreenLine.js';
 import { layoutTable, serverColumnWidth } from './screen/columns.js';
@@ -35,7 +36,12 @@ export interface AppProps {
 	readonly onQuit: () => void;
 	/** What `r` uses to fix a failed login or certificate; none for the demo. */
 	readonly reconnector?: Reconnector;
+	/** Marks, unseen failures, bell and desktop notifications (`m`, `x`, `b`, `B`). */
+	readonly alerts?: Alerts;
 }
+
+const NO_ALERTS: AlertState = { marks: new Set(), unseen: [], bell: false, desktop: false };
+const noSubscription = () => () => {};
 
 /** The live watch screen: header, job table or detail or help, and footer. */
 export function App(props: AppProps) {
@@ -63,6 +69,15 @@ export function App(props: AppProps) {
 
 	// Read at render, as lastSuccessAt is: the view holds them only to the minute.
 	const screenServers = fleet ? (engine.getSnapshot().servers ?? []) : [];
+	const { alerts } = props;
+	const alertState = useSyncExternalStore(
+		alerts?.subscribe ?? noSubscription,
+		alerts?.getState ?? (() => NO_ALERTS),
+	);
+	const shownAlerts = useMemo(
+		() => ({ marks: alertState.marks, unseen: alertState.unseen.length }),
+		[alertState.marks, alertState.unseen.length],
+	);
 	const screen: Screen = useScreen({
 		view,
 		state,
@@ -76,6 +91,7 @@ export function App(props: AppProps) {
 		insecure,
 		lastSuccessAt: engine.getLastSuccessAt(),
 		servers: screenServers,
+		alerts: shownAlerts,
 	});
 	deps.current = {
 		visibleJobs: screen.visibleJobs,
@@ -98,6 +114,12 @@ export function App(props: AppProps) {
 		engine.focus(focusId);
 		return () => engine.focus(null);
 	}, [engine, focusId]);
+	// A failure is seen once its detail is open (and while it is, one arriving is seen at once).
+	useEffect(() => {
+		if (alerts === undefined || focusId === null) return;
+		alerts.setViewing(focusId);
+		return () => alerts.setViewing(null);
+	}, [alerts, focusId]);
 
 	useKeyHandler(props.keys, {
 		state,
@@ -111,6 +133,7 @@ export function App(props: AppProps) {
 		onQuit: props.onQuit,
 		recovery,
 		servers: screenServers,
+		...(alerts === undefined ? {} : { alerts }),
 	});
 
 	if (size.columns < MIN_COLUMNS || size.rows < MIN_ROWS) {

@@ -14,6 +14,8 @@ export interface JobRowProps {
 	readonly selected: boolean;
 	/** Its server's data is stale (several servers): marked, and drawn dim. */
 	readonly stale: boolean;
+	/** Marked with `m`: the mark before its name. */
+	readonly marked?: boolean;
 	readonly color: boolean;
 	readonly glyphs: Glyphs;
 }
@@ -31,6 +33,7 @@ export const JobRow = memo(function JobRow(props: JobRowProps) {
 		props.selected,
 		props.glyphs,
 		props.stale,
+		props.marked ?? false,
 	);
 	return <ScreenLine line={line} color={props.color} />;
 });

@@ -21,6 +21,7 @@ export function ListBody({
 	jobs,
 	selectedId,
 	staleServers,
+	marks,
 	layout,
 	glyphs,
 	color,
@@ -41,6 +42,7 @@ export function ListBody({
 						duration={times.duration}
 						selected={id === selectedId}
 						stale={staleServers.has(job.server)}
+						marked={marks?.has(id) ?? false}
 						color={color}
 						glyphs={glyphs}
 					/>

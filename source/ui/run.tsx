@@ -4,6 +4,8 @@ import { ASCII_GLYPHS, UNICODE_GLYPHS } from '../present/theme.js';
 import { formatLiveDuration } from '../present/time-format.js';
 import { type Clock, systemClock } from '../time/clock.js';
 import { App } from './App.js';
+import { Alerts } from './alerts/alerts.js';
+import { followWindowTitle } from './alerts/window-title.js';
 import { serversExitSummary } from './screen/server-summary.js';
 import { exitSummary, failureReport, type UiExitReason } from './screen/summary.js';
 import { createInputDecoder } from './terminal/input-decoder.js';
@@ -38,6 +40,14 @@ export interface WatchUiOptions {
 	readonly process?: SessionProcess;
 	/** What `r` uses to fix a failed login or certificate; none for the demo. */
 	readonly reconnector?: Reconnector;
+	/** `--bell`: ring the bell when a job fails live or a marked job ends (`b` toggles). */
+	readonly bell?: boolean;
+	/** `--desktop-notify`: OSC 9 and OSC 777 notifications for the same (`B` toggles). */
+	readonly desktopNotify?: boolean;
+	/** Keep the window title on the counts (pushed at start, popped on the way out); false for `--no-title`. */
+	readonly title?: boolean;
+	/** The environment the terminal is reached through: $TMUX set means inside tmux. */
+	readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** How the watch screen ended. */
@@ -77,12 +87,26 @@ export function runWatchUi(options: WatchUiOptions): Promise<UiExit> {
 	const startedAt = clock.now();
 	const hub = createKeyHub();
 	const decoder = createInputDecoder((key) => hub.emit(key), clock);
+	const title = options.title ?? false;
+	// Straight to the terminal, never through Ink: each write lands between two frames.
+	const writeOut = (data: string): void => {
+		options.stdout.write(data);
+	};
+	const alerts = new Alerts({
+		bell: options.bell ?? false,
+		desktop: options.desktopNotify ?? false,
+		tmux: (options.env?.TMUX ?? '') !== '',
+		severalServers: () => (options.engine.getSnapshot().servers ?? []).length >= 2,
+		write: writeOut,
+	});
 	return new Promise<UiExit>((resolve) => {
 		let instance: Instance | undefined;
 		let finished = false;
+		const unfollow: (() => void)[] = [];
 		const finish = (exit: Ending): void => {
 			if (finished) return;
 			finished = true;
+			for (const stop of unfollow) stop();
 			decoder.dispose();
 			try {
 				instance?.unmount();
@@ -119,7 +143,10 @@ export function runWatchUi(options: WatchUiOptions): Promise<UiExit> {
 			process: options.process ?? process,
 			onInput: (chunk) => decoder.push(chunk),
 			onEnd: (end) => finish(endToExit(end)),
+			title,
 		});
+		unfollow.push(alerts.attach(options.engine));
+		if (title) unfollow.push(followWindowTitle(options.engine, options.host, writeOut));
 		const output = terminalOutput(options.stdout);
 		try {
 			instance = render(
@@ -132,6 +159,7 @@ export function runWatchUi(options: WatchUiOptions): Promise<UiExit> {
 					keys={hub}
 					stdout={options.stdout}
 					clock={clock}
+					alerts={alerts}
 					onQuit={() => finish({ reason: 'quit' })}
 					{...(options.reconnector === undefined ? {} : { reconnector: options.reconnector })}
 				/>,

@@ -2,6 +2,7 @@ import { type Dispatch, useEffect, useRef } from 'react';
 import { type Job, type JobId, splitJobId } from '../api/job.js';
 import type { ConnectionState, Engine } from '../engine/types.js';
 import type { Clock } from '../time/clock.js';
+import type { Alerts } from './alerts/alerts.js';
 import { aimedId, type Highlight, type Move, nextHighlight } from './screen/cursor.js';
 import { lastFailure } from './screen/error-view.js';
 import { type Action, type KeyContext, resolveKey } from './screen/keymap.js';
@@ -32,6 +33,8 @@ export interface KeyHandlerDeps {
 	readonly servers?: readonly ServerConnection[];
 	/** The job (id) Enter opens instead of the highlighted one, when the list moved it just before the press. */
 	readonly aimed?: JobId | null;
+	/** Marks, unseen failures, bell and desktop notifications; absent: those keys do nothing. */
+	readonly alerts?: Alerts;
 }
 
 /** The OSC 52 sequence that asks the terminal to put `text` on the clipboard. */
@@ -135,12 +138,49 @@ function act(action: Action, deps: KeyHandlerDeps): void {
 		case 'pause':
 			deps.engine.setPaused(!isPaused(deps.connection, deps.servers));
 			return;
+		case 'mark':
+		case 'bell':
+		case 'desktop':
+		case 'unseen':
+			actOnAlerts(action, deps);
+			return;
 		case 'copy':
 			if (state.view.kind !== 'detail') return;
 			// The real key: the id also names the server, which no one pastes anywhere.
 			deps.stdout.write(osc52(splitJobId(state.view.id).key));
 			dispatch({ type: 'notice', text: 'copied key', until: deps.clock.now() + NOTICE_MS });
 			return;
+	}
+}
+
+/** The job `m` acts on: the detail's, or the one highlighted (aimed at) in the list. */
+function markTarget(deps: KeyHandlerDeps): JobId | null {
+	const { view } = deps.state;
+	if (view.kind === 'detail') return view.id;
+	return view.kind === 'list' ? (deps.aimed ?? deps.screen.list?.selectedId ?? null) : null;
+}
+
+/** `m`, `b`, `B` and `x`: each says what it did in the footer. */
+function actOnAlerts(action: 'mark' | 'bell' | 'desktop' | 'unseen', deps: KeyHandlerDeps): void {
+	const { alerts, dispatch } = deps;
+	if (alerts === undefined) return;
+	const notice = (text: string) =>
+		dispatch({ type: 'notice', text, until: deps.clock.now() + NOTICE_MS });
+	if (action === 'mark') {
+		const id = markTarget(deps);
+		if (id !== null) notice(alerts.toggleMark(id) ? 'marked: told when it ends' : 'unmarked');
+	} else if (action === 'bell') {
+		notice(alerts.toggleBell() ? 'bell on' : 'bell off');
+	} else if (action === 'desktop') {
+		notice(alerts.toggleDesktop() ? 'desktop notifications on' : 'desktop notifications off');
+	} else {
+		const id = alerts.newestUnseen();
+		if (id === null) {
+			notice('no new failures');
+			return;
+		}
+		alerts.markSeen(id);
+		dispatch({ type: 'openId', id, items: deps.items, rows: deps.screen.bodyRows });
 	}
 }
 

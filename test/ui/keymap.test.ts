@@ -71,6 +71,8 @@ describe('key map', () => {
 			'r refresh',
 			'p pause',
 			'e error',
+			'm mark',
+			'b bell',
 			'? help',
 			'q quit',
 		]);
@@ -79,6 +81,7 @@ describe('key map', () => {
 			'y copy key',
 			'j/k scroll',
 			'n/N next',
+			'm mark',
 			'e error',
 			'? help',
 		]);

@@ -5,12 +5,20 @@ import type { TableLayout } from './columns.js';
 import type { RowTimes } from './job-cells.js';
 import type { Line, Segment } from './segments.js';
 
-function cellText(job: Job, id: string, width: number, times: RowTimes, glyphs: Glyphs): string {
+function cellText(
+	job: Job,
+	id: string,
+	width: number,
+	times: RowTimes,
+	glyphs: Glyphs,
+	marked: boolean,
+): string {
 	switch (id) {
 		case 'server':
 			return job.server;
 		case 'name':
-			return job.name;
+			// A marked job's name starts with the mark, so it stays visible on the selected row too.
+			return marked ? `${glyphs.mark} ${job.name}` : job.name;
 		case 'type':
 			return job.type;
 		case 'submitted':
@@ -39,12 +47,13 @@ export function jobRowLine(
 	selected: boolean,
 	glyphs: Glyphs,
 	stale = false,
+	marked = false,
 ): Line {
-	const line = rowSegments(job, layout, times, selected, glyphs);
+	const line = rowSegments(job, layout, times, selected, glyphs, marked);
 	if (!stale) return line;
 	const [gutter, ...cells] = line;
-	const marked = selected ? gutter : { text: glyphs.down, color: 'yellow' };
-	return [...(marked ? [marked] : []), ...cells.map((cell) => ({ ...cell, dim: true }))];
+	const flagged = selected ? gutter : { text: glyphs.down, color: 'yellow' };
+	return [...(flagged ? [flagged] : []), ...cells.map((cell) => ({ ...cell, dim: true }))];
 }
 
 function rowSegments(
@@ -53,6 +62,7 @@ function rowSegments(
 	times: RowTimes,
 	selected: boolean,
 	glyphs: Glyphs,
+	marked: boolean,
 ): Segment[] {
 	const inverse = selected ? { inverse: true } : {};
 	const line: Segment[] = [{ text: selected ? glyphs.pointer : ' ' }];
@@ -69,7 +79,7 @@ function rowSegments(
 			});
 			return;
 		}
-		const text = cellText(job, column.id, column.width, times, glyphs);
+		const text = cellText(job, column.id, column.width, times, glyphs, marked);
 		line.push({ text: fitCell(text, column.width, column.align, glyphs.ellipsis), ...inverse });
 	});
 	return line;

@@ -35,6 +35,10 @@ export type Action =
 	| 'filterDelete'
 	| 'filterClear'
 	| 'showError'
+	| 'mark'
+	| 'bell'
+	| 'desktop'
+	| 'unseen'
 	| 'promptSubmit'
 	| 'promptCancel'
 	| 'promptDelete'
@@ -100,6 +104,25 @@ export const KEYMAP: readonly Binding[] = [
 	},
 	{ action: 'pause', keys: ['p'], contexts: NAV, description: 'pause / resume polling' },
 	{ action: 'showError', keys: ['e'], contexts: NAV, description: 'show the last error in full' },
+	{
+		action: 'mark',
+		keys: ['m'],
+		contexts: NAV,
+		description: 'mark / unmark the job: be told when it ends',
+	},
+	{
+		action: 'unseen',
+		keys: ['x'],
+		contexts: NAV,
+		description: 'open the newest failure not seen yet',
+	},
+	{ action: 'bell', keys: ['b'], contexts: NAV, description: 'bell on / off (--bell)' },
+	{
+		action: 'desktop',
+		keys: ['B'],
+		contexts: NAV,
+		description: 'desktop notifications on / off (--desktop-notify)',
+	},
 	{ action: 'back', keys: ['escape', 'q', 'e'], contexts: ['error'], description: 'close' },
 	{ action: 'help', keys: ['?'], contexts: ['list', 'detail', 'help'], description: 'help' },
 	{ action: 'back', keys: ['escape', 'q'], contexts: ['help'], description: 'close help' },
@@ -208,6 +231,8 @@ const FOOTER: Readonly<Record<'list' | 'detail', readonly [Action, string, strin
 		['refresh', 'refresh'],
 		['pause', 'pause'],
 		['showError', 'error'],
+		['mark', 'mark'],
+		['bell', 'bell'],
 		['help', 'help'],
 		['quit', 'quit'],
 	],
@@ -216,6 +241,7 @@ const FOOTER: Readonly<Record<'list' | 'detail', readonly [Action, string, strin
 		['copy', 'copy key'],
 		['down', 'scroll', '↑↓', 'j/k'],
 		['next', 'next', 'n/N', 'n/N'],
+		['mark', 'mark'],
 		['showError', 'error'],
 		['help', 'help'],
 	],

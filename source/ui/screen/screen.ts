@@ -12,7 +12,7 @@ import { footerLine } from './footer.js';
 import { countsLine, type HeaderInput, noticeLines, titleLine } from './header.js';
 import { helpLines } from './help-lines.js';
 import { tableHeadingLine } from './job-row.js';
-import type { Line } from './segments.js';
+import { type Line, lineWidth } from './segments.js';
 import { isPaused, serverErrorScreen } from './server-errors.js';
 import { fleetTitleLine, serverNoticeLines } from './server-health.js';
 import type { UiState } from './ui-state.js';
@@ -29,6 +29,8 @@ export interface ListWindow {
 	 * stale, or they failed for good. Empty for one server (the header says it).
 	 */
 	readonly staleServers: ReadonlySet<string>;
+	/** The jobs marked with `m` (ids); absent: none. */
+	readonly marks?: ReadonlySet<JobId>;
 }
 
 /** The marker line for `count` jobs above the view: they are newer (the list is newest first). */
@@ -75,6 +77,17 @@ export interface ScreenInput {
 	 * live, as `lastSuccessAt` is); empty for one server.
 	 */
 	readonly servers: readonly ServerHealth[];
+	/** Marked jobs, and how many failures arrived unseen (the header counts them). */
+	readonly alerts?: { readonly marks: ReadonlySet<JobId>; readonly unseen: number };
+}
+
+/** The counts line, and the failures not seen yet: `✗ 2 new` (`x` jumps to the newest). */
+function countsWithUnseen(input: ScreenInput, header: HeaderInput): Line {
+	const unseen = input.alerts?.unseen ?? 0;
+	if (unseen === 0) return countsLine(header, input.size.columns);
+	const note = { text: `  ${input.glyphs.states.ERROR} ${unseen} new`, color: 'red', bold: true };
+	// Room for the note first: the counts drop their words before it is cut.
+	return [...countsLine(header, input.size.columns - lineWidth([note])), note];
 }
 
 function isFleet(input: ScreenInput): boolean {
@@ -147,7 +160,7 @@ function listScreen(input: ScreenInput, footer: Line): Screen {
 	const bodyRows = Math.max(1, available - fixed - shown.length);
 	const top = [
 		firstLine(input),
-		countsLine(header, input.size.columns),
+		countsWithUnseen(input, header),
 		...shown,
 		tableHeadingLine(input.layout),
 	];
@@ -170,7 +183,9 @@ function listScreen(input: ScreenInput, footer: Line): Screen {
 			.filter((server) => server.connection.kind === 'failed' || isStale(server, input.now))
 			.map((server) => server.name),
 	);
-	return { ...base, list: { marker, jobs, selectedId, staleServers }, body: [], visibleJobs: jobs };
+	const marks = input.alerts?.marks ?? new Set<JobId>();
+	const list = { marker, jobs, selectedId, staleServers, marks };
+	return { ...base, list, body: [], visibleJobs: jobs };
 }
 
 function detailScreen(input: ScreenInput, id: JobId, scroll: number, footer: Line): Screen {

@@ -94,6 +94,13 @@ export type UiAction =
 			readonly items: readonly Job[];
 			readonly rows: number;
 	  }
+	/** Opens this job's detail (`x`): selected in the list when the list shows it. */
+	| {
+			readonly type: 'openId';
+			readonly id: JobId;
+			readonly items: readonly Job[];
+			readonly rows: number;
+	  }
 	| { readonly type: 'back' }
 	| { readonly type: 'toggleHelp' }
 	| {
@@ -155,6 +162,18 @@ function openJob(state: UiState, action: Extract<UiAction, { type: 'open' }>): U
 	};
 }
 
+function openById(state: UiState, action: Extract<UiAction, { type: 'openId' }>): UiState {
+	const index = action.items.findIndex((job) => jobId(job) === action.id);
+	// Hidden by a filter: its detail all the same, the list's selection left where it was.
+	if (index < 0) return { ...state, view: { kind: 'detail', id: action.id, scroll: 0 } };
+	const { top } = resolveCursor(state.cursor, action.items, action.rows);
+	return {
+		...state,
+		view: { kind: 'detail', id: action.id, scroll: 0 },
+		cursor: placed(state, cursorAt(action.items, index, top, action.rows)),
+	};
+}
+
 function stepDetail(state: UiState, action: Extract<UiAction, { type: 'step' }>): UiState {
 	if (state.view.kind !== 'detail') return state;
 	const current = state.view.id;
@@ -185,6 +204,8 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 		}
 		case 'open':
 			return openJob(state, action);
+		case 'openId':
+			return openById(state, action);
 		case 'step':
 			return stepDetail(state, action);
 		case 'back':

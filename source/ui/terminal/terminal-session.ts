@@ -6,6 +6,7 @@
  */
 
 import { SIGNAL_EXIT_CODES } from '../../api/exit-codes.js';
+import { TITLE_POP, TITLE_PUSH } from './notify-sequences.js';
 
 /** Switch to the alternate screen, home the cursor, clear, hide the cursor. */
 export const ENTER_SEQUENCE = '\x1b[?1049h\x1b[H\x1b[2J\x1b[?25l';
@@ -63,6 +64,11 @@ export interface TerminalSessionOptions {
 	 * (so the owner can unmount its screen first); restored right after regardless.
 	 */
 	readonly onEnd: (end: SessionEnd) => void;
+	/**
+	 * The screen sets the window title: the old one is pushed on the title stack
+	 * on entry and popped on the way out, on every path that restores.
+	 */
+	readonly title?: boolean;
 }
 
 /** An open session. */
@@ -125,7 +131,7 @@ export function openTerminalSession(options: TerminalSessionOptions): TerminalSe
 				// The terminal may already be gone (SSH dropped); nothing left to restore.
 			}
 			try {
-				stdout.write(LEAVE_SEQUENCE);
+				stdout.write(options.title === true ? TITLE_POP + LEAVE_SEQUENCE : LEAVE_SEQUENCE);
 			} catch {
 				// As above: a closed terminal cannot be written to, and needs no restoring.
 			}
@@ -139,7 +145,7 @@ export function openTerminalSession(options: TerminalSessionOptions): TerminalSe
 	proc.on('uncaughtException', onError);
 	proc.on('unhandledRejection', onError);
 	stdout.on('error', onOutputError);
-	stdout.write(ENTER_SEQUENCE);
+	stdout.write(options.title === true ? ENTER_SEQUENCE + TITLE_PUSH : ENTER_SEQUENCE);
 	if (raw) stdin.setRawMode?.(true);
 	stdin.setEncoding('utf8');
 	stdin.on('data', onData);
