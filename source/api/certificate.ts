@@ -5,6 +5,7 @@
  * certificate's names are chosen by whoever made it.
  */
 import { checkServerIdentity, connect, type PeerCertificate, type TLSSocket } from 'node:tls';
+import { t } from '../i18n/t.js';
 import { mapFailure } from './error-map.js';
 import type { ApiError } from './errors.js';
 import { sanitizeText } from './sanitize.js';
@@ -63,7 +64,7 @@ export async function fetchCertificate(
 ): Promise<CertificateInfo> {
 	const base = parseBaseUrl(url);
 	if (base.protocol !== 'https:') {
-		throw new UsageError(`Nothing to trust over plain HTTP (${base.displayHost}); use https://.`);
+		throw new UsageError(t('api.plainHttpTrust', { host: base.displayHost }));
 	}
 	const host = `${base.hostname}:${base.port}`;
 	const timeoutMs = options.timeoutMs ?? 10_000;

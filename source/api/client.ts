@@ -2,6 +2,8 @@
  * The AIQUM jobs API client: paths, queries, paging and the shapes of the
  * answers. Transport, TLS and error mapping live in `http.ts` and below.
  */
+
+import { t } from '../i18n/t.js';
 import { systemClock } from '../time/clock.js';
 import { DEFAULT_PAGE_RECORDS, MAX_PAGE_RECORDS } from './contract.js';
 import { ApiError } from './errors.js';
@@ -72,13 +74,7 @@ class Client implements AiqumClient {
 	async listJobsPageAt(href: string, signal?: AbortSignal): Promise<JobsPage> {
 		const resolved = resolveNextHref(href, this.base);
 		if ('refused' in resolved) {
-			throw new ApiError(
-				'bad-response',
-				`Unified Manager sent ${resolved.refused}; not followed.`,
-				{
-					hint: 'A proxy or a misconfigured server is rewriting links; report it to the server admin.',
-				},
-			);
+			throw new ApiError('bad-response', resolved.refused, { hint: t('api.next.hint') });
 		}
 		return this.pageAt(resolved.path, signal);
 	}
@@ -124,7 +120,7 @@ class Client implements AiqumClient {
 
 	private jobPath(key: string): string {
 		if (key === '') {
-			throw new ApiError('request', 'No job key given.', { hint: 'Give the key of a job.' });
+			throw new ApiError('request', t('api.noJobKey'), { hint: t('api.noJobKey.hint') });
 		}
 		// `.` and `..` survive encodeURIComponent and would climb the path; encode them too.
 		const segment = /^\.+$/.test(key) ? key.replaceAll('.', '%2E') : encodeURIComponent(key);
@@ -161,9 +157,7 @@ function jobFrom(body: unknown, server: string): Job {
 	}
 	const job = parseJob(raw, server);
 	if (job === null) {
-		throw new ApiError('bad-response', 'Unified Manager answered a job without a key.', {
-			hint: 'Is the URL a Unified Manager API (…/api)?',
-		});
+		throw new ApiError('bad-response', t('api.jobWithoutKey'), { hint: t('api.isApi.hint') });
 	}
 	return job;
 }
@@ -171,13 +165,7 @@ function jobFrom(body: unknown, server: string): Job {
 /** `/management-server/system`: the version as `version.full`, a plain string, or parts. */
 function systemFrom(body: unknown): SystemInfo {
 	if (!isRecord(body)) {
-		throw new ApiError(
-			'bad-response',
-			'Unified Manager answered the system request without an object.',
-			{
-				hint: 'Is the URL a Unified Manager API (…/api)?',
-			},
-		);
+		throw new ApiError('bad-response', t('api.systemNotObject'), { hint: t('api.isApi.hint') });
 	}
 	return {
 		version: versionOf(field(body, 'version')),

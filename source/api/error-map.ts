@@ -5,6 +5,7 @@
  * server text go into a message, and known secrets are scrubbed from the
  * server text in case a server echoes them.
  */
+import { t } from '../i18n/t.js';
 import { ApiError, type ApiErrorKind } from './errors.js';
 import { sanitizeText } from './sanitize.js';
 import { FingerprintMismatchError } from './tls.js';
@@ -39,9 +40,6 @@ const UNTRUSTED_CA = new Set([
 	'CERT_UNTRUSTED',
 ]);
 
-const TRUST_HINT =
-	'Run `umwatch trust` to pin its certificate, or use --ca-file FILE, or --insecure.';
-
 /** Server text made safe to quote: sanitized, bounded, secrets replaced by `***`. */
 export function quoteServerText(text: string, secrets: readonly string[]): string {
 	let safe = sanitizeText(text, QUOTE_LENGTH * 4);
@@ -65,8 +63,8 @@ export function codeOf(error: unknown): string {
 }
 
 function seconds(ms: number): string {
-	if (ms < 1000) return `${ms} ms`;
-	return ms % 1000 === 0 ? `${ms / 1000} s` : `${(ms / 1000).toFixed(1)} s`;
+	if (ms < 1000) return t('api.durationMs', { value: ms });
+	return t('api.durationS', { value: ms % 1000 === 0 ? ms / 1000 : (ms / 1000).toFixed(1) });
 }
 
 function make(kind: ApiErrorKind, message: string, hint: string, cause: unknown): ApiError {
@@ -93,75 +91,55 @@ export function mapFailure(error: unknown, context: FailureContext): ApiError {
 	if (error instanceof FingerprintMismatchError) {
 		return make(
 			'tls',
-			`The certificate of ${host} changed: its SHA-256 fingerprint is ${error.actual}, not the pinned ${error.expected}.`,
-			'If the certificate was renewed on purpose, check it and run `umwatch trust` again; otherwise the connection may be intercepted.',
+			t('api.fingerprintChanged', { host, actual: error.actual, expected: error.expected }),
+			t('api.fingerprintChanged.hint'),
 			error,
 		);
 	}
 	if (context.speaksTls === true) {
 		// Not retried ('request'): asking again in plain HTTP cannot help.
-		return make(
-			'request',
-			`The URL says http://, but ${host} speaks TLS.`,
-			`This port speaks TLS: use https://, as in --url https://${host}.`,
-			error,
-		);
+		return make('request', t('api.speaksTls', { host }), t('api.speaksTls.hint', { host }), error);
 	}
 	const tls = mapTlsCode(code, error, context);
 	if (tls !== null) return tls;
 	switch (code) {
 		case 'ECONNREFUSED':
-			return make(
-				'network',
-				`Connection refused by ${host}.`,
-				'Is the URL right and the server up?',
-				error,
-			);
+			return make('network', t('api.refused', { host }), t('api.refused.hint'), error);
 		case 'ENOTFOUND':
 		case 'EAI_AGAIN':
 		case 'EAI_NONAME':
-			return make(
-				'network',
-				`Host name not found: ${host}.`,
-				'Check the host name in the URL (and DNS).',
-				error,
-			);
+			return make('network', t('api.hostNotFound', { host }), t('api.hostNotFound.hint'), error);
 		case 'EHOSTUNREACH':
 		case 'ENETUNREACH':
 		case 'EHOSTDOWN':
-			return make(
-				'network',
-				`No route to ${host}.`,
-				'Check the network path (VPN, firewall, routing).',
-				error,
-			);
+			return make('network', t('api.noRoute', { host }), t('api.noRoute.hint'), error);
 		case 'ETIMEDOUT':
 		case 'UND_ERR_CONNECT_TIMEOUT':
 			return make(
 				'timeout',
-				`No connection to ${host} within ${seconds(context.connectTimeoutMs)}.`,
-				'Is the host reachable from here (VPN, firewall)?',
+				t('api.connectTimeout', { host, time: seconds(context.connectTimeoutMs) }),
+				t('api.connectTimeout.hint'),
 				error,
 			);
 		case 'UND_ERR_HEADERS_TIMEOUT':
 			return make(
 				'timeout',
-				`${host} did not answer within ${seconds(context.headersTimeoutMs)}.`,
-				'Unified Manager may be overloaded.',
+				t('api.headersTimeout', { host, time: seconds(context.headersTimeoutMs) }),
+				t('api.overloaded.hint'),
 				error,
 			);
 		case 'UND_ERR_BODY_TIMEOUT':
 			return make(
 				'timeout',
-				`The answer from ${host} stalled for ${seconds(context.bodyTimeoutMs)}.`,
-				'Unified Manager may be overloaded.',
+				t('api.bodyTimeout', { host, time: seconds(context.bodyTimeoutMs) }),
+				t('api.overloaded.hint'),
 				error,
 			);
 		case 'UND_ERR_ABORTED':
 		case 'ABORT_ERR':
-			return make('aborted', 'The request was cancelled.', '', error);
+			return make('aborted', t('api.cancelled'), '', error);
 		case 'UND_ERR_DESTROYED':
-			return make('aborted', 'The request was cancelled: the client was closed.', '', error);
+			return make('aborted', t('api.cancelledClosed'), '', error);
 		case 'ECONNRESET':
 		case 'EPIPE':
 		case 'UND_ERR_SOCKET':
@@ -169,23 +147,21 @@ export function mapFailure(error: unknown, context: FailureContext): ApiError {
 		case 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH':
 			return make(
 				'network',
-				context.inBody
-					? `The connection to ${host} closed before the whole answer arrived.`
-					: `The connection to ${host} was closed or reset before an answer.`,
-				'If it keeps happening, check proxies between here and the server.',
+				context.inBody ? t('api.closedInBody', { host }) : t('api.closedBeforeAnswer', { host }),
+				t('api.closed.hint'),
 				error,
 			);
 		default:
 			break;
 	}
 	if (error instanceof Error && error.name === 'AbortError') {
-		return make('aborted', 'The request was cancelled.', '', error);
+		return make('aborted', t('api.cancelled'), '', error);
 	}
 	const detail =
 		code === '' ? sanitizeText(error instanceof Error ? error.message : String(error), 120) : code;
 	return make(
 		'network',
-		`Could not talk to ${host}: ${quoteServerText(detail, context.secrets).trim()}.`,
+		t('api.otherFailure', { host, detail: quoteServerText(detail, context.secrets).trim() }),
 		'',
 		error,
 	);
@@ -198,57 +174,41 @@ function mapTlsCode(code: string, error: unknown, context: FailureContext): ApiE
 		// With --ca-file the system store is not used: "this machine does not trust" would mislead.
 		return make(
 			'tls',
-			`The certificate of ${host} is not signed by the CA in ${caFile}${code === 'DEPTH_ZERO_SELF_SIGNED_CERT' ? ' (it is self-signed)' : ''}.`,
-			`Check that ${caFile} holds the CA that signed it, or the server's own certificate; or pin it with \`umwatch trust\`.`,
+			code === 'DEPTH_ZERO_SELF_SIGNED_CERT'
+				? t('api.certSelfSignedNotFromCaFile', { host, caFile })
+				: t('api.certNotFromCaFile', { host, caFile }),
+			t('api.certNotFromCaFile.hint', { caFile }),
 			error,
 		);
 	}
 	if (code === 'DEPTH_ZERO_SELF_SIGNED_CERT') {
-		return make(
-			'tls',
-			`${host} presents a self-signed certificate, which is not trusted.`,
-			TRUST_HINT,
-			error,
-		);
+		return make('tls', t('api.selfSigned', { host }), t('api.trust.hint'), error);
 	}
 	if (UNTRUSTED_CA.has(code)) {
-		return make(
-			'tls',
-			`The certificate of ${host} is signed by a CA this machine does not trust.`,
-			TRUST_HINT,
-			error,
-		);
+		return make('tls', t('api.untrustedCa', { host }), t('api.trust.hint'), error);
 	}
 	if (code === 'CERT_HAS_EXPIRED') {
-		return make(
-			'tls',
-			`The certificate of ${host} has expired.`,
-			'Renew it on Unified Manager; to connect meanwhile, pin it with `umwatch trust` or use --insecure.',
-			error,
-		);
+		return make('tls', t('api.certExpired', { host }), t('api.certExpired.hint'), error);
 	}
 	if (code === 'CERT_NOT_YET_VALID') {
-		return make(
-			'tls',
-			`The certificate of ${host} is not valid yet.`,
-			"Check this machine's clock and the server's.",
-			error,
-		);
+		return make('tls', t('api.certNotYetValid', { host }), t('api.certNotYetValid.hint'), error);
 	}
 	if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
 		const names = altNames(error);
 		return make(
 			'tls',
-			`The certificate of ${host} is for another host name${names === '' ? '' : ` (${names})`}.`,
-			'Use a host name the certificate names in the URL, or pin it with `umwatch trust`.',
+			names === ''
+				? t('api.certOtherHost', { host })
+				: t('api.certOtherHostNames', { host, names }),
+			t('api.certOtherHost.hint'),
 			error,
 		);
 	}
 	if (code.startsWith('ERR_SSL_') || code.startsWith('ERR_TLS_') || code === 'EPROTO') {
 		return make(
 			'tls',
-			`The TLS handshake with ${host} failed (${sanitizeText(code, 60)}).`,
-			'Is the port right, and does it speak https? For the simulator without TLS use http://.',
+			t('api.handshakeFailed', { host, code: sanitizeText(code, 60) }),
+			t('api.handshakeFailed.hint'),
 			error,
 		);
 	}

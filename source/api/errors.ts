@@ -4,6 +4,8 @@
  * password, and neither contains raw server text (server messages are sanitized
  * and bounded before they are quoted).
  */
+import { t } from '../i18n/t.js';
+
 export type ApiErrorKind =
 	/** 401: the user name or password was rejected. Retrying cannot fix it. */
 	| 'auth'
@@ -88,7 +90,7 @@ export function isNoAnswer(error: ApiError): boolean {
 
 /** The error every cancelled wait or request ends with. */
 export function abortedError(): ApiError {
-	return new ApiError('aborted', 'The request was cancelled.');
+	return new ApiError('aborted', t('api.cancelled'));
 }
 
 /** Any thrown value as an ApiError (a non-ApiError is a bug upstream; it is reported, not rethrown raw). */
@@ -96,7 +98,7 @@ export function toApiError(error: unknown): ApiError {
 	if (error instanceof ApiError) return error;
 	if (error instanceof Error && error.name === 'AbortError') return abortedError();
 	const text = error instanceof Error ? error.message : String(error);
-	return new ApiError('bad-response', `Unexpected failure: ${text.slice(0, 200)}`, {
+	return new ApiError('bad-response', t('api.unexpected', { text: text.slice(0, 200) }), {
 		cause: error,
 	});
 }

@@ -4,6 +4,7 @@
  * every failure to an ApiError. The client above it knows only paths.
  */
 import { type Dispatcher, Pool } from 'undici';
+import { t } from '../i18n/t.js';
 import type { Clock } from '../time/clock.js';
 import { type FailureContext, mapFailure } from './error-map.js';
 import { ApiError } from './errors.js';
@@ -167,11 +168,9 @@ async function readCapped(
 	context: FailureContext,
 ): Promise<Buffer> {
 	const tooLarge = () =>
-		new ApiError(
-			'too-large',
-			`The answer from ${context.host} is larger than ${formatBytes(cap)}; it was not read.`,
-			{ hint: 'A proxy or a broken server may be sending it.' },
-		);
+		new ApiError('too-large', t('api.tooLarge', { host: context.host, size: formatBytes(cap) }), {
+			hint: t('api.tooLarge.hint'),
+		});
 	const declared = Number(header(response.headers, 'content-length'));
 	if (!truncate && Number.isFinite(declared) && declared > cap) {
 		response.body.destroy();
@@ -207,13 +206,11 @@ function decodeJson(bytes: Buffer, contentType: string | undefined, host: string
 	const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
 	const start = text.trimStart();
 	if (/html/i.test(contentType ?? '') || start.startsWith('<')) {
-		throw new ApiError('bad-response', `${host} answered HTML, not JSON – a proxy or login page?`, {
-			hint: 'Check the URL (…/api on the Unified Manager host) and any proxy in between.',
-		});
+		throw new ApiError('bad-response', t('api.html', { host }), { hint: t('api.html.hint') });
 	}
 	if (start === '') {
-		throw new ApiError('bad-response', `${host} answered with an empty body.`, {
-			hint: 'A proxy may be interfering.',
+		throw new ApiError('bad-response', t('api.emptyBody', { host }), {
+			hint: t('api.emptyBody.hint'),
 		});
 	}
 	try {
@@ -222,10 +219,8 @@ function decodeJson(bytes: Buffer, contentType: string | undefined, host: string
 		const cut = /^[[{]/.test(start) && !/[\]}]\s*$/.test(text);
 		throw new ApiError(
 			'bad-response',
-			cut
-				? `${host} answered JSON that was cut short (${bytes.length} bytes).`
-				: `${host} answered something that is not JSON.`,
-			{ hint: 'If it persists, check the server and any proxy.' },
+			cut ? t('api.jsonCut', { host, bytes: bytes.length }) : t('api.notJson', { host }),
+			{ hint: t('api.badBody.hint') },
 		);
 	}
 }

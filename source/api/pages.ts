@@ -4,14 +4,11 @@
  * The engine's poll, its history load and `list` differ only in their stop
  * rule and in how each request is run (retries), both given here.
  */
+import { t } from '../i18n/t.js';
 import type { AiqumClient, JobsPage, ListJobsOptions } from './types.js';
 
 /** Runs one GET (with whatever retrying the caller wants); the signal cancels it. */
 export type Requester = <T>(request: (signal: AbortSignal) => Promise<T>) => Promise<T>;
-
-/** Shown when a `next` link leads back to a page this walk already read. */
-export const NEXT_LOOP_WARNING =
-	'Unified Manager sent a next-page link back to a page already read; not followed.';
 
 /** One walk over the pages. */
 export interface PageWalk {
@@ -43,7 +40,8 @@ export async function walkJobPages(walk: PageWalk): Promise<number> {
 		const href = page.nextHref;
 		if (href === null) return index;
 		if (visited.has(href)) {
-			walk.onNotFollowed?.(NEXT_LOOP_WARNING);
+			// A link back to a page this walk already read.
+			walk.onNotFollowed?.(t('api.nextLoop'));
 			return index;
 		}
 		visited.add(href);

@@ -6,6 +6,7 @@
  * the display state is derived.
  */
 import { createHash } from 'node:crypto';
+import { t } from '../i18n/t.js';
 import { ApiError } from './errors.js';
 import type { ExtraField, Job, JobResult, TaskReport } from './job.js';
 import { deriveState } from './parse-state.js';
@@ -179,9 +180,7 @@ function signatureOf(job: Omit<Job, 'signature'>): string {
 export function parseJobsPage(raw: unknown, base: BaseUrl | string, server = ''): JobsPage {
 	const records = isRecord(raw) ? field(raw, 'records') : undefined;
 	if (!isRecord(raw) || !Array.isArray(records)) {
-		throw new ApiError('bad-response', 'Unified Manager answered without a list of jobs.', {
-			hint: 'Is the URL a Unified Manager API (…/api)? A proxy may be answering instead.',
-		});
+		throw new ApiError('bad-response', t('api.noJobList'), { hint: t('api.noJobList.hint') });
 	}
 	const jobs: Job[] = [];
 	const seen = new Set<string>();
@@ -219,14 +218,14 @@ function nextLink(
 		if ('refused' in resolved) {
 			return {
 				href: null,
-				refused: sanitizeText(`Unified Manager sent ${resolved.refused}; not followed.`, 300),
+				refused: sanitizeText(resolved.refused, 300),
 			};
 		}
 		return { href: resolved.path };
 	} catch {
 		return {
 			href: null,
-			refused: 'Unified Manager sent a next-page link that cannot be checked; not followed.',
+			refused: t('api.nextUnchecked'),
 		};
 	}
 }

@@ -3,6 +3,7 @@
  * The server's own error text (`{"error": {"message": …}}`) is quoted only
  * after {@link quoteServerText} made it safe.
  */
+import { t } from '../i18n/t.js';
 import { quoteServerText } from './error-map.js';
 import { ApiError } from './errors.js';
 
@@ -80,93 +81,74 @@ export function statusError(
 ): ApiError {
 	const { status } = answer;
 	// The sentence around the quote ends with its own full stop: drop the server's.
-	const said = quoteServerText(serverMessage(answer.body), context.secrets)
+	const text = quoteServerText(serverMessage(answer.body), context.secrets)
 		.trim()
 		.replace(/[.。]+$/u, '');
-	const quoted = said === '' ? '' : `: "${said}"`;
+	const said = text === '' ? '' : t('api.serverSaid', { text });
 	const label = `${status}${REASONS[status] === undefined ? '' : ` ${REASONS[status]}`}`;
 	const path = context.path.split('?')[0]?.slice(0, 200) ?? '';
 	if (status === 401) {
-		return new ApiError('auth', 'Unified Manager rejected the user name or password (401).', {
-			status,
-			hint: 'Check --user and the password source.',
-		});
+		return new ApiError('auth', t('api.auth'), { status, hint: t('api.auth.hint') });
 	}
 	if (status === 403) {
-		return new ApiError(
-			'permission',
-			`Unified Manager refused access for this user (403)${quoted}.`,
-			{
-				status,
-				hint: 'The user needs an API role: Operator (read-only) is enough to watch jobs.',
-			},
-		);
+		return new ApiError('permission', t('api.forbidden', { said }), {
+			status,
+			hint: t('api.forbidden.hint'),
+		});
 	}
 	if (status === 404 && !isOneJobPath(path)) {
 		// Not a job that is missing: the URL does not reach the jobs API (a wrong
 		// prefix, a proxy). Exit 8 ("job not found") would send a script's author
 		// looking for a key that `list` never had.
-		return new ApiError(
-			'bad-response',
-			`Unified Manager answered 404 Not Found for ${path}${quoted}.`,
-			{
-				status,
-				hint: "Check the URL: it must reach Unified Manager's API (…/api), directly or through its proxy prefix.",
-			},
-		);
-	}
-	if (status === 404) {
-		return new ApiError(
-			'not-found',
-			`Unified Manager answered 404 Not Found for ${path}${quoted}.`,
-			{
-				status,
-				hint: 'Check the job key and the URL; a job submitted a moment ago can take a few seconds to appear.',
-			},
-		);
-	}
-	if (status === 405) {
-		return new ApiError('method', `Unified Manager does not allow this request (405)${quoted}.`, {
+		return new ApiError('bad-response', t('api.notFound', { path, said }), {
 			status,
-			hint: 'The jobs API is read-only; please report this as a umwatch bug.',
+			hint: t('api.notFound.pathHint'),
 		});
 	}
-	if (status === 429) return rateLimited(answer, context.now, quoted);
-	if (status >= 500) {
-		return new ApiError('server', `Unified Manager failed with ${label}${quoted}.`, {
+	if (status === 404) {
+		return new ApiError('not-found', t('api.notFound', { path, said }), {
 			status,
-			hint:
-				status === 503
-					? 'The server is overloaded or starting up.'
-					: "If it persists, check Unified Manager's health.",
+			hint: t('api.notFound.jobHint'),
+		});
+	}
+	if (status === 405) {
+		return new ApiError('method', t('api.method', { said }), {
+			status,
+			hint: t('api.method.hint'),
+		});
+	}
+	if (status === 429) return rateLimited(answer, context.now, said);
+	if (status >= 500) {
+		return new ApiError('server', t('api.serverFailed', { status: label, said }), {
+			status,
+			hint: status === 503 ? t('api.serverFailed.hint503') : t('api.serverFailed.hint'),
 		});
 	}
 	if (status >= 300 && status < 400) {
-		const to =
+		const message =
 			answer.location === undefined
-				? ''
-				: ` to ${quoteServerText(answer.location, context.secrets)}`;
-		return new ApiError('bad-response', `Unified Manager answered a redirect (${status})${to}.`, {
-			status,
-			hint: 'Is the URL right (https, the port, …/api)?',
-		});
+				? t('api.redirect', { status })
+				: t('api.redirectTo', {
+						status,
+						location: quoteServerText(answer.location, context.secrets),
+					});
+		return new ApiError('bad-response', message, { status, hint: t('api.redirect.hint') });
 	}
-	return new ApiError('request', `Unified Manager rejected the request (${label})${quoted}.`, {
+	return new ApiError('request', t('api.requestRejected', { status: label, said }), {
 		status,
-		hint: 'Check the filters and options given.',
+		hint: t('api.requestRejected.hint'),
 	});
 }
 
-function rateLimited(answer: StatusAnswer, now: number, quoted: string): ApiError {
+function rateLimited(answer: StatusAnswer, now: number, said: string): ApiError {
 	const wait = parseRetryAfter(answer.retryAfter, now);
-	const when = wait === null ? '' : `; it asks to wait ${Math.ceil(wait / 1000)} s`;
-	return new ApiError(
-		'rate-limited',
-		`Unified Manager is limiting requests (429)${when}${quoted}.`,
-		{
-			status: 429,
-			hint: 'In the live view, a longer --interval avoids it.',
-			...(wait === null ? {} : { retryAfterMs: wait }),
-		},
-	);
+	const message =
+		wait === null
+			? t('api.rateLimited', { said })
+			: t('api.rateLimitedWait', { seconds: Math.ceil(wait / 1000), said });
+	return new ApiError('rate-limited', message, {
+		status: 429,
+		hint: t('api.rateLimited.hint'),
+		...(wait === null ? {} : { retryAfterMs: wait }),
+	});
 }

@@ -6,6 +6,7 @@
  */
 import type { TLSSocket } from 'node:tls';
 import { buildConnector } from 'undici';
+import { t } from '../i18n/t.js';
 import { UsageError } from './usage-error.js';
 
 /** What {@link createConnector} needs. */
@@ -42,9 +43,7 @@ export function normalizeFingerprint(text: string): string {
 		.replace(/^(sha-?256)(\s*fingerprint)?\s*[:=]?\s*/i, '')
 		.replace(/[:\s]/g, '');
 	if (!/^[0-9a-f]{64}$/i.test(hex)) {
-		throw new UsageError(
-			'Not a SHA-256 fingerprint: expected 64 hex digits, colons optional (`umwatch trust` prints it).',
-		);
+		throw new UsageError(t('api.badFingerprint'));
 	}
 	return (hex.toUpperCase().match(/../g) ?? []).join(':');
 }

@@ -3,6 +3,7 @@
  * deciding whether a `_links.next.href` the server sent is safe to follow.
  */
 
+import { t } from '../i18n/t.js';
 import { UsageError } from './usage-error.js';
 
 /** A Unified Manager base URL, resolved. */
@@ -31,28 +32,22 @@ export interface BaseUrl {
  */
 export function parseBaseUrl(input: string): BaseUrl {
 	const text = input.trim();
-	if (text === '') throw new UsageError('No server URL given. Use --url https://HOST.');
+	if (text === '') throw new UsageError(t('api.noUrl'));
 	const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
 	let url: URL;
 	try {
 		url = new URL(withScheme);
 	} catch {
-		throw new UsageError(`Not a valid URL: ${JSON.stringify(text.slice(0, 200))}.`);
+		throw new UsageError(t('api.badUrl', { url: JSON.stringify(text.slice(0, 200)) }));
 	}
 	if (url.username !== '' || url.password !== '') {
-		throw new UsageError(
-			'The URL contains a user name or password (user:pass@host). Credentials in a URL leak ' +
-				'through the process list and shell history; give the user with --user and the ' +
-				'password with UMWATCH_PASSWORD or --password-file.',
-		);
+		throw new UsageError(t('api.urlCredentials'));
 	}
 	if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-		throw new UsageError(
-			`Unsupported URL scheme "${url.protocol.slice(0, -1).slice(0, 20)}"; use https:// (or http:// for the simulator).`,
-		);
+		throw new UsageError(t('api.urlScheme', { scheme: url.protocol.slice(0, -1).slice(0, 20) }));
 	}
 	if (url.search !== '' || url.hash !== '') {
-		throw new UsageError('The server URL must not carry a query (?) or fragment (#).');
+		throw new UsageError(t('api.urlQuery'));
 	}
 	const prefix = apiPrefix(url.pathname);
 	const protocol = url.protocol;
@@ -104,16 +99,17 @@ export function resolveNextHref(
 	try {
 		url = new URL(href, base.origin);
 	} catch {
-		return { refused: 'a next-page link that is not a valid URL' };
+		return { refused: t('api.nextInvalid') };
 	}
 	if (url.origin !== base.origin) {
-		return { refused: `a next-page link to another server (${url.protocol}//${url.host})` };
+		return { refused: t('api.nextOtherServer', { origin: `${url.protocol}//${url.host}` }) };
 	}
 	if (url.username !== '' || url.password !== '') {
-		return { refused: 'a next-page link carrying credentials' };
+		return { refused: t('api.nextCredentials') };
 	}
 	if (!url.pathname.startsWith(`${base.apiRoot}/`)) {
-		return { refused: `a next-page link outside ${base.apiRoot}/ (${url.pathname.slice(0, 100)})` };
+		const path = url.pathname.slice(0, 100);
+		return { refused: t('api.nextOutside', { root: base.apiRoot, path }) };
 	}
 	return { path: url.pathname + url.search };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_PAGE_RECORDS, ORDER_NEWEST_FIRST } from '../../source/api/contract.js';
 import { ApiError } from '../../source/api/errors.js';
 import type { Job } from '../../source/api/job.js';
-import { NEXT_LOOP_WARNING, type Requester, walkJobPages } from '../../source/api/pages.js';
+import { type Requester, walkJobPages } from '../../source/api/pages.js';
 import type { JobsPage } from '../../source/api/types.js';
 import { sendJson } from '../helpers/api-server.js';
 import { apiClientPerTest, servePages as serveJobPages } from '../helpers/serve-pages.js';
@@ -83,7 +83,9 @@ describe('walkJobPages', () => {
 		expect(requests).toBe(2);
 		expect(api.server.requests).toHaveLength(2);
 		expect(jobs.map((j) => j.key)).toEqual(many.slice(0, 20).map((j) => j.key));
-		expect(warnings).toEqual([NEXT_LOOP_WARNING]);
+		expect(warnings).toEqual([
+			'Unified Manager sent a next-page link back to a page already read; not followed.',
+		]);
 	});
 
 	it.each([

@@ -5,22 +5,36 @@ import ts from 'typescript';
  * The layer map of `source/` (the readme's "Design notes" state it once): each
  * folder and the folders it may import from. Nothing imports upwards:
  *
- *   time < api < engine < present < output, ui < commands < cli
+ *   i18n < time < api < engine < present < output, ui < commands < cli
  *
  * with simulator and config beside engine (both on api and time only).
+ * `i18n` (the message catalogue and the chosen language) imports nothing and
+ * every layer may import it, so any layer can say its messages in Japanese.
  * `cli` is `source/cli.tsx`, the one file at the root.
  */
 export const LAYERS: Readonly<Record<string, readonly string[]>> = {
-	time: [],
-	api: ['time'],
-	simulator: ['time', 'api'],
-	config: ['time', 'api'],
-	engine: ['time', 'api'],
-	present: ['time', 'api', 'engine'],
-	output: ['time', 'api', 'engine', 'present'],
-	ui: ['time', 'api', 'engine', 'present'],
-	commands: ['time', 'api', 'simulator', 'config', 'engine', 'present', 'output', 'ui'],
-	cli: ['time', 'api', 'simulator', 'config', 'engine', 'present', 'output', 'ui', 'commands'],
+	i18n: [],
+	time: ['i18n'],
+	api: ['i18n', 'time'],
+	simulator: ['i18n', 'time', 'api'],
+	config: ['i18n', 'time', 'api'],
+	engine: ['i18n', 'time', 'api'],
+	present: ['i18n', 'time', 'api', 'engine'],
+	output: ['i18n', 'time', 'api', 'engine', 'present'],
+	ui: ['i18n', 'time', 'api', 'engine', 'present'],
+	commands: ['i18n', 'time', 'api', 'simulator', 'config', 'engine', 'present', 'output', 'ui'],
+	cli: [
+		'i18n',
+		'time',
+		'api',
+		'simulator',
+		'config',
+		'engine',
+		'present',
+		'output',
+		'ui',
+		'commands',
+	],
 };
 
 /** The only layer that may import React, Ink or an ink-* package. */

@@ -1,0 +1,8 @@
+/** The Japanese catalogue: every key of en.ts, checked by {@link translation}. */
+import { translation } from './catalogue.js';
+import { en } from './en.js';
+import { apiJa } from './ja/api.js';
+
+export const ja = translation(en, {
+	...apiJa,
+});

@@ -1,0 +1,127 @@
+/** Japanese for en/api.ts (NetApp's Japanese documentation style: サーバー, 証明書, ジョブ). */
+import { translation } from '../catalogue.js';
+import { apiEn } from '../en/api.js';
+
+export const apiJa = translation(apiEn, {
+	'api.serverSaid': '：「{text}」',
+	'api.durationMs': '{value} ミリ秒',
+	'api.durationS': '{value} 秒',
+
+	'api.auth': 'Unified Manager で認証に失敗しました (401)。',
+	'api.auth.hint': '--user とパスワードの指定方法を確認してください。',
+	'api.forbidden': 'Unified Manager がこのユーザーのアクセスを拒否しました (403){said}。',
+	'api.forbidden.hint':
+		'ユーザーに API のロールが必要です。ジョブの監視には Operator (読み取り専用) で十分です。',
+	'api.notFound': 'Unified Manager が {path} に 404 Not Found を返しました{said}。',
+	'api.notFound.pathHint':
+		'URL を確認してください。直接またはプロキシのプレフィックス経由で Unified Manager の API (…/api) に届く必要があります。',
+	'api.notFound.jobHint':
+		'ジョブ キーと URL を確認してください。送信直後のジョブは、表示されるまで数秒かかることがあります。',
+	'api.method': 'Unified Manager がこの要求を許可しませんでした (405){said}。',
+	'api.method.hint': 'ジョブ API は読み取り専用です。umwatch のバグとして報告してください。',
+	'api.rateLimited': 'Unified Manager が要求を制限しています (429){said}。',
+	'api.rateLimitedWait':
+		'Unified Manager が要求を制限しています (429)。{seconds} 秒待つよう求めています{said}。',
+	'api.rateLimited.hint': 'ライブ ビューでは、--interval を長くすると回避できます。',
+	'api.serverFailed': 'Unified Manager でエラーが発生しました ({status}){said}。',
+	'api.serverFailed.hint503': 'サーバーが過負荷状態か、起動中です。',
+	'api.serverFailed.hint': '解決しない場合は、Unified Manager の状態を確認してください。',
+	'api.redirect': 'Unified Manager がリダイレクトを返しました ({status})。',
+	'api.redirectTo': 'Unified Manager が {location} へのリダイレクトを返しました ({status})。',
+	'api.redirect.hint': 'URL (https、ポート、…/api) が正しいか確認してください。',
+	'api.requestRejected': 'Unified Manager が要求を拒否しました ({status}){said}。',
+	'api.requestRejected.hint': '指定したフィルタとオプションを確認してください。',
+
+	'api.fingerprintChanged':
+		'{host} の証明書が変わりました。SHA-256 フィンガープリントが、固定した {expected} ではなく {actual} です。',
+	'api.fingerprintChanged.hint':
+		'証明書を意図的に更新した場合は、内容を確認して `umwatch trust` を再実行してください。そうでない場合は、通信が傍受されている可能性があります。',
+	'api.speaksTls': 'URL は http:// ですが、{host} は TLS で通信しています。',
+	'api.speaksTls.hint':
+		'このポートは TLS を使用します。--url https://{host} のように https:// を指定してください。',
+	'api.refused': '{host} への接続が拒否されました。',
+	'api.refused.hint': 'URL が正しいか、サーバーが起動しているか確認してください。',
+	'api.hostNotFound': 'ホスト名が見つかりません：{host}。',
+	'api.hostNotFound.hint': 'URL のホスト名 (と DNS) を確認してください。',
+	'api.noRoute': '{host} へのルートがありません。',
+	'api.noRoute.hint': 'ネットワーク経路 (VPN、ファイアウォール、ルーティング) を確認してください。',
+	'api.connectTimeout': '{time} 以内に {host} に接続できませんでした。',
+	'api.connectTimeout.hint':
+		'ここからホストに到達できるか (VPN、ファイアウォール) 確認してください。',
+	'api.headersTimeout': '{host} から {time} 以内に応答がありませんでした。',
+	'api.bodyTimeout': '{host} からの応答が {time} 止まりました。',
+	'api.overloaded.hint': 'Unified Manager が過負荷になっている可能性があります。',
+	'api.cancelled': '要求はキャンセルされました。',
+	'api.cancelledClosed': '要求はキャンセルされました (クライアントを閉じました)。',
+	'api.closedInBody': '応答をすべて受信する前に、{host} との接続が閉じられました。',
+	'api.closedBeforeAnswer': '応答の前に、{host} との接続が閉じられたかリセットされました。',
+	'api.closed.hint': '繰り返し発生する場合は、サーバーとの間のプロキシを確認してください。',
+	'api.otherFailure': '{host} と通信できませんでした：{detail}。',
+	'api.certNotFromCaFile': '{host} の証明書は {caFile} の CA で署名されていません。',
+	'api.certSelfSignedNotFromCaFile':
+		'{host} の証明書は {caFile} の CA で署名されていません (自己署名証明書です)。',
+	'api.certNotFromCaFile.hint':
+		'{caFile} に署名元の CA かサーバー自身の証明書が含まれているか確認するか、`umwatch trust` で証明書を固定してください。',
+	'api.selfSigned': '{host} の証明書は自己署名証明書のため、信頼されていません。',
+	'api.untrustedCa': '{host} の証明書は、このマシンが信頼していない CA によって署名されています。',
+	'api.trust.hint':
+		'`umwatch trust` で証明書を固定するか、--ca-file FILE または --insecure を使用してください。',
+	'api.certExpired': '{host} の証明書の有効期限が切れています。',
+	'api.certExpired.hint':
+		'Unified Manager で証明書を更新してください。それまでは `umwatch trust` で固定するか、--insecure で接続できます。',
+	'api.certNotYetValid': '{host} の証明書はまだ有効になっていません。',
+	'api.certNotYetValid.hint': 'このマシンとサーバーの時刻を確認してください。',
+	'api.certOtherHost': '{host} の証明書は別のホスト名のものです。',
+	'api.certOtherHostNames': '{host} の証明書は別のホスト名のものです ({names})。',
+	'api.certOtherHost.hint':
+		'URL に証明書記載のホスト名を使用するか、`umwatch trust` で証明書を固定してください。',
+	'api.handshakeFailed': '{host} との TLS ハンドシェイクに失敗しました ({code})。',
+	'api.handshakeFailed.hint':
+		'ポートが正しく、https に対応しているか確認してください。TLS なしのシミュレータには http:// を使用します。',
+	'api.unexpected': '予期しないエラーが発生しました：{text}',
+
+	'api.tooLarge': '{host} からの応答が {size} を超えているため、読み込みませんでした。',
+	'api.tooLarge.hint': 'プロキシか、異常なサーバーが送信している可能性があります。',
+	'api.html':
+		'{host} が JSON ではなく HTML を返しました。プロキシかログイン ページではありませんか?',
+	'api.html.hint': 'URL (Unified Manager ホストの …/api) と、途中のプロキシを確認してください。',
+	'api.emptyBody': '{host} が空の応答を返しました。',
+	'api.emptyBody.hint': 'プロキシが干渉している可能性があります。',
+	'api.jsonCut': '{host} が途中で切れた JSON を返しました ({bytes} バイト)。',
+	'api.notJson': '{host} が JSON 以外の応答を返しました。',
+	'api.badBody.hint': '解決しない場合は、サーバーと途中のプロキシを確認してください。',
+	'api.noJobList': 'Unified Manager の応答にジョブの一覧がありません。',
+	'api.noJobList.hint':
+		'URL は Unified Manager の API (…/api) ですか? プロキシが代わりに応答している可能性があります。',
+	'api.jobWithoutKey': 'Unified Manager がキーのないジョブを返しました。',
+	'api.systemNotObject': 'Unified Manager のシステム情報の応答がオブジェクトではありません。',
+	'api.isApi.hint': 'URL は Unified Manager の API (…/api) ですか?',
+	'api.noJobKey': 'ジョブ キーが指定されていません。',
+	'api.noJobKey.hint': 'ジョブのキーを指定してください。',
+	'api.nextInvalid':
+		'Unified Manager が有効な URL ではない次ページのリンクを返しました。リンクはたどりません。',
+	'api.nextOtherServer':
+		'Unified Manager が別のサーバー ({origin}) への次ページのリンクを返しました。リンクはたどりません。',
+	'api.nextCredentials':
+		'Unified Manager が認証情報を含む次ページのリンクを返しました。リンクはたどりません。',
+	'api.nextOutside':
+		'Unified Manager が {root}/ の外 ({path}) への次ページのリンクを返しました。リンクはたどりません。',
+	'api.nextUnchecked':
+		'Unified Manager が確認できない次ページのリンクを返しました。リンクはたどりません。',
+	'api.nextLoop':
+		'Unified Manager が読み込み済みのページへの次ページのリンクを返しました。リンクはたどりません。',
+	'api.next.hint':
+		'プロキシか設定に誤りのあるサーバーがリンクを書き換えています。サーバー管理者に報告してください。',
+
+	'api.noUrl': 'サーバーの URL が指定されていません。--url https://HOST を使用してください。',
+	'api.badUrl': '有効な URL ではありません：{url}。',
+	'api.urlCredentials':
+		'URL にユーザー名またはパスワード (user:pass@host) が含まれています。URL 内の認証情報はプロセス一覧やシェル履歴から漏れるため、ユーザーは --user、パスワードは UMWATCH_PASSWORD または --password-file で指定してください。',
+	'api.urlScheme':
+		'URL スキーム "{scheme}" はサポートされていません。https:// (シミュレータでは http://) を使用してください。',
+	'api.urlQuery': 'サーバーの URL にクエリ (?) やフラグメント (#) は指定できません。',
+	'api.badFingerprint':
+		'SHA-256 フィンガープリントではありません。16 進数 64 桁が必要です (コロンは省略可、`umwatch trust` で表示されます)。',
+	'api.plainHttpTrust':
+		'プレーン HTTP では信頼する証明書がありません ({host})。https:// を使用してください。',
+});
