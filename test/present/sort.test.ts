@@ -98,6 +98,14 @@ describe('sortJobs', () => {
 		];
 		expect(keys(sortJobs(jobs, 'state', NOW, ['tokyo', 'osaka']))).toEqual(['y', 'x', 'z']);
 		expect(keys(sortJobs(jobs, 'state', NOW, ['osaka', 'tokyo']))).toEqual(['x', 'y', 'z']);
+		// Already newest first by time, but the tie is in the wrong server order.
+		const timeOrdered = [jobs[2], jobs[0], jobs[1]] as Job[];
+		expect(keys(sortJobs(timeOrdered, 'state', NOW, ['tokyo', 'osaka']))).toEqual(['y', 'x', 'z']);
+		expect(keys(sortJobs(timeOrdered, 'submitted', NOW, ['tokyo', 'osaka']))).toEqual([
+			'z',
+			'y',
+			'x',
+		]);
 	});
 
 	it('duration: longest first, a running job counted up to now, jobs without times last, ties newest first', () => {
@@ -148,6 +156,24 @@ describe('sortJobs', () => {
 			const compared = keys([...jobs].sort(compareJobsBy(order, NOW, ['tokyo', 'osaka'])));
 			expect(compared, order).toEqual(expected);
 		}
+	});
+
+	it('name: names placed by an earlier sort are reused, new ones placed among them, old ones dropped', () => {
+		const named = (prefix: string, count: number, from = 0) =>
+			Array.from({ length: count }, (_, i) =>
+				job(`${prefix}${from + i}`, from + i, 'NORMAL', {
+					name: `${prefix} ${((from + i) * 7919) % 1000}`,
+				}),
+			);
+		const agree = (jobs: Job[]) =>
+			expect(keys(sortJobs(jobs, 'name', NOW))).toEqual(
+				keys([...jobs].sort(compareJobsBy('name', NOW))),
+			);
+		const many = named('Vol', 100);
+		agree(many); // more than 64 new names: sorted at once
+		agree([...many, ...named('vol', 2, 500), ...named('Aggr', 1)]); // a few: each placed by search
+		agree(named('Lun', 5000)); // known names now outnumber those in use…
+		agree([...named('Snap', 10), ...many.slice(0, 3)]); // …so the next sort starts afresh
 	});
 
 	it('reads --sort values case-insensitively and names the allowed values otherwise', () => {
