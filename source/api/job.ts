@@ -98,12 +98,56 @@ export interface Job {
 	readonly jobResults: readonly JobResult[];
 	/** Fields the client does not know, in the order the server sent them. */
 	readonly extra: readonly ExtraField[];
-	/**
-	 * A compact fingerprint of everything above: two parses of the same job are
-	 * `signature`-equal exactly when nothing a person could see differs. The
-	 * engine uses it to keep an unchanged job's object identity across polls.
-	 */
-	readonly signature: string;
+}
+
+/**
+ * Whether nothing a person could see differs between two copies of a job:
+ * every field, compared directly (exact, no fingerprint to collide, nothing
+ * kept per job). The engine keeps an unchanged job's object across polls by it.
+ */
+export function sameJob(a: Job, b: Job): boolean {
+	return (
+		a === b ||
+		(a.key === b.key &&
+			a.server === b.server &&
+			a.name === b.name &&
+			a.type === b.type &&
+			a.state === b.state &&
+			a.status === b.status &&
+			a.displayState === b.displayState &&
+			a.rawState === b.rawState &&
+			a.over === b.over &&
+			a.submitTime === b.submitTime &&
+			a.completeTime === b.completeTime &&
+			a.startTime === b.startTime &&
+			sameList(a.taskReports, b.taskReports, sameTask) &&
+			sameList(a.jobResults, b.jobResults, samePair) &&
+			sameList(a.extra, b.extra, samePair))
+	);
+}
+
+function sameTask(a: TaskReport, b: TaskReport): boolean {
+	return (
+		a.key === b.key &&
+		a.type === b.type &&
+		a.state === b.state &&
+		a.status === b.status &&
+		a.displayState === b.displayState &&
+		a.message === b.message
+	);
+}
+
+function samePair(a: JobResult | ExtraField, b: JobResult | ExtraField): boolean {
+	return a.name === b.name && a.value === b.value;
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {
+	if (a === b) return true;
+	if (a.length !== b.length) return false;
+	for (let index = 0; index < a.length; index += 1) {
+		if (!same(a[index] as T, b[index] as T)) return false;
+	}
+	return true;
 }
 
 /** What `/management-server/system` tells about the server (all optional). */

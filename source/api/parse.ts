@@ -5,9 +5,9 @@
  * over server data is bounded in depth and size. See `parse-state.ts` for how
  * the display state is derived.
  */
-import { createHash } from 'node:crypto';
 import { t } from '../i18n/t.js';
 import { ApiError } from './errors.js';
+import { POOL_MAX_RAW, StringPool } from './intern.js';
 import type { ExtraField, Job, JobResult, TaskReport } from './job.js';
 import { deriveState } from './parse-state.js';
 import { anyText, count, field, isRecord, parseTime, SHORT_TEXT, text } from './parse-values.js';
@@ -49,6 +49,34 @@ const MESSAGE_FIELDS = [
 ] as const;
 
 /**
+ * The parser's pool of repeated strings (types, states, statuses, names of
+ * results and extra fields): 100,000 held jobs share a few hundred strings.
+ */
+const shared = new StringPool();
+
+/** One empty list for every job without tasks, results or extra fields. */
+const NONE: readonly never[] = Object.freeze([]);
+
+/** {@link text} for a value that repeats across jobs: the same string for the same raw value. */
+function sharedText(value: unknown): string | null {
+	if (typeof value !== 'string') return text(value);
+	return shared.share(value, sanitizeShort);
+}
+
+/** {@link anyText} for a value that repeats across jobs (`maxLength` ≥ {@link POOL_MAX_RAW}). */
+function sharedAnyText(value: unknown, maxLength: number): string {
+	if (typeof value !== 'string' || value.length > POOL_MAX_RAW || maxLength < POOL_MAX_RAW) {
+		return anyText(value, maxLength);
+	}
+	// A value this short is cut by neither bound: sanitized as SHORT_TEXT, it is the same text.
+	return shared.share(value, sanitizeShort);
+}
+
+function sanitizeShort(raw: string): string {
+	return sanitizeText(raw, SHORT_TEXT);
+}
+
+/**
  * One job object to a {@link Job}. Returns null only when the object has no
  * usable key (or is not an object at all); every other defect degrades the
  * field it is in. Never throws.
@@ -65,15 +93,16 @@ function parseJobUnsafe(raw: unknown, server: string): Job | null {
 	if (!isRecord(raw)) return null;
 	const key = text(field(raw, 'key'))?.trim() ?? '';
 	if (key === '') return null;
-	const state = text(field(raw, 'state'));
-	const status = text(field(raw, 'status'));
+	const state = sharedText(field(raw, 'state'));
+	const status = sharedText(field(raw, 'status'));
 	const completeTime = parseTime(field(raw, 'complete_time'));
 	const derived = deriveState(state, status, completeTime !== null);
-	const job = {
+	// One object literal, every field always present: all jobs share one hidden class.
+	return {
 		key,
 		server,
 		name: text(field(raw, 'name')) ?? '',
-		type: text(field(raw, 'type')) ?? '',
+		type: sharedText(field(raw, 'type')) ?? '',
 		state,
 		status,
 		displayState: derived.displayState,
@@ -86,27 +115,39 @@ function parseJobUnsafe(raw: unknown, server: string): Job | null {
 		jobResults: parseList(field(raw, 'job_results'), PARSE_LIMITS.jobResults, parseResult),
 		extra: parseExtra(raw),
 	};
-	return { ...job, signature: signatureOf(job) };
 }
 
-function parseList<T>(value: unknown, limit: number, parse: (item: unknown) => T | null): T[] {
-	if (!Array.isArray(value)) return [];
+/** The parsed items of a list, in an array of exactly their number (or {@link NONE}). */
+function parseList<T>(
+	value: unknown,
+	limit: number,
+	parse: (item: unknown) => T | null,
+): readonly T[] {
+	if (!Array.isArray(value) || value.length === 0) return NONE;
 	const items: T[] = [];
 	for (let index = 0; index < value.length && items.length < limit; index += 1) {
 		const item = parse(value[index]);
 		if (item !== null) items.push(item);
 	}
-	return items;
+	return fitted(items);
+}
+
+/**
+ * A grown array keeps spare room (17 slots after one push): a copy of exactly
+ * its length, or the shared empty one, is what a held job keeps.
+ */
+function fitted<T>(items: T[]): readonly T[] {
+	return items.length === 0 ? NONE : items.slice();
 }
 
 function parseTask(raw: unknown): TaskReport | null {
 	if (!isRecord(raw)) return null;
-	const state = text(field(raw, 'state'));
-	const status = text(field(raw, 'status'));
+	const state = sharedText(field(raw, 'state'));
+	const status = sharedText(field(raw, 'status'));
 	const derived = deriveState(state, status, parseTime(field(raw, 'complete_time')) !== null);
 	return {
 		key: text(field(raw, 'key')),
-		type: text(field(raw, 'type')) ?? '',
+		type: sharedText(field(raw, 'type')) ?? '',
 		state,
 		status,
 		displayState: derived.displayState,
@@ -131,43 +172,22 @@ function parseResult(raw: unknown): JobResult | null {
 	const value = field(raw, 'value');
 	if (name === undefined && value === undefined) return null;
 	return {
-		name: name === undefined || name === null ? '' : anyText(name, SHORT_TEXT),
+		name: name === undefined || name === null ? '' : sharedAnyText(name, SHORT_TEXT),
 		value: value === undefined || value === null ? '' : anyText(value, PARSE_LIMITS.resultValue),
 	};
 }
 
-function parseExtra(raw: Record<string, unknown>): ExtraField[] {
+function parseExtra(raw: Record<string, unknown>): readonly ExtraField[] {
 	const extra: ExtraField[] = [];
 	for (const name of Object.keys(raw)) {
 		if (KNOWN_FIELDS.has(name)) continue;
 		if (extra.length >= PARSE_LIMITS.extraFields) break;
 		extra.push({
-			name: anyText(name, SHORT_TEXT),
-			value: anyText(raw[name], PARSE_LIMITS.extraValue),
+			name: sharedAnyText(name, SHORT_TEXT),
+			value: sharedAnyText(raw[name], PARSE_LIMITS.extraValue),
 		});
 	}
-	return extra;
-}
-
-/** SHA-1 over everything visible: stable across parses, short enough to keep per job. */
-function signatureOf(job: Omit<Job, 'signature'>): string {
-	const visible = [
-		job.key,
-		job.name,
-		job.type,
-		job.state,
-		job.status,
-		job.displayState,
-		job.rawState,
-		job.over,
-		job.submitTime,
-		job.completeTime,
-		job.startTime,
-		job.taskReports.map((t) => [t.key, t.type, t.state, t.status, t.displayState, t.message]),
-		job.jobResults.map((r) => [r.name, r.value]),
-		job.extra.map((e) => [e.name, e.value]),
-	];
-	return createHash('sha1').update(JSON.stringify(visible)).digest('base64url');
+	return fitted(extra);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { isFatal, toApiError } from '../api/errors.js';
-import type { Job } from '../api/job.js';
+import { type Job, sameJob } from '../api/job.js';
 import type { AiqumClient } from '../api/types.js';
 import type { Clock } from '../time/clock.js';
 import { POLL_BACKOFF, retryDelay } from './backoff.js';
@@ -114,7 +114,7 @@ async function runFocusWatch(options: FocusWatchOptions, signal: AbortSignal): P
 			});
 			failures = 0;
 			lastModified = answer.serverTime ?? clock.now();
-			const changed = current === undefined || current.signature !== answer.job.signature;
+			const changed = current === undefined || !sameJob(current, answer.job);
 			latest = answer.job;
 			options.onJob(answer.job);
 			const proven = detector.observe(answer.heldMs, changed);

@@ -1,5 +1,12 @@
 import { compareNewestFirst } from '../api/contract.js';
-import { DISPLAY_STATES, type DisplayState, type Job, type JobId, jobId } from '../api/job.js';
+import {
+	DISPLAY_STATES,
+	type DisplayState,
+	type Job,
+	type JobId,
+	jobId,
+	sameJob,
+} from '../api/job.js';
 import { KeyIndex } from './key-index.js';
 
 /** The order of the jobs list: the server's newest-first order (see api/contract.ts). */
@@ -38,8 +45,8 @@ const SPLICE_LIMIT = 32;
  * key: one engine holds one server's jobs, but ids are what the snapshot and
  * everything above it use), counted by state, capped.
  * Each change produces new `jobs`, `byKey` and `counts` objects and leaves the
- * old ones untouched (they belong to published snapshots); a job whose
- * signature did not change keeps its object.
+ * old ones untouched (they belong to published snapshots); a job in which
+ * nothing visible changed ({@link sameJob}) keeps its object.
  */
 export class JobStore {
 	readonly maxJobs: number;
@@ -84,7 +91,7 @@ export class JobStore {
 
 	/**
 	 * Merges fresh copies of jobs. Unknown ids are added, changed ones replaced,
-	 * unchanged ones (same signature) ignored, so their objects stay. An answer
+	 * unchanged ones ({@link sameJob}) ignored, so their objects stay. An answer
 	 * that would take a finished job back to in-progress is a stale answer that
 	 * raced a newer one, and is ignored. Duplicate ids: the first copy wins.
 	 */
@@ -103,7 +110,7 @@ export class JobStore {
 				if (this.#floor === null || compareJobs(job, this.#floor) < 0) inserts.push(job);
 				continue;
 			}
-			if (old.signature === job.signature || (old.over && !job.over)) continue;
+			if (sameJob(old, job) || (old.over && !job.over)) continue;
 			(compareJobs(old, job) === 0 ? replaced : moved).push([old, job]);
 			if (old.displayState !== job.displayState) {
 				transitions.push({ job, from: old.displayState, to: job.displayState });

@@ -1,5 +1,5 @@
 import { type ApiError, isFatal, toApiError } from '../api/errors.js';
-import type { Job } from '../api/job.js';
+import { type Job, sameJob } from '../api/job.js';
 import type { AiqumClient } from '../api/types.js';
 import { type Clock, systemClock } from '../time/clock.js';
 import { type BackoffPolicy, retryDelay } from './backoff.js';
@@ -152,7 +152,7 @@ async function waitLoop(
 				job = await client.getJob(key, signal);
 			} else {
 				const answer = await longPoll(client, key, options, clock, signal, state);
-				const changed = answer.job.signature !== state.latest.signature;
+				const changed = !sameJob(answer.job, state.latest);
 				const proven = detector.observe(answer.heldMs, changed);
 				if (proven !== null) state.support = proven;
 				if (proven !== 'unsupported') gap = LongPollDetector.gapAfter(answer.heldMs, changed);

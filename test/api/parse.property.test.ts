@@ -121,7 +121,6 @@ function strings(job: Job): string[] {
 		job.state ?? '',
 		job.status ?? '',
 		job.rawState,
-		job.signature,
 		...job.taskReports.flatMap((t) => [
 			t.key ?? '',
 			t.type,

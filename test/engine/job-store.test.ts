@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Job } from '../../source/api/job.js';
+import { type Job, sameJob } from '../../source/api/job.js';
 import { compareJobs, JobStore } from '../../source/engine/job-store.js';
 import { KeyIndex } from '../../source/engine/key-index.js';
 import { parseRaw } from '../helpers/fake-client.js';
@@ -34,7 +34,7 @@ describe('JobStore.merge', () => {
 		expect(outcome.transitions).toEqual([]);
 	});
 
-	it('reports no change, and keeps every object, when signatures match', () => {
+	it('reports no change, and keeps every object, when nothing visible changed', () => {
 		const store = new JobStore(100);
 		store.merge([job('a', 1), job('b', 2)]);
 		const { jobs, byKey, counts } = store;
@@ -109,11 +109,13 @@ describe('JobStore.merge', () => {
 							seen.add(j.key);
 							const old = model.get(j.key);
 							if (old?.over && !j.over) continue;
-							if (old === undefined || old.signature !== j.signature) model.set(j.key, j);
+							if (old === undefined || !sameJob(old, j)) model.set(j.key, j);
 						}
 						const expected = [...model.values()].sort(compareJobs);
-						expect(store.jobs.map((j) => j.signature)).toEqual(expected.map((j) => j.signature));
-						for (const j of expected) expect(store.byKey.get(j.key)?.signature).toBe(j.signature);
+						// By object: an unchanged job keeps the very object first merged.
+						expect(store.jobs).toHaveLength(expected.length);
+						for (const [i, j] of store.jobs.entries()) expect(j).toBe(expected[i]);
+						for (const j of expected) expect(store.byKey.get(j.key)).toBe(j);
 						expect(store.byKey.size).toBe(expected.length);
 						const running = expected.filter((j) => j.displayState === 'RUNNING').length;
 						expect(store.counts.RUNNING).toBe(running);
@@ -131,7 +133,6 @@ describe('JobStore.merge', () => {
 			...template,
 			key: `k${i}`,
 			submitTime: T0 - i * 1000,
-			signature: `clone ${i}`,
 		}));
 		store.merge(jobs);
 		const started = performance.now();

@@ -32,7 +32,6 @@ export function makeJob(overrides: Partial<Job> & { key: string }): Job {
 		taskReports: [],
 		jobResults: [],
 		extra: [],
-		signature: `${overrides.key}:${displayState}`,
 		...overrides,
 	};
 }
