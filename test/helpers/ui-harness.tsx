@@ -3,6 +3,7 @@ import chalk from 'chalk';
 import { render } from 'ink';
 import type { Snapshot } from '../../source/engine/types.js';
 import { App } from '../../source/ui/App.js';
+import type { Alerts } from '../../source/ui/alerts/alerts.js';
 import { createInputDecoder, ESCAPE_TIMEOUT_MS } from '../../source/ui/terminal/input-decoder.js';
 import { createKeyHub } from '../../source/ui/terminal/key-source.js';
 import { INK_RENDER_MODE } from '../../source/ui/terminal/terminal-output.js';
@@ -110,6 +111,8 @@ export interface HarnessOptions {
 	readonly now?: number;
 	/** What `r` reconnects with after a failed login or certificate. */
 	readonly reconnector?: Reconnector;
+	/** Marks, unseen failures, bell and desktop notifications (`m`, `x`, `b`, `B`). */
+	readonly alerts?: Alerts;
 }
 
 /** @deprecated The one settle is test/helpers/settle.ts; re-exported so tests written against this path compile. */
@@ -145,6 +148,7 @@ export async function renderApp(options: HarnessOptions = {}): Promise<UiHarness
 				quits++;
 			}}
 			{...(options.reconnector === undefined ? {} : { reconnector: options.reconnector })}
+			{...(options.alerts === undefined ? {} : { alerts: options.alerts })}
 		/>,
 		{
 			stdout: stdout as unknown as NodeJS.WriteStream,
