@@ -25,8 +25,9 @@ function alerts(bell = false): Alerts {
 async function withFailures(ascii = false) {
 	const a = alerts(true);
 	const h = await renderApp({ snapshot: makeSnapshot(JOBS), alerts: a, ascii, columns: 100 });
-	a.onEvent({ type: 'transition', at: 0, job: JOBS[2] as Job, from: 'RUNNING' });
-	a.onEvent({ type: 'transition', at: 0, job: JOBS[1] as Job, from: 'RUNNING' });
+	for (const failed of [JOBS[2], JOBS[1]] as Job[]) {
+		a.onEvent({ type: 'transition', at: 0, job: failed, from: 'RUNNING', to: failed.displayState });
+	}
 	await settle();
 	return { h, a };
 }

@@ -19,7 +19,7 @@ function job(key: string, displayState: DisplayState, extra: Partial<Job> = {}):
 }
 
 function moved(from: DisplayState, to: Job): JobEvent {
-	return { type: 'transition', at: 0, job: to, from };
+	return { type: 'transition', at: 0, job: to, from, to: to.displayState };
 }
 
 /** Alerts whose poll boundaries the test sets: `poll()` tells what was gathered. */

@@ -70,9 +70,9 @@ export class Alerts {
 	onEvent(event: JobEvent): void {
 		const { job } = event;
 		const id = jobId(job);
+		const to = event.type === 'new' ? job.displayState : event.to;
 		const failed =
-			FAILED_STATES.has(job.displayState) &&
-			(event.type === 'new' || !FAILED_STATES.has(event.from));
+			FAILED_STATES.has(to) && (event.type === 'new' || !FAILED_STATES.has(event.from));
 		const markedEnd = event.type === 'transition' && job.over && this.#state.marks.has(id);
 		if (failed && id !== this.#viewing && !this.#state.unseen.includes(id)) {
 			this.#set({ unseen: [...this.#state.unseen, id] });
