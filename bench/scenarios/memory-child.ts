@@ -38,6 +38,9 @@ process.stdout.write(
 		heapUsed: held.heapUsed,
 		baselineRss: baseline.rss,
 		baselineHeapUsed: baseline.heapUsed,
+		// What one more job held costs, the engine's fixed part taken out.
+		heapPerJob: Math.round((held.heapUsed - baseline.heapUsed) / count),
+		rssPerJob: Math.round((held.rss - baseline.rss) / count),
 	})}\n`,
 );
 await engine.stop();
