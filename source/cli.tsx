@@ -10,6 +10,8 @@ import { helpText } from './commands/help.js';
 import { runMain } from './commands/main.js';
 import { handleInterrupts } from './commands/signals.js';
 import { ConfigError } from './config/errors.js';
+import { chooseLanguage, setLanguage } from './i18n/language.js';
+import { t } from './i18n/t.js';
 
 function parseArgv() {
 	try {
@@ -34,6 +36,17 @@ function parseArgv() {
 
 const cli = parseArgv();
 process.title = 'umwatch';
+// The language of every message from here on, chosen once: --lang, UMWATCH_LANG, the locale.
+const language = chooseLanguage(cli.flags.lang, process.env);
+setLanguage(language.language);
+if (language.invalid !== undefined) {
+	const failure = describeStartupFailure(
+		new ConfigError(t('cli.badLang', language.invalid)),
+		process.env,
+	);
+	process.stderr.write(failure.text);
+	process.exit(failure.code);
+}
 if (cli.flags.help) {
 	process.stdout.write(helpText());
 	process.exit(0);

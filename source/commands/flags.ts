@@ -53,6 +53,7 @@ export const FLAG_SPECS = {
 	longPoll: { type: 'boolean', default: true },
 	help: { type: 'boolean' },
 	version: { type: 'boolean' },
+	lang: { type: 'string' },
 } as const satisfies Record<string, FlagSpec>;
 
 /** `passwordFile` → `--password-file`. */

@@ -87,6 +87,7 @@ Simulator (umwatch simulate)
   --user U                   the user name to accept (default admin)
 
 Other
+  --lang ja|en               messages in Japanese or English (default: by the locale)
   --help, --version
 
 The password is never taken from a flag (every user of the host can read the command
@@ -106,7 +107,8 @@ Several servers
 Environment
   UMWATCH_URL, UMWATCH_USER, UMWATCH_PASSWORD, UMWATCH_PROFILE (NAME[,NAME…]),
   UMWATCH_CA_FILE, UMWATCH_FINGERPRINT, UMWATCH_INSECURE (1/0), UMWATCH_INTERVAL, NO_COLOR,
-  UMWATCH_CONFIG (config file path), UMWATCH_DEBUG=1 (stack traces of internal errors)
+  UMWATCH_CONFIG (config file path), UMWATCH_DEBUG=1 (stack traces of internal errors),
+  UMWATCH_LANG (ja/en; --lang wins, else LC_ALL, LC_MESSAGES, LANG)
 
 Configuration
   $XDG_CONFIG_HOME/umwatch/config.json, else ~/.config/umwatch/config.json:

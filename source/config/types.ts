@@ -29,6 +29,8 @@ export interface CliFlags {
 	readonly maxJobs?: string | undefined;
 	readonly color?: boolean | undefined;
 	readonly ascii?: boolean | undefined;
+	/** `--lang ja|en`: read by the command line before anything else (i18n/language.ts). */
+	readonly lang?: string | undefined;
 	readonly demo?: boolean | undefined;
 	readonly json?: boolean | undefined;
 	readonly ndjson?: boolean | undefined;

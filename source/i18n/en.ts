@@ -29,7 +29,9 @@
  *   the binary: `UMWATCH_LANG=ja` or `LANG=ja_JP.UTF-8` in the child's env.
  */
 import { apiEn } from './en/api.js';
+import { cliEn } from './en/cli.js';
 
 export const en = {
 	...apiEn,
+	...cliEn,
 } as const;

@@ -2,7 +2,9 @@
 import { translation } from './catalogue.js';
 import { en } from './en.js';
 import { apiJa } from './ja/api.js';
+import { cliJa } from './ja/cli.js';
 
 export const ja = translation(en, {
 	...apiJa,
+	...cliJa,
 });

@@ -76,5 +76,5 @@ export function localeLanguage(env: LanguageEnvironment): Language {
 	const messages = firstSet(env, ['LC_ALL', 'LC_MESSAGES', 'LANG']);
 	if (!/^ja(?:[_.@-]|$)/i.test(messages)) return 'en';
 	const ctype = firstSet(env, ['LC_ALL', 'LC_CTYPE', 'LANG']);
-	return /\.utf-?8(?:@|$)/i.test(ctype) ? 'ja' : 'en';
+	return /utf-?8/i.test(ctype) ? 'ja' : 'en';
 }

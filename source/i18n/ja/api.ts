@@ -4,11 +4,11 @@ import { apiEn } from '../en/api.js';
 
 export const apiJa = translation(apiEn, {
 	'api.serverSaid': '：「{text}」',
-	'api.durationMs': '{value} ミリ秒',
+	'api.durationMs': '{value} ms',
 	'api.durationS': '{value} 秒',
 
 	'api.auth': 'Unified Manager で認証に失敗しました (401)。',
-	'api.auth.hint': '--user とパスワードの指定方法を確認してください。',
+	'api.auth.hint': '--user とパスワードの指定を確認してください。',
 	'api.forbidden': 'Unified Manager がこのユーザーのアクセスを拒否しました (403){said}。',
 	'api.forbidden.hint':
 		'ユーザーに API のロールが必要です。ジョブの監視には Operator (読み取り専用) で十分です。',
@@ -28,9 +28,9 @@ export const apiJa = translation(apiEn, {
 	'api.serverFailed.hint': '解決しない場合は、Unified Manager の状態を確認してください。',
 	'api.redirect': 'Unified Manager がリダイレクトを返しました ({status})。',
 	'api.redirectTo': 'Unified Manager が {location} へのリダイレクトを返しました ({status})。',
-	'api.redirect.hint': 'URL (https、ポート、…/api) が正しいか確認してください。',
+	'api.redirect.hint': 'URL (https、ポート、…/api) を確認してください。',
 	'api.requestRejected': 'Unified Manager が要求を拒否しました ({status}){said}。',
-	'api.requestRejected.hint': '指定したフィルタとオプションを確認してください。',
+	'api.requestRejected.hint': 'フィルタとオプションを確認してください。',
 
 	'api.fingerprintChanged':
 		'{host} の証明書が変わりました。SHA-256 フィンガープリントが、固定した {expected} ではなく {actual} です。',
@@ -38,19 +38,18 @@ export const apiJa = translation(apiEn, {
 		'証明書を意図的に更新した場合は、内容を確認して `umwatch trust` を再実行してください。そうでない場合は、通信が傍受されている可能性があります。',
 	'api.speaksTls': 'URL は http:// ですが、{host} は TLS で通信しています。',
 	'api.speaksTls.hint':
-		'このポートは TLS を使用します。--url https://{host} のように https:// を指定してください。',
+		'このポートは TLS です。--url https://{host} のように https:// を使用してください。',
 	'api.refused': '{host} への接続が拒否されました。',
-	'api.refused.hint': 'URL が正しいか、サーバーが起動しているか確認してください。',
+	'api.refused.hint': 'URL とサーバーの稼働を確認してください。',
 	'api.hostNotFound': 'ホスト名が見つかりません：{host}。',
 	'api.hostNotFound.hint': 'URL のホスト名 (と DNS) を確認してください。',
-	'api.noRoute': '{host} へのルートがありません。',
-	'api.noRoute.hint': 'ネットワーク経路 (VPN、ファイアウォール、ルーティング) を確認してください。',
+	'api.noRoute': '{host} に到達できません。',
+	'api.noRoute.hint': 'VPN、ファイアウォール、ルーティングを確認してください。',
 	'api.connectTimeout': '{time} 以内に {host} に接続できませんでした。',
-	'api.connectTimeout.hint':
-		'ここからホストに到達できるか (VPN、ファイアウォール) 確認してください。',
+	'api.connectTimeout.hint': 'ホストへの経路 (VPN、ファイアウォール) を確認してください。',
 	'api.headersTimeout': '{host} から {time} 以内に応答がありませんでした。',
 	'api.bodyTimeout': '{host} からの応答が {time} 止まりました。',
-	'api.overloaded.hint': 'Unified Manager が過負荷になっている可能性があります。',
+	'api.overloaded.hint': 'Unified Manager が過負荷の可能性があります。',
 	'api.cancelled': '要求はキャンセルされました。',
 	'api.cancelledClosed': '要求はキャンセルされました (クライアントを閉じました)。',
 	'api.closedInBody': '応答をすべて受信する前に、{host} との接続が閉じられました。',
@@ -78,26 +77,25 @@ export const apiJa = translation(apiEn, {
 	'api.handshakeFailed': '{host} との TLS ハンドシェイクに失敗しました ({code})。',
 	'api.handshakeFailed.hint':
 		'ポートが正しく、https に対応しているか確認してください。TLS なしのシミュレータには http:// を使用します。',
-	'api.unexpected': '予期しないエラーが発生しました：{text}',
+	'api.unexpected': '予期しないエラー：{text}',
 
 	'api.tooLarge': '{host} からの応答が {size} を超えているため、読み込みませんでした。',
 	'api.tooLarge.hint': 'プロキシか、異常なサーバーが送信している可能性があります。',
-	'api.html':
-		'{host} が JSON ではなく HTML を返しました。プロキシかログイン ページではありませんか?',
+	'api.html': '{host} が JSON でなく HTML を返しました。プロキシかログイン画面では?',
 	'api.html.hint': 'URL (Unified Manager ホストの …/api) と、途中のプロキシを確認してください。',
 	'api.emptyBody': '{host} が空の応答を返しました。',
-	'api.emptyBody.hint': 'プロキシが干渉している可能性があります。',
+	'api.emptyBody.hint': 'プロキシの干渉が考えられます。',
 	'api.jsonCut': '{host} が途中で切れた JSON を返しました ({bytes} バイト)。',
 	'api.notJson': '{host} が JSON 以外の応答を返しました。',
-	'api.badBody.hint': '解決しない場合は、サーバーと途中のプロキシを確認してください。',
+	'api.badBody.hint': '続く場合は、サーバーと途中のプロキシを確認してください。',
 	'api.noJobList': 'Unified Manager の応答にジョブの一覧がありません。',
 	'api.noJobList.hint':
 		'URL は Unified Manager の API (…/api) ですか? プロキシが代わりに応答している可能性があります。',
 	'api.jobWithoutKey': 'Unified Manager がキーのないジョブを返しました。',
 	'api.systemNotObject': 'Unified Manager のシステム情報の応答がオブジェクトではありません。',
 	'api.isApi.hint': 'URL は Unified Manager の API (…/api) ですか?',
-	'api.noJobKey': 'ジョブ キーが指定されていません。',
-	'api.noJobKey.hint': 'ジョブのキーを指定してください。',
+	'api.noJobKey': 'キーが未指定です。',
+	'api.noJobKey.hint': 'キーを指定してください。',
 	'api.nextInvalid':
 		'Unified Manager が有効な URL ではない次ページのリンクを返しました。リンクはたどりません。',
 	'api.nextOtherServer':
@@ -113,15 +111,15 @@ export const apiJa = translation(apiEn, {
 	'api.next.hint':
 		'プロキシか設定に誤りのあるサーバーがリンクを書き換えています。サーバー管理者に報告してください。',
 
-	'api.noUrl': 'サーバーの URL が指定されていません。--url https://HOST を使用してください。',
+	'api.noUrl': '--url https://HOST でサーバーの URL を指定してください。',
 	'api.badUrl': '有効な URL ではありません：{url}。',
 	'api.urlCredentials':
 		'URL にユーザー名またはパスワード (user:pass@host) が含まれています。URL 内の認証情報はプロセス一覧やシェル履歴から漏れるため、ユーザーは --user、パスワードは UMWATCH_PASSWORD または --password-file で指定してください。',
 	'api.urlScheme':
-		'URL スキーム "{scheme}" はサポートされていません。https:// (シミュレータでは http://) を使用してください。',
+		'URL スキーム "{scheme}" は未対応です。https:// (シミュレータは http://) を使用してください。',
 	'api.urlQuery': 'サーバーの URL にクエリ (?) やフラグメント (#) は指定できません。',
 	'api.badFingerprint':
 		'SHA-256 フィンガープリントではありません。16 進数 64 桁が必要です (コロンは省略可、`umwatch trust` で表示されます)。',
 	'api.plainHttpTrust':
-		'プレーン HTTP では信頼する証明書がありません ({host})。https:// を使用してください。',
+		'HTTP では信頼する証明書がありません ({host})。https:// を使用してください。',
 });

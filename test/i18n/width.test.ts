@@ -1,0 +1,68 @@
+// Japanese takes two columns a character: a translation must still fit where
+// the English message fits. Two checks on every message with the same values
+// filled in: its display width is at most 1.3× the English one (a header line
+// is cut at the terminal's width), and wrapped as the error view wraps it at
+// 80 and 60 columns (the screens umwatch must fit), it takes at most one line
+// more than the English one.
+import { describe, expect, it } from 'vitest';
+import { fill } from '../../source/i18n/catalogue.js';
+import { en } from '../../source/i18n/en.js';
+import { ja } from '../../source/i18n/ja.js';
+import { displayWidth, wrap } from '../../source/present/text-width.js';
+
+/** A typical value for each placeholder (the same in both languages). */
+const SAMPLE: Readonly<Record<string, string | number>> = {
+	host: 'um01.example.com',
+	said: '',
+	text: 'Invalid filter',
+	path: '/api/management-server/jobs',
+	status: '503 Service Unavailable',
+	seconds: 30,
+	location: 'https://um01.example.com/login',
+	actual: 'AB:CD:EF:01',
+	expected: '12:34:56:78',
+	time: '10 s',
+	value: 10,
+	detail: 'EINVAL',
+	caFile: '/etc/um-ca.pem',
+	names: 'DNS:um02.example.com',
+	code: 'ERR_SSL_WRONG_VERSION_NUMBER',
+	size: '8 MiB',
+	bytes: 1234,
+	origin: 'https://evil.example.com',
+	root: '/api',
+	url: '"https://um01 example"',
+	scheme: 'ftp',
+	name: '--lang',
+};
+
+/** Ratio allowed; very short messages (a unit, a quote) get two columns more. */
+const RATIO = 1.3;
+const SLACK = 2;
+
+const keys = Object.keys(en) as Array<keyof typeof en>;
+const filled = (template: string) => fill(template, SAMPLE);
+
+describe('Japanese messages fit where the English ones do', () => {
+	it('every placeholder has a sample value', () => {
+		for (const key of keys) {
+			expect(filled(en[key]), key).not.toMatch(/\{\w+\}/);
+		}
+	});
+
+	it.each(keys)('%s: display width at most 1.3× the English', (key) => {
+		const english = displayWidth(filled(en[key]));
+		const japanese = displayWidth(filled(ja[key]));
+		expect(japanese, `${japanese} columns: ${filled(ja[key])}`).toBeLessThanOrEqual(
+			Math.max(english * RATIO, english + SLACK),
+		);
+	});
+
+	it.each(keys)('%s: at most one line more than the English at 80 and 60 columns', (key) => {
+		for (const width of [80, 60]) {
+			const english = wrap(filled(en[key]), width).length;
+			const japanese = wrap(filled(ja[key]), width).length;
+			expect(japanese, `${width} columns`).toBeLessThanOrEqual(english + 1);
+		}
+	});
+});
