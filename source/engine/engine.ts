@@ -1,5 +1,5 @@
 import { type ApiError, isFatal, toApiError } from '../api/errors.js';
-import type { Job, JobId } from '../api/job.js';
+import { type Job, type JobId, jobId } from '../api/job.js';
 import type { Requester } from '../api/pages.js';
 import type { AiqumClient } from '../api/types.js';
 import type { Clock, TimerHandle } from '../time/clock.js';
@@ -8,8 +8,10 @@ import { type EngineOptions, type EngineSettings, engineSettings } from './engin
 import { FocusLink } from './focus-link.js';
 import { JobStore, type MergeOutcome } from './job-store.js';
 import { MissingJobs } from './missing-jobs.js';
-import { loadHistory, type PollOutput, runPollCycle } from './poll-cycle.js';
+import { OlderPages } from './older-pages.js';
+import { firstPageSize, loadHistory, type PollOutput, runPollCycle } from './poll-cycle.js';
 import { PollOverrun } from './poll-overrun.js';
+import { RefreshCadence } from './refresh-cadence.js';
 import { ServerVersionProbe } from './server-version.js';
 import { SnapshotPublisher } from './snapshot-publisher.js';
 import type { ConnectionState, Engine, ErrorSummary, JobEvent } from './types.js';
@@ -44,6 +46,13 @@ class PollingEngine implements WatchEngine {
 	readonly #settings: EngineSettings;
 	readonly #store: JobStore;
 	readonly #missing = new MissingJobs();
+	readonly #cadence: RefreshCadence;
+	/** Whether polls may send change probes: until the server refuses or ignores one. */
+	#probeChanges = true;
+	/** Counts probes, so each share of many off-page jobs gets its turn. */
+	#probeTurn = 0;
+	/** New jobs the last poll found, sizing the next first page; null when unknown. */
+	#lastNew: number | null = null;
 	readonly #out: SnapshotPublisher;
 	readonly #tasks = new Set<Promise<unknown>>();
 	#started = false;
@@ -59,6 +68,7 @@ class PollingEngine implements WatchEngine {
 	readonly #focus: FocusLink;
 	readonly #version: ServerVersionProbe;
 	readonly #overrun: PollOverrun;
+	readonly #older: OlderPages;
 
 	constructor(options: EngineOptions) {
 		const settings = engineSettings(options);
@@ -66,6 +76,7 @@ class PollingEngine implements WatchEngine {
 		this.#client = options.client;
 		this.#clock = settings.clock;
 		this.#store = new JobStore(settings.maxJobs);
+		this.#cadence = new RefreshCadence(settings.intervalMs);
 		this.#out = new SnapshotPublisher(this.#store, this.#clock, settings.intervalMs);
 		this.#overrun = new PollOverrun(this.#clock, settings.intervalMs, this.#out);
 		this.#version = new ServerVersionProbe(this.#client, (version) => {
@@ -74,6 +85,7 @@ class PollingEngine implements WatchEngine {
 			this.#out.publish();
 		});
 		this.#focus = this.#focusLink();
+		this.#older = this.#olderPages();
 	}
 
 	start(): void {
@@ -91,6 +103,7 @@ class PollingEngine implements WatchEngine {
 		this.#poll?.controller.abort();
 		this.#version.abort();
 		this.#focus.stop();
+		this.#older.stop();
 		while (this.#tasks.size > 0) await Promise.allSettled([...this.#tasks]);
 	}
 
@@ -138,6 +151,7 @@ class PollingEngine implements WatchEngine {
 			return;
 		}
 		// A retry time or failure from before the pause no longer means anything.
+		this.#lastNew = null;
 		const before = this.#beforePause.kind;
 		this.#out.setConnection(before === 'live' ? this.#beforePause : { kind: 'connecting' });
 		this.#out.publish();
@@ -154,6 +168,21 @@ class PollingEngine implements WatchEngine {
 		this.#out.setFocusKey(id);
 		this.#out.publish();
 		this.#focus.restart();
+	}
+
+	loadOlder(): void {
+		// Before the first load there is no oldest job to go past.
+		if (!this.#historyLoaded || this.#stopped) return;
+		this.#older.load();
+	}
+
+	protect(ids: readonly JobId[]): void {
+		this.#store.protect(ids);
+	}
+
+	/** Kept-fresh jobs are read every poll; the focused one needs not: its own watch reads it. */
+	keepFresh(ids: readonly JobId[]): void {
+		this.#cadence.setLive(ids);
 	}
 
 	/** Keeps a promise alive in the set `stop()` waits for. */
@@ -205,8 +234,11 @@ class PollingEngine implements WatchEngine {
 						request,
 						held: this.#store,
 						highWater: this.#highWater,
-						pageSize: this.#settings.pageSize,
+						pageSize: firstPageSize(this.#settings.pageSize, this.#lastNew),
 						maxRecords: this.#store.maxJobs,
+						selectRefresh: (stale) => this.#selectRefresh(stale),
+						probeChanges: this.#probeChanges,
+						probeTurn: this.#probeTurn,
 					})
 				: await loadHistory({ client: this.#client, request, count: this.#settings.initialJobs });
 			this.#overrun.end();
@@ -227,6 +259,10 @@ class PollingEngine implements WatchEngine {
 		const outcome = this.#store.merge(this.#focus.withoutStaleFocus(output.jobs, startedAt));
 		// A job the server has stopped returning (deleted, purged) would otherwise stay "running".
 		this.#store.remove(this.#missing.record(output.asked, output.missing));
+		this.#cadence.record(output.jobs.map(jobId), output.asked, this.#store.activeIds);
+		if (output.probe === 'answered') this.#probeTurn += 1;
+		if (output.probe === 'refused' || output.probe === 'ignored') this.#probeChanges = false;
+		this.#lastNew = initial ? null : (output.fresh ?? null);
 		this.#out.setSkipped(output.skipped);
 		this.#out.setPollWarning(output.warning);
 		// A refresh while paused leaves the pause in place; resuming finds the data live.
@@ -237,6 +273,15 @@ class PollingEngine implements WatchEngine {
 		this.#fetchSystem();
 		const elapsed = this.#clock.now() - startedAt;
 		this.#schedule(Math.max(this.#settings.intervalMs - elapsed, this.#settings.intervalMs / 2));
+	}
+
+	/** Off-page in-progress jobs due a read by key this poll (see refresh-cadence.ts). */
+	#selectRefresh(stale: readonly JobId[]): JobId[] {
+		const candidates = stale.map((id) => ({
+			id,
+			submitTime: this.#store.get(id)?.submitTime ?? null,
+		}));
+		return this.#cadence.select(candidates, this.#clock.now());
 	}
 
 	#onPollFailure(error: ApiError): void {
@@ -252,6 +297,7 @@ class PollingEngine implements WatchEngine {
 			return;
 		}
 		this.#failures += 1;
+		this.#lastNew = null;
 		if (isFatal(error)) {
 			this.#out.setConnection({ kind: 'failed', error: summarize(error) });
 			this.#out.publish();
@@ -278,6 +324,35 @@ class PollingEngine implements WatchEngine {
 		if (this.#stopped) return;
 		const task = this.#version.fetch();
 		if (task !== null) this.#track(task);
+	}
+
+	/** Older pages (older-pages.ts) read and merge into the same store, as history: no "new" events. */
+	#olderPages(): OlderPages {
+		return new OlderPages({
+			client: this.#client,
+			request: (signal) => (run) =>
+				withQuickRetries(run, { clock: this.#clock, random: this.#settings.random, signal }),
+			held: () => {
+				const jobs = this.#store.jobs;
+				return {
+					oldest: jobs[jobs.length - 1] ?? null,
+					isHeld: (id) => this.#store.get(id) !== undefined,
+					count: jobs.length,
+				};
+			},
+			merge: (jobs) => {
+				if (this.#stopped) return 0;
+				const outcome = this.#store.merge(jobs);
+				this.#publishMerge(outcome, false);
+				return outcome.added.length;
+			},
+			setState: (state) => {
+				if (this.#stopped) return;
+				this.#out.setOlder(state);
+				this.#out.publish();
+			},
+			track: (promise) => this.#track(promise),
+		});
 	}
 
 	/** The focus watch's view of this engine: it reads the same store and publishes through the same outlet. */

@@ -1,6 +1,7 @@
 import { type JobId, splitJobId } from '../api/job.js';
 import type { WatchEngine } from './engine.js';
 import { FleetIndex, mergeNewestFirst, sumCounts } from './fleet-merge.js';
+import { fleetOlder } from './older-pages.js';
 import { callAll } from './snapshot-publisher.js';
 import type { ConnectionState, JobEvent, ServerHealth, Snapshot } from './types.js';
 
@@ -153,6 +154,33 @@ class Fleet implements WatchEngine {
 		this.#memberPublished();
 	}
 
+	keepFresh(ids: readonly JobId[]): void {
+		const owned = new Map<FleetMember, JobId[]>(this.#members.map((member) => [member, []]));
+		for (const id of ids) {
+			const owner = this.#ownerOf(id);
+			if (owner !== null) owned.get(owner)?.push(id);
+		}
+		// Every member hears its share, an empty one too: each replaces its previous set.
+		for (const [member, own] of owned) member.engine.keepFresh?.(own);
+	}
+
+	/** Every member not yet at its end loads its next older page; the merge puts them in place. */
+	loadOlder(): void {
+		for (const member of this.#members) {
+			const state = member.engine.getSnapshot().older ?? 'idle';
+			if (state !== 'exhausted' && state !== 'full') member.engine.loadOlder?.();
+		}
+	}
+
+	protect(ids: readonly JobId[]): void {
+		const owned = new Map<FleetMember, JobId[]>(this.#members.map((member) => [member, []]));
+		for (const id of ids) {
+			const owner = this.#ownerOf(id);
+			if (owner !== null) owned.get(owner)?.push(id);
+		}
+		for (const [member, own] of owned) member.engine.protect?.(own);
+	}
+
 	/** The member whose jobs the id names; else the one holding it (a server named otherwise). */
 	#ownerOf(id: JobId): FleetMember | null {
 		const server = splitJobId(id).server;
@@ -222,6 +250,7 @@ class Fleet implements WatchEngine {
 			skippedRecords: sum(snapshots.map((s) => s.skippedRecords)),
 			pollWarning: firstWarning(this.#members, snapshots),
 			pollStartedAt: overrunStart(snapshots),
+			older: fleetOlder(snapshots.map((s) => s.older ?? 'idle')),
 			servers,
 		};
 		return { members: snapshots, lastSuccess, snapshot };

@@ -3,10 +3,11 @@ import { isFatal, toApiError } from '../api/errors.js';
 import { type Job, type JobId, jobId, splitJobId } from '../api/job.js';
 import { type Requester, walkJobPages } from '../api/pages.js';
 import type { AiqumClient, JobsPage } from '../api/types.js';
+import { askByKey, type ByKeyAnswer, NO_ANSWER, oneRequest } from './by-key.js';
 import { compareJobs } from './job-store.js';
+import { probeIgnored, probeStates, type RefreshCadence } from './refresh-cadence.js';
 
-/** Keys per refresh request are limited so the URL stays well under common proxy limits (8 KB). */
-export const MAX_KEY_FILTER_CHARS = 6000;
+export { chunkKeys, MAX_KEY_FILTER_CHARS } from './by-key.js';
 
 /** What a poll needs to know about the jobs already held. */
 export interface HeldJobs {
@@ -25,6 +26,39 @@ export interface PollInput {
 	readonly pageSize: number;
 	/** Reading stops after this many records even if known jobs were not reached. */
 	readonly maxRecords: number;
+	/**
+	 * Of the held in-progress jobs the pages did not bring, the ones due a
+	 * full read by key, most overdue first (the engine's {@link RefreshCadence});
+	 * as many of them as fit one request are read.
+	 */
+	readonly selectRefresh: (offPage: readonly JobId[]) => readonly JobId[];
+	/**
+	 * On a poll that reads none of them in full, ask the server by key which
+	 * off-page in-progress jobs have moved to another state (`key=…&state=…`:
+	 * usually an empty answer), so most transitions show at the next poll
+	 * anyway. False once the server refused or ignored that filter.
+	 */
+	readonly probeChanges: boolean;
+	/** Which share of the off-page jobs to probe, when they need more than one request: counts round. */
+	readonly probeTurn: number;
+}
+
+/**
+ * The first page's size on a quiet poll. Page 1 is most of what a poll
+ * downloads, and a quiet poll needs only enough of it to reach a known job.
+ */
+export const QUIET_PAGE_RECORDS = 10;
+
+/**
+ * How many records the next poll asks for on its first page: room for twice
+ * as many new jobs as the last poll found, at least {@link QUIET_PAGE_RECORDS},
+ * at most `pageSize`; `pageSize` when unknown (`lastNew` null: the first poll,
+ * or after a failure or a pause, when jobs may have piled up). More new jobs
+ * than that only cost a request per page more: the walk follows `next`.
+ */
+export function firstPageSize(pageSize: number, lastNew: number | null): number {
+	if (lastNew === null) return pageSize;
+	return Math.min(pageSize, Math.max(QUIET_PAGE_RECORDS, 2 * lastNew));
 }
 
 /** What one poll fetched, not yet merged. */
@@ -36,11 +70,21 @@ export interface PollOutput {
 	readonly skipped: number;
 	/** A problem met on the way that did not fail the poll (a `next` link not followed), or null. */
 	readonly warning: string | null;
+	/** Jobs on the pages that were not held before (new jobs, or held ones dropped). */
+	readonly fresh?: number;
 	/** Held jobs asked for by key this poll, by id. */
 	readonly asked: readonly JobId[];
 	/** Those of `asked` the server's answer left out (deleted or purged, or its cache lags). */
 	readonly missing: readonly JobId[];
+	/**
+	 * Whether this poll sent a change probe (see {@link PollInput.probeChanges})
+	 * and how the server took it; 'refused' and 'ignored' mean: stop probing it.
+	 */
+	readonly probe?: ProbeOutcome;
 }
+
+/** How a change probe went: none sent, answered, refused (4xx) or its filter ignored. */
+export type ProbeOutcome = 'none' | 'answered' | 'refused' | 'ignored';
 
 /**
  * Whether a page has reached jobs an earlier poll already covered: a held job
@@ -68,26 +112,30 @@ function newer(a: Job | null, b: Job | undefined): Job | null {
 /**
  * One poll: page 1 of the jobs newest first, following `next` until a page
  * reaches known jobs (so a burst of any size between two polls is found
- * whole), then every held in-progress job that was not on those pages,
- * refreshed by key in as few requests as the URL length allows (one, in
- * practice). Steady state is thus two requests however many jobs run.
+ * whole), then at most one request by key for the held in-progress jobs that
+ * were not on those pages: a full read of those due one, or a change probe
+ * ({@link PollInput.probeChanges}). Steady state is thus two requests however
+ * many jobs run, or one when none is off the pages.
  */
 export async function runPollCycle(input: PollInput): Promise<PollOutput> {
 	const { client, request, held } = input;
 	const jobs: Job[] = [];
 	const seen = new Set<JobId>();
 	let skipped = 0;
+	let fresh = 0;
 	let highWater = input.highWater;
 	let warning: string | null = null;
-	let requests = await walkJobPages({
+	const requests = await walkJobPages({
 		client,
 		request,
 		query: { orderBy: ORDER_NEWEST_FIRST, maxRecords: input.pageSize },
 		onPage: (page) => {
 			skipped += page.skipped;
 			for (const job of page.jobs) {
+				const id = jobId(job);
 				jobs.push(job);
-				seen.add(jobId(job));
+				seen.add(id);
+				if (held.get(id) === undefined) fresh += 1;
 				highWater = newer(highWater, job);
 			}
 			return jobs.length >= input.maxRecords || reachesKnown(page, held, input.highWater);
@@ -96,30 +144,45 @@ export async function runPollCycle(input: PollInput): Promise<PollOutput> {
 			warning = text;
 		},
 	});
-	const stale = [...held.activeIds].filter((id) => !seen.has(id));
-	// The server knows its jobs by key; the engine by id (server and key).
-	const keyOf = new Map(stale.map((id) => [splitJobId(id).key, id]));
-	const returned = new Set<JobId>();
-	for (const chunk of chunkKeys([...keyOf.keys()])) {
-		const refreshed = await request((signal) =>
-			client.listJobsPage({
-				filters: { key: chunk.join('|') },
-				maxRecords: MAX_PAGE_RECORDS,
-				signal,
-			}),
-		);
-		requests += 1;
-		skipped += refreshed.skipped;
-		// A key filter may match more than asked (a `*` in a key); keep only what was asked.
-		const wanted = new Set(chunk);
-		for (const job of refreshed.jobs) {
-			if (!wanted.has(job.key)) continue;
-			jobs.push(job);
-			returned.add(keyOf.get(job.key) as JobId);
-		}
+	const offPage = [...held.activeIds].filter((id) => !seen.has(id));
+	const byKey = await refreshOffPage(input, offPage);
+	jobs.push(...byKey.answer.jobs);
+	return {
+		jobs,
+		highWater,
+		requests: requests + byKey.answer.requests,
+		skipped: skipped + byKey.answer.skipped,
+		warning,
+		asked: byKey.asked,
+		missing: byKey.asked.filter((id) => !byKey.answer.returned.has(id)),
+		probe: byKey.probe,
+		fresh,
+	};
+}
+
+/**
+ * At most one by-key request for the in-progress jobs the pages did not
+ * bring: a full read of those the cadence says are due (the most overdue
+ * that fit one request), or else a change probe of some of them, or nothing.
+ */
+async function refreshOffPage(
+	input: PollInput,
+	offPage: readonly JobId[],
+): Promise<{ answer: ByKeyAnswer; asked: readonly JobId[]; probe: ProbeOutcome }> {
+	const asked = oneRequest(input.selectRefresh(offPage));
+	if (asked.length > 0 || offPage.length === 0 || !input.probeChanges) {
+		return { answer: await askByKey(input, asked, null), asked, probe: 'none' };
 	}
-	const missing = stale.filter((id) => !returned.has(id));
-	return { jobs, highWater, requests, skipped, warning, asked: stale, missing };
+	const probed = oneRequest(offPage, input.probeTurn);
+	const states = probeStates(probed.map((id) => input.held.get(id)?.state ?? null));
+	if (states === null) return { answer: NO_ANSWER, asked: [], probe: 'none' };
+	const answer = await askByKey(input, probed, states);
+	const probe = answer.refused
+		? 'refused'
+		: probeIgnored(answer.jobs, states)
+			? 'ignored'
+			: 'answered';
+	return { answer, asked: [], probe };
 }
 
 /**
@@ -196,26 +259,4 @@ async function loadActive(
 		if (error.kind === 'aborted' || isFatal(error)) throw error;
 		return { jobs: [], skipped: 0 };
 	}
-}
-
-/** Splits keys into groups whose `|`-joined, URL-encoded form fits {@link MAX_KEY_FILTER_CHARS}. */
-export function chunkKeys(keys: readonly string[]): string[][] {
-	const chunks: string[][] = [];
-	let current: string[] = [];
-	let length = 0;
-	for (const key of keys) {
-		const cost = encodeURIComponent(key).length + 3; // `%7C` between keys
-		if (
-			current.length > 0 &&
-			(length + cost > MAX_KEY_FILTER_CHARS || current.length >= MAX_PAGE_RECORDS)
-		) {
-			chunks.push(current);
-			current = [];
-			length = 0;
-		}
-		current.push(key);
-		length += cost;
-	}
-	if (current.length > 0) chunks.push(current);
-	return chunks;
 }

@@ -90,7 +90,21 @@ export interface Snapshot {
 	 * {@link JobId}; `connection` sums them up (see `engine/fleet.ts`).
 	 */
 	readonly servers?: readonly ServerHealth[];
+	/**
+	 * Older jobs on demand ({@link Engine.loadOlder}): idle, a page loading,
+	 * the server has nothing older, the retention cap (`--max-jobs`) keeps no
+	 * more, or the last load failed (the next ask retries). Absent: idle.
+	 */
+	readonly older?: OlderState;
 }
+
+/** How loading older jobs stands (see {@link Snapshot.older}). */
+export type OlderState =
+	| 'idle'
+	| 'loading'
+	| 'exhausted'
+	| 'full'
+	| { readonly error: ErrorSummary };
 
 /** One server of a fleet as the header shows it. */
 export interface ServerHealth {
@@ -140,4 +154,23 @@ export interface Engine {
 	 * {@link JobId} (the key itself for a job of no named server).
 	 */
 	focus(id: JobId | null): void;
+	/**
+	 * Keeps these jobs live (marked jobs, say): while in progress they are
+	 * re-read every poll, like jobs on the first page and the focused one, where
+	 * other in-progress jobs that fell off the first page are re-read every 2nd,
+	 * 4th … poll as they age, at least every 30 s. Replaces the previous set; `[]`
+	 * clears it. Optional so hand-made engines (test fakes) need not have it.
+	 */
+	keepFresh?(ids: readonly JobId[]): void;
+	/**
+	 * Loads the next page of jobs older than the oldest held (the user moved
+	 * past the end of the list); nothing while one loads or when there is none
+	 * older. A failed load is retried by the next call. Optional for fakes.
+	 */
+	loadOlder?(): void;
+	/**
+	 * Jobs retention must never drop (the rows on screen and the selected
+	 * one). Replaces the previous set. Optional for fakes.
+	 */
+	protect?(ids: readonly JobId[]): void;
 }
