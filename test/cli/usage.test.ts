@@ -33,9 +33,10 @@ describe('--help and --version', () => {
 		]) {
 			expect(help).toContain(mode);
 		}
-		for (const key of Object.keys(FLAG_SPECS)) {
+		for (const [key, spec] of Object.entries(FLAG_SPECS)) {
+			// A flag on by default (colour, long polls, the title) is shown as its --no- form.
 			const name =
-				key === 'color' || key === 'longPoll'
+				'default' in spec && spec.default === true
 					? flagName(key).replace('--', '--no-')
 					: flagName(key);
 			expect(help, name).toContain(name);
