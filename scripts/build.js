@@ -15,7 +15,8 @@ await rm(join(dist, 'chunks'), { recursive: true, force: true });
 await mkdir(dist, { recursive: true });
 await build({
 	...bundleOptions(),
-	entryPoints: { umwatch: 'source/cli.tsx' },
+	// The entry turns the compile cache on, then loads source/cli.tsx (scripts/launch.js).
+	entryPoints: { umwatch: 'scripts/launch.js' },
 	outdir: dist,
 	entryNames: '[name]',
 	chunkNames: 'chunks/[name]-[hash]',

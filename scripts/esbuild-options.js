@@ -5,6 +5,7 @@
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inkPatches } from './ink-patches.js';
+import { startupPatches } from './startup-patches.js';
 
 /** The repository's root directory. */
 export const repoRoot = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -33,7 +34,7 @@ export function bundleOptions() {
 		// Ink imports react-devtools-core only when DEV is set; never in production.
 		alias: { 'react-devtools-core': fileURLToPath(new URL('empty-module.js', import.meta.url)) },
 		banner: { js: REQUIRE_SHIM },
-		plugins: [inkPatches],
+		plugins: [inkPatches, startupPatches],
 		logLevel: 'warning',
 	};
 }

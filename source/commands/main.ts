@@ -7,6 +7,7 @@ import { checkFlags } from './flags.js';
 import type { CommandIo } from './io.js';
 import { checkScriptArgs } from './script-args.js';
 import type { Interrupts } from './signals.js';
+import { traceStartup } from './startup-trace.js';
 
 /** What the command line hands over after parsing argv. */
 export interface MainInput {
@@ -26,6 +27,7 @@ export interface MainInput {
  */
 export async function runMain(input: MainInput): Promise<number> {
 	const { io, interrupts } = input;
+	traceStartup('main');
 	try {
 		const resolved: ResolveInput = {
 			flags: checkFlags(input.flags),
@@ -35,6 +37,7 @@ export async function runMain(input: MainInput): Promise<number> {
 		};
 		const config = resolveConfig(resolved);
 		for (const warning of config.warnings) io.stderr.write(`umwatch: ${warning}\n`);
+		traceStartup('config');
 		const code = await runCommand(config, io, interrupts, resolved);
 		return interrupts.exitCode() ?? code;
 	} catch (error) {

@@ -9,6 +9,7 @@ import type { UiExit } from '../ui/run.js';
 import { openConnection, openConnections } from './connect.js';
 import type { CommandIo } from './io.js';
 import type { Interrupts } from './signals.js';
+import { traceStartup } from './startup-trace.js';
 import { fleetStartupFailure, startupSettled, watchConnections } from './watch-fleet.js';
 
 /**
@@ -44,21 +45,25 @@ export async function runWatch(
 		keyboard.close();
 		throw error;
 	});
+	traceStartup('connected');
 	const watched = watchConnections(config, connections);
 	const engine = watched.engine;
 	try {
 		engine.start();
+		traceStartup('polling');
 		const ui = import('../ui/run.js');
 		// Awaited below; this only keeps a failed load from being reported twice.
-		ui.catch(() => undefined);
+		ui.then(() => traceStartup('ui-loaded')).catch(() => undefined);
 		// Several servers: the first to answer well starts the screen; the others show "connecting".
 		const first = await firstAnswer(engine, io.signal);
+		traceStartup('first-answer');
 		if (io.signal.aborted) return interrupts.exitCode() ?? ExitCode.Interrupted;
 		const refused = refuseStart(first, engine, io);
 		if (refused !== null) return refused;
 		const { runWatchUi } = await ui;
 		// From here the screen owns the signals and restores the terminal itself.
 		interrupts.dispose();
+		traceStartup('ui-start');
 		const exit = await runWatchUi({
 			engine,
 			host: watched.host,

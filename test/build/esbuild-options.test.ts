@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { benchBuildOptions } from '../../bench/bundle.js';
 import { bundleOptions } from '../../scripts/esbuild-options.js';
 import { inkPatches, MEASURE_CACHE_LIMIT, WRAP_CACHE_LIMIT } from '../../scripts/ink-patches.js';
+import { startupPatches } from '../../scripts/startup-patches.js';
 import { ensureBuilt } from '../helpers/pty-app.js';
 
 /** Checks one bundle's code (all its files) for what the shared options put there. */
@@ -21,12 +22,12 @@ function expectShippedOptions(code: string): void {
 }
 
 describe('the shared esbuild options', () => {
-	it('are what the bench is built with, Ink patches included', () => {
+	it('are what the bench is built with, Ink and start-up patches included', () => {
 		const bench = benchBuildOptions('/tmp/out');
 		const { plugins, ...shared } = bundleOptions();
 		expect(bench).toMatchObject(shared);
-		expect(bench.plugins).toEqual([inkPatches]);
-		expect(plugins).toEqual([inkPatches]);
+		expect(bench.plugins).toEqual([inkPatches, startupPatches]);
+		expect(plugins).toEqual([inkPatches, startupPatches]);
 	});
 
 	it("put Ink's patches, production React and no devtools into the bench's bundle", async () => {
