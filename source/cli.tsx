@@ -3,12 +3,14 @@
 // may call process.exit.
 import process from 'node:process';
 import meow from 'meow';
+import { asciiOnlyWrites } from './commands/ascii-stderr.js';
 import { describeStartupFailure } from './commands/failure.js';
 import { FLAG_SPECS, joinDashedValues } from './commands/flags.js';
 import { guardExitAfterHangup } from './commands/hangup-exit.js';
 import { helpText } from './commands/help.js';
 import { runMain } from './commands/main.js';
 import { handleInterrupts } from './commands/signals.js';
+import { wantsAscii } from './config/charset.js';
 import { ConfigError } from './config/errors.js';
 import { chooseLanguage, setLanguage } from './i18n/language.js';
 import { t } from './i18n/t.js';
@@ -29,6 +31,7 @@ function parseArgv() {
 		const message =
 			error instanceof Error ? error.message.replace(/^The flag /, '') : String(error);
 		const failure = describeStartupFailure(new ConfigError(message), process.env);
+		if (wantsAscii({}, process.env)) asciiOnlyWrites(process.stderr);
 		process.stderr.write(failure.text);
 		process.exit(failure.code);
 	}
@@ -47,8 +50,11 @@ if (language.invalid !== undefined) {
 	process.stderr.write(failure.text);
 	process.exit(failure.code);
 }
+// Not a UTF-8 locale (or --ascii): every message on stderr in ASCII (see ascii-stderr.ts).
+const ascii = wantsAscii(cli.flags, process.env);
+if (ascii) asciiOnlyWrites(process.stderr);
 if (cli.flags.help) {
-	process.stdout.write(helpText());
+	process.stdout.write(helpText(ascii));
 	process.exit(0);
 }
 if (cli.flags.version) {

@@ -24,6 +24,7 @@ export const FLAG_SPECS = {
 	maxJobs: { type: 'string' },
 	color: { type: 'boolean', default: true },
 	ascii: { type: 'boolean' },
+	unicode: { type: 'boolean' },
 	demo: { type: 'boolean' },
 	demoServers: { type: 'string' },
 	all: { type: 'boolean' },

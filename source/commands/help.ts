@@ -1,4 +1,5 @@
 import { exitCodeHelpText } from '../api/exit-codes.js';
+import { proseFor } from '../present/ascii-text.js';
 
 /** One line of usage per mode, shown after a usage error about that mode. */
 export const USAGE: Readonly<Record<string, string>> = {
@@ -23,8 +24,14 @@ export function usageFor(mode: string | null): string {
 /**
  * The whole `--help` text: every mode, flag, environment variable, the config
  * file and the exit codes (from `api/exit-codes.ts`, the one source).
+ * `ascii` (`--ascii`, or a locale that is not UTF-8): without its few
+ * typographic characters (`…` becomes `...`).
  */
-export function helpText(): string {
+export function helpText(ascii = false): string {
+	return proseFor(fullHelp(), ascii);
+}
+
+function fullHelp(): string {
 	return `Watch NetApp Active IQ Unified Manager jobs live, or wait for one from a script.
 
 Usage
@@ -56,7 +63,8 @@ Live view
   --interval SECONDS         poll interval, e.g. 2 or 5s (default 2, at least 1)
   --max-jobs N               most jobs kept in memory, per server (default 10000)
   --no-color                 no colours (NO_COLOR does the same)
-  --ascii                    ASCII glyphs for terminals without Unicode
+  --ascii                    ASCII only (the default when the locale is not UTF-8, e.g. LANG=C)
+  --unicode                  Unicode glyphs even when the locale is not UTF-8
   --bell                     ring the bell when a job fails or a marked job (m) ends (b toggles)
   --desktop-notify           a desktop notification (OSC 9, OSC 777) for the same (B toggles)
   --no-title                 leave the window title alone (else: umwatch HOST: 3 running, 1 failed)

@@ -1,5 +1,7 @@
 import { parseBaseUrl } from '../api/url.js';
+import { resolveAscii } from './charset.js';
 import { type ConfigFile, loadConfigFile, missingNamedFile, type Profile } from './config-file.js';
+import { dumbTerminalNote, isDumbTerminal } from './dumb-terminal.js';
 import { ConfigError } from './errors.js';
 import { fileWarnings } from './file-warnings.js';
 import { configFilePath, type Environment } from './paths.js';
@@ -47,9 +49,12 @@ export function resolveConfig(input: ResolveInput): Config {
 	const demoServers = resolveDemoServers(flags);
 	const demo = demoServers > 0;
 	checkDemo(demo, requested, flags);
+	const ascii = resolveAscii(flags, env);
 	const profileNames = chooseProfiles(flags, env, words, demo, getFile);
 	const profileName = profileNames[0] ?? null;
-	const command = requested === 'watch' && !input.stdoutIsTty ? 'list' : requested;
+	const dumb = isDumbTerminal(env);
+	// No terminal, or one that cannot move the cursor (TERM=dumb): the list, once.
+	const command = requested === 'watch' && (!input.stdoutIsTty || dumb) ? 'list' : requested;
 	const needsServer = !demo && command !== 'simulate';
 	if (needsServer && profileNames.length > 1) {
 		refuseOneServerSettings(flags, env, command, configPath);
@@ -63,6 +68,7 @@ export function resolveConfig(input: ResolveInput): Config {
 	};
 	const profile = profileOf(profileName);
 	const warnings = file === null ? [] : fileWarnings(file);
+	if (requested === 'watch' && input.stdoutIsTty && dumb) warnings.push(dumbTerminalNote());
 	const intervalMs = resolveInterval(flags, env, profile, profileName);
 	const context: ServerContext = {
 		flags,
@@ -87,8 +93,8 @@ export function resolveConfig(input: ResolveInput): Config {
 		demoServers,
 		intervalMs,
 		maxJobs: resolveMaxJobs(flags, profile, profileName),
-		color: flags.color !== false && (env.NO_COLOR ?? '') === '',
-		ascii: flags.ascii === true,
+		color: flags.color !== false && (env.NO_COLOR ?? '') === '' && !dumb,
+		ascii,
 		notify: {
 			bell: flags.bell === true || profile.bell === true,
 			desktopNotify: flags.desktopNotify === true || profile.desktopNotify === true,

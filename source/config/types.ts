@@ -31,6 +31,8 @@ export interface CliFlags {
 	readonly ascii?: boolean | undefined;
 	/** `--lang ja|en`: read by the command line before anything else (i18n/language.ts). */
 	readonly lang?: string | undefined;
+	/** `--unicode`: Unicode glyphs even when the locale is not UTF-8. */
+	readonly unicode?: boolean | undefined;
 	readonly demo?: boolean | undefined;
 	readonly json?: boolean | undefined;
 	readonly ndjson?: boolean | undefined;
@@ -184,6 +186,7 @@ export interface Config {
 	/** Retention cap of the live view, or null for the engine's default. */
 	readonly maxJobs: number | null;
 	readonly color: boolean;
+	/** ASCII only: `--ascii`, or a locale that is not UTF-8 (unless `--unicode`). */
 	readonly ascii: boolean;
 	/** The live view's ways of telling: `--bell`, `--desktop-notify` (or the profile's), `--no-title`. */
 	readonly notify: NotifyConfig;

@@ -17,7 +17,7 @@ export interface CliResult {
 
 /** Options of {@link runCli} and {@link startCli}. */
 export interface CliOptions {
-	/** Added to the child's environment (which holds only PATH, HOME, TZ and the config path). */
+	/** Added to the child's environment (which holds only PATH, HOME, LANG, TZ and the config path). */
 	readonly env?: Readonly<Record<string, string>>;
 	/** Written to the child's stdin, which is then closed. */
 	readonly input?: string;
@@ -47,6 +47,8 @@ function childEnv(sandbox: CliSandbox, options: CliOptions): Record<string, stri
 	return {
 		PATH: process.env.PATH ?? '/usr/bin:/bin',
 		HOME: sandbox.dir,
+		// A UTF-8 locale, as on most admin hosts (pty-env.ts too); without one umwatch writes ASCII.
+		LANG: 'C.UTF-8',
 		TZ: 'UTC',
 		UMWATCH_CONFIG: sandbox.configPath,
 		...options.env,
