@@ -1,3 +1,4 @@
+import { t } from '../i18n/t.js';
 import { UsageError } from './usage-error.js';
 
 /**
@@ -20,9 +21,8 @@ export function parseSortOrder(text: string, origin = '--sort'): SortOrder {
 	const word = text.trim().toLowerCase();
 	const found = SORT_ORDERS.find((order) => order === word);
 	if (found === undefined) {
-		throw new UsageError(
-			`${origin} must be one of ${SORT_ORDERS.join(', ')}, not ${JSON.stringify(text.slice(0, 40))}`,
-		);
+		const value = JSON.stringify(text.slice(0, 40));
+		throw new UsageError(t('api.badSort', { origin, orders: SORT_ORDERS.join(', '), value }));
 	}
 	return found;
 }

@@ -34,6 +34,7 @@ const SAMPLE: Readonly<Record<string, string | number>> = {
 	url: '"https://um01 example"',
 	scheme: 'ftp',
 	name: '--lang',
+	orders: 'submitted, state, duration, name',
 };
 
 /** Ratio allowed; very short messages (a unit, a quote) get two columns more. */

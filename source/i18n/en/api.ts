@@ -122,4 +122,5 @@ export const apiEn = {
 	'api.badFingerprint':
 		'Not a SHA-256 fingerprint: expected 64 hex digits, colons optional (`umwatch trust` prints it).',
 	'api.plainHttpTrust': 'Nothing to trust over plain HTTP ({host}); use https://.',
+	'api.badSort': '{origin} must be one of {orders}, not {value}',
 } as const;

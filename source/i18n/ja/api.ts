@@ -45,10 +45,10 @@ export const apiJa = translation(apiEn, {
 	'api.hostNotFound.hint': 'URL のホスト名 (と DNS) を確認してください。',
 	'api.noRoute': '{host} に到達できません。',
 	'api.noRoute.hint': 'VPN、ファイアウォール、ルーティングを確認してください。',
-	'api.connectTimeout': '{time} 以内に {host} に接続できませんでした。',
+	'api.connectTimeout': '{time}以内に {host} に接続できませんでした。',
 	'api.connectTimeout.hint': 'ホストへの経路 (VPN、ファイアウォール) を確認してください。',
-	'api.headersTimeout': '{host} から {time} 以内に応答がありませんでした。',
-	'api.bodyTimeout': '{host} からの応答が {time} 止まりました。',
+	'api.headersTimeout': '{host} から {time}以内に応答がありませんでした。',
+	'api.bodyTimeout': '{host} からの応答が途中で止まりました ({time})。',
 	'api.overloaded.hint': 'Unified Manager が過負荷の可能性があります。',
 	'api.cancelled': '要求はキャンセルされました。',
 	'api.cancelledClosed': '要求はキャンセルされました (クライアントを閉じました)。',
@@ -120,6 +120,7 @@ export const apiJa = translation(apiEn, {
 	'api.urlQuery': 'サーバーの URL にクエリ (?) やフラグメント (#) は指定できません。',
 	'api.badFingerprint':
 		'SHA-256 フィンガープリントではありません。16 進数 64 桁が必要です (コロンは省略可、`umwatch trust` で表示されます)。',
+	'api.badSort': '{origin} に {value} は使えません ({orders} のいずれか)',
 	'api.plainHttpTrust':
 		'HTTP では信頼する証明書がありません ({host})。https:// を使用してください。',
 });
