@@ -98,6 +98,7 @@ export function runWatchUi(options: WatchUiOptions): Promise<UiExit> {
 		tmux: (options.env?.TMUX ?? '') !== '',
 		severalServers: () => (options.engine.getSnapshot().servers ?? []).length >= 2,
 		write: writeOut,
+		startedAt,
 	});
 	return new Promise<UiExit>((resolve) => {
 		let instance: Instance | undefined;

@@ -18,13 +18,14 @@ function alerts(bell = false): Alerts {
 		tmux: false,
 		severalServers: () => false,
 		write: () => {},
+		startedAt: 0,
 		defer: (task) => task(),
 	});
 }
 
-async function withFailures(ascii = false) {
+async function withFailures(ascii = false, rows = 24) {
 	const a = alerts(true);
-	const h = await renderApp({ snapshot: makeSnapshot(JOBS), alerts: a, ascii, columns: 100 });
+	const h = await renderApp({ snapshot: makeSnapshot(JOBS), alerts: a, ascii, columns: 100, rows });
 	for (const failed of [JOBS[2], JOBS[1]] as Job[]) {
 		a.onEvent({ type: 'transition', at: 0, job: failed, from: 'RUNNING', to: failed.displayState });
 	}
@@ -88,7 +89,7 @@ describe('unseen failures, marks and the bell keys', () => {
 	});
 
 	test('the help lists m, x, b and B', async () => {
-		const { h } = await withFailures();
+		const { h } = await withFailures(false, 80);
 		await h.press('?');
 		const help = h.frame();
 		expect(help).toMatch(/\bm\s+mark \/ unmark the job/);

@@ -14,6 +14,9 @@ const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
 // Straight into a Job, past the parser: the notification's own pass must hold alone.
 const HOSTILE = 'Evil\u001B]0;pwn\u0007\u001B\\st\u009C c1\u0085\u0090dcs\u009Dosc\u001B[2Jend';
 
+/** When the alerts began watching. */
+const START = Date.parse('2026-12-01T09:00:00Z');
+
 function job(key: string, displayState: DisplayState, extra: Partial<Job> = {}): Job {
 	return makeJob({ key, name: `Job ${key}`, displayState, ...extra });
 }
@@ -32,6 +35,7 @@ function alertsFor(options: { bell?: boolean; desktop?: boolean; tmux?: boolean 
 		tmux: options.tmux ?? false,
 		severalServers: () => false,
 		write: (data) => writes.push(data),
+		startedAt: START,
 		defer: (task) => tasks.push(task),
 	});
 	const poll = (...events: JobEvent[]) => {
@@ -72,6 +76,16 @@ describe('alerts', () => {
 		poll({ type: 'new', at: 0, job: job('c', 'RUNNING') });
 		expect(writes).toEqual([]);
 		poll(moved('RUNNING', job('d', 'ERROR')));
+		expect(writes).toEqual(['\u0007']);
+	});
+
+	test('a job that ran and failed between two polls tells only when submitted since watching began', () => {
+		const { writes, poll } = alertsFor();
+		// Loaded later as history (older jobs): failed long before umwatch started.
+		poll({ type: 'new', at: 0, job: job('old', 'ERROR', { submitTime: START - 60_000 }) });
+		poll({ type: 'new', at: 0, job: job('unknown', 'ERROR') });
+		expect(writes).toEqual([]);
+		poll({ type: 'new', at: 0, job: job('quick', 'ERROR', { submitTime: START + 5_000 }) });
 		expect(writes).toEqual(['\u0007']);
 	});
 

@@ -9,8 +9,8 @@ import { BEL, desktopNotification } from '../terminal/notify-sequences.js';
  * Framework-free; the screen reads it through {@link Alerts.subscribe}.
  *
  * What notifies: a job seen going into ERROR, PARTIAL_FAILURES or ABORTED by a
- * live poll (a transition, or a job new since the first load that is already
- * failed), and any end of a marked job. Never what the first load or a history
+ * live poll (a transition; or a job that ran and failed between two polls: new,
+ * already failed, and submitted since watching began), and any end of a marked job. Never what the first load or a history
  * load finds (the engine makes no events for those), never twice for one job,
  * and at most one bell and one notification per poll: the events of one poll
  * arrive together, so they are gathered and told once, a microtask later.
@@ -35,6 +35,11 @@ export interface AlertOptions {
 	readonly severalServers: () => boolean;
 	/** Writes to the terminal, outside the screen's frames. */
 	readonly write: (data: string) => void;
+	/**
+	 * When watching began (epoch ms): a job new to the engine counts as live only
+	 * when submitted since, so loading older jobs never tells of their failures.
+	 */
+	readonly startedAt: number;
 	/** Runs `task` once the current poll's events are all in (tests may run it at once). */
 	readonly defer?: (task: () => void) => void;
 }
@@ -70,9 +75,10 @@ export class Alerts {
 	onEvent(event: JobEvent): void {
 		const { job } = event;
 		const id = jobId(job);
-		const to = event.type === 'new' ? job.displayState : event.to;
 		const failed =
-			FAILED_STATES.has(to) && (event.type === 'new' || !FAILED_STATES.has(event.from));
+			event.type === 'new'
+				? FAILED_STATES.has(job.displayState) && this.#submittedLive(job)
+				: FAILED_STATES.has(event.to) && !FAILED_STATES.has(event.from);
 		const markedEnd = event.type === 'transition' && job.over && this.#state.marks.has(id);
 		if (failed && id !== this.#viewing && !this.#state.unseen.includes(id)) {
 			this.#set({ unseen: [...this.#state.unseen, id] });
@@ -81,6 +87,11 @@ export class Alerts {
 		this.#told.add(id);
 		this.#pending.push(job);
 		if (this.#pending.length === 1) (this.#options.defer ?? queueMicrotask)(() => this.#tell());
+	}
+
+	/** A job that failed before a poll saw it run: live only if submitted since watching began. */
+	#submittedLive(job: Job): boolean {
+		return job.submitTime !== null && job.submitTime >= this.#options.startedAt;
 	}
 
 	/** The job the user is looking at (its detail), or null: its failure is seen as it comes. */
