@@ -12,7 +12,7 @@ export const apiJa = translation(apiEn, {
 	'api.forbidden': 'Unified Manager がこのユーザーのアクセスを拒否しました (403){said}。',
 	'api.forbidden.hint':
 		'ユーザーに API のロールが必要です。ジョブの監視には Operator (読み取り専用) で十分です。',
-	'api.notFound': 'Unified Manager が {path} に 404 Not Found を返しました{said}。',
+	'api.notFound': 'Unified Manager に {path} が見つかりません (404 Not Found){said}。',
 	'api.notFound.pathHint':
 		'URL を確認してください。直接またはプロキシのプレフィックス経由で Unified Manager の API (…/api) に届く必要があります。',
 	'api.notFound.jobHint':
