@@ -259,7 +259,7 @@ class PollingEngine implements WatchEngine {
 		const outcome = this.#store.merge(this.#focus.withoutStaleFocus(output.jobs, startedAt));
 		// A job the server has stopped returning (deleted, purged) would otherwise stay "running".
 		this.#store.remove(this.#missing.record(output.asked, output.missing));
-		this.#cadence.record(output.jobs.map(jobId), output.asked, this.#store.activeIds);
+		this.#cadence.record(output.jobs.map(jobId), this.#store.activeIds);
 		if (output.probe === 'answered') this.#probeTurn += 1;
 		if (output.probe === 'refused' || output.probe === 'ignored') this.#probeChanges = false;
 		this.#lastNew = initial ? null : (output.fresh ?? null);

@@ -52,11 +52,12 @@ export interface CadenceCandidate {
  * Which in-progress jobs that fell off the first page a poll re-reads by key.
  * Re-reading all of them every poll made umwatch download 2.7× what
  * `watch curl|jq` does with 50 jobs running; most of those reads found nothing
- * changed. A job is read when `refreshPeriod(age)` polls have passed since it
- * was last read in full (on a page or by key); jobs the UI keeps fresh (the
- * focused one, marked ones) and jobs the last answer left out are read every
- * poll. When a request goes out anyway, jobs half-way to their next read ride
- * along: staggered jobs fall into step, so a quiet poll usually sends none.
+ * changed. A job of period p (`refreshPeriod(age)`) is read on every poll
+ * whose number is a multiple of p: the next such poll comes at most p polls
+ * after any read, and jobs of one period are read together, so most polls
+ * read none in full and can probe instead (one by-key request a poll). Jobs
+ * the UI keeps fresh, and jobs due last poll but not read (left out of the
+ * answer, or more than one request holds), are read every poll.
  */
 export class RefreshCadence {
 	readonly #intervalMs: number;
@@ -66,8 +67,9 @@ export class RefreshCadence {
 	#lastRead = new Map<JobId, number>();
 	/** When a job with no submit time was first seen, standing in for its age. */
 	#firstSeen = new Map<JobId, number>();
-	/** Asked for by key last poll and left out of the answer: asked again at once. */
-	#missed = new Set<JobId>();
+	/** Due last poll and not read (left out of the answer, or past one request): due again. */
+	#owed = new Set<JobId>();
+	#lastDue: readonly JobId[] = [];
 	#live: ReadonlySet<JobId> = new Set();
 
 	constructor(intervalMs: number) {
@@ -79,35 +81,37 @@ export class RefreshCadence {
 		this.#live = new Set(ids);
 	}
 
-	/** Of `candidates`, the ones to read by key this poll (`now`: epoch ms, for ages). */
+	/**
+	 * Of `candidates`, the ones due a full read this poll, most overdue first
+	 * (`now`: epoch ms, for ages).
+	 */
 	select(candidates: readonly CadenceCandidate[], now: number): JobId[] {
-		let anyDue = false;
-		const ripe: { readonly id: JobId; readonly overdue: number }[] = [];
+		const due: { readonly id: JobId; readonly overdue: number }[] = [];
 		for (const { id, submitTime } of candidates) {
 			const last = this.#lastRead.get(id);
 			const since = last === undefined ? Number.POSITIVE_INFINITY : this.#poll - last;
 			const period =
-				this.#live.has(id) || this.#missed.has(id)
+				this.#live.has(id) || this.#owed.has(id)
 					? 1
 					: refreshPeriod(now - this.#bornAt(id, submitTime, now), this.#intervalMs);
-			if (since >= period) anyDue = true;
-			if (2 * since >= period) ripe.push({ id, overdue: since / period });
+			if (this.#poll % period === 0 || since >= period) due.push({ id, overdue: since / period });
 		}
-		if (!anyDue) return [];
 		// Most overdue first: when more are due than one request holds, the rest go next poll.
-		ripe.sort((a, b) => (a.overdue === b.overdue ? 0 : a.overdue < b.overdue ? 1 : -1));
-		return ripe.map((job) => job.id);
+		due.sort((a, b) => (a.overdue === b.overdue ? 0 : a.overdue < b.overdue ? 1 : -1));
+		this.#lastDue = due.map((job) => job.id);
+		return [...this.#lastDue];
 	}
 
 	/**
-	 * Records a successful poll: `read` were read in full (pages and by key),
-	 * `asked` were asked for by key, `active` are the in-progress jobs now held
-	 * (anything else is forgotten).
+	 * Records a successful poll: `read` were read in full (on pages, by key,
+	 * by a probe); `active` are the in-progress jobs now held (anything else
+	 * is forgotten).
 	 */
-	record(read: Iterable<JobId>, asked: Iterable<JobId>, active: ReadonlySet<JobId>): void {
+	record(read: Iterable<JobId>, active: ReadonlySet<JobId>): void {
 		const got = new Set(read);
 		for (const id of got) if (active.has(id)) this.#lastRead.set(id, this.#poll);
-		this.#missed = new Set([...asked].filter((id) => !got.has(id) && active.has(id)));
+		this.#owed = new Set(this.#lastDue.filter((id) => !got.has(id) && active.has(id)));
+		this.#lastDue = [];
 		for (const id of this.#lastRead.keys()) if (!active.has(id)) this.#lastRead.delete(id);
 		for (const id of this.#firstSeen.keys()) if (!active.has(id)) this.#firstSeen.delete(id);
 		this.#poll += 1;
