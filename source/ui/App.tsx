@@ -120,6 +120,10 @@ export function App(props: AppProps) {
 		alerts.setViewing(focusId);
 		return () => alerts.setViewing(null);
 	}, [alerts, focusId]);
+	// A marked job is re-read every poll while it runs, so its end is told in time.
+	useEffect(() => {
+		engine.keepFresh?.([...alertState.marks]);
+	}, [engine, alertState.marks]);
 
 	useKeyHandler(props.keys, {
 		state,

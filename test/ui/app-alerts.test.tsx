@@ -70,6 +70,17 @@ describe('unseen failures, marks and the bell keys', () => {
 		h.unmount();
 	});
 
+	test('a marked job is kept fresh by the engine; unmarked, no longer', async () => {
+		const { h } = await withFailures();
+		const kept: (readonly string[])[] = [];
+		Object.assign(h.engine, { keepFresh: (ids: readonly string[]) => kept.push(ids) });
+		await h.press('m');
+		expect(kept.at(-1)).toEqual(['c']);
+		await h.press('m');
+		expect(kept.at(-1)).toEqual([]);
+		h.unmount();
+	});
+
 	test('with ASCII glyphs the mark is #', async () => {
 		const { h } = await withFailures(true);
 		await h.press('m');
