@@ -22,6 +22,11 @@ export interface EngineOptions {
 	readonly initialJobs?: number;
 	/** Source of jitter in [0, 1); `Math.random` by default. */
 	readonly random?: () => number;
+	/**
+	 * `--since` (epoch ms): the first load is every job submitted since then
+	 * (engine/since-load.ts) instead of the newest `initialJobs`; null or absent: not so.
+	 */
+	readonly since?: number | null;
 }
 
 /** Defaults, exported for the readme and the tests. */

@@ -13,6 +13,7 @@ import { firstPageSize, loadHistory, type PollOutput, runPollCycle } from './pol
 import { PollOverrun } from './poll-overrun.js';
 import { RefreshCadence } from './refresh-cadence.js';
 import { ServerVersionProbe } from './server-version.js';
+import { loadSince } from './since-load.js';
 import { SnapshotPublisher } from './snapshot-publisher.js';
 import type { ConnectionState, Engine, ErrorSummary, JobEvent } from './types.js';
 
@@ -69,6 +70,8 @@ class PollingEngine implements WatchEngine {
 	readonly #version: ServerVersionProbe;
 	readonly #overrun: PollOverrun;
 	readonly #older: OlderPages;
+	/** `--since`: the first load reads every job since then (epoch ms), or null. */
+	readonly #since: number | null;
 
 	constructor(options: EngineOptions) {
 		const settings = engineSettings(options);
@@ -86,6 +89,7 @@ class PollingEngine implements WatchEngine {
 		});
 		this.#focus = this.#focusLink();
 		this.#older = this.#olderPages();
+		this.#since = options.since ?? null;
 	}
 
 	start(): void {
@@ -240,7 +244,9 @@ class PollingEngine implements WatchEngine {
 						probeChanges: this.#probeChanges,
 						probeTurn: this.#probeTurn,
 					})
-				: await loadHistory({ client: this.#client, request, count: this.#settings.initialJobs });
+				: this.#since !== null
+					? await loadSince({ client: this.#client, request, since: this.#since })
+					: await loadHistory({ client: this.#client, request, count: this.#settings.initialJobs });
 			this.#overrun.end();
 			if (signal.aborted) return;
 			this.#onPollSuccess(output, startedAt);

@@ -58,6 +58,8 @@ export class JobStore {
 	#dropped = 0;
 	/** The newest job retention ever dropped; unknown jobs sorting at or after it stay dropped. */
 	#floor: Job | null = null;
+	/** Ids retention never drops: the rows on screen and the selected one ({@link protect}). */
+	#protected: ReadonlySet<JobId> = new Set();
 
 	constructor(maxJobs: number) {
 		this.maxJobs = Math.max(1, Math.floor(maxJobs));
@@ -87,6 +89,15 @@ export class JobStore {
 
 	get(id: JobId): Job | undefined {
 		return this.#index.get(id);
+	}
+
+	/**
+	 * Ids retention must never drop (what the user is looking at), replacing
+	 * the previous set. The store may then hold more than the cap, by at most
+	 * this many jobs.
+	 */
+	protect(ids: Iterable<JobId>): void {
+		this.#protected = new Set(ids);
 	}
 
 	/**
@@ -198,6 +209,7 @@ export class JobStore {
 				const job = list[i] as Job;
 				if (job.over !== wantOver || victims.has(job)) continue;
 				const id = jobId(job);
+				if (this.#protected.has(id)) continue;
 				victims.add(job);
 				excess -= 1;
 				counts[job.displayState] -= 1;

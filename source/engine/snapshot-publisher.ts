@@ -1,6 +1,6 @@
 import type { Clock } from '../time/clock.js';
 import type { JobStore, MergeOutcome } from './job-store.js';
-import type { ConnectionState, JobEvent, LongPollSupport, Snapshot } from './types.js';
+import type { ConnectionState, JobEvent, LongPollSupport, OlderState, Snapshot } from './types.js';
 
 /** Whether two connection states would look the same on screen. */
 export function sameConnection(a: ConnectionState, b: ConnectionState): boolean {
@@ -61,6 +61,7 @@ export class SnapshotPublisher {
 	#warning: string | null = null;
 	#lastSuccessAt: number | null = null;
 	#pollStartedAt: number | null = null;
+	#older: OlderState = 'idle';
 
 	constructor(store: JobStore, clock: Clock, intervalMs: number) {
 		this.#store = store;
@@ -124,6 +125,13 @@ export class SnapshotPublisher {
 		this.#dirty = true;
 	}
 
+	/** How loading older jobs stands (see {@link Snapshot.older}). */
+	setOlder(state: OlderState): void {
+		if (state === this.#older) return;
+		this.#older = state;
+		this.#dirty = true;
+	}
+
 	/** The start of a poll that has overrun its interval, or null (see {@link Snapshot.pollStartedAt}). */
 	setPollStartedAt(at: number | null): void {
 		if (at === this.#pollStartedAt) return;
@@ -157,6 +165,7 @@ export class SnapshotPublisher {
 			skippedRecords: this.#skipped,
 			pollWarning: this.#warning,
 			pollStartedAt: this.#pollStartedAt,
+			older: this.#older,
 		};
 	}
 
