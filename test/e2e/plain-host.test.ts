@@ -21,6 +21,7 @@ import {
 	FIXTURE_JOB_COUNT,
 	type FixtureServer,
 	fixtureKey,
+	fixtureName,
 	startFixtureServer,
 } from '../helpers/pty-fixtures.js';
 import { colourSgr } from '../helpers/pty-screen.js';
@@ -95,6 +96,27 @@ describe('the live view', () => {
 		t.write('q');
 		await expect(t.exit).resolves.toEqual({ exitCode: 0, signal: undefined });
 		expect(umwatchsOwn(t.rawText())).toEqual([]);
+	});
+
+	it("LANG=C: umwatch's own messages on the screen (a proxy's HTML page) are ASCII too", async () => {
+		server = await startFixtureServer();
+		term = startApp({
+			args: [...server.args, '--interval', '1'],
+			password: E2E_PASSWORD,
+			env: { LANG: 'C' },
+			cols: 120,
+		});
+		const t = term;
+		await t.waitForText(fixtureName(FIXTURE_JOB_COUNT));
+		server.sim.injectFault(
+			{ kind: 'html', status: 200 },
+			{ count: Number.POSITIVE_INFINITY, path: /\/jobs/ },
+		);
+		// In Unicode: "answered HTML, not JSON – a proxy or login page?".
+		await t.waitForText(/answered HTML, not JSON - a proxy/);
+		t.write('q');
+		await expect(t.exit).resolves.toEqual({ exitCode: 0, signal: undefined });
+		expect(t.rawText()).not.toMatch(NON_ASCII);
 	});
 
 	it('--unicode draws the Unicode glyphs in the same C locale', async () => {

@@ -4,6 +4,7 @@ import type { ServerHealth } from '../../engine/types.js';
 import type { Glyphs } from '../../present/theme.js';
 import type { EngineView } from '../use-engine-view.js';
 import type { TerminalSize } from '../use-terminal-size.js';
+import { asciiScreen } from './ascii-screen.js';
 import type { TableLayout } from './columns.js';
 import { hasNewerMarker, resolveCursor } from './cursor.js';
 import { detailLines, type JobServer } from './detail-lines.js';
@@ -245,8 +246,13 @@ function helpScreen(input: ScreenInput, scroll: number, footer: Line): Screen {
 	};
 }
 
-/** Plans the frame for the current state and terminal size. */
+/** Plans the frame for the current state and terminal size (its prose in ASCII with `ascii`). */
 export function planScreen(input: ScreenInput): Screen {
+	const screen = planView(input);
+	return input.ascii ? asciiScreen(screen) : screen;
+}
+
+function planView(input: ScreenInput): Screen {
 	const { state } = input;
 	const notice = state.notice && state.notice.until > input.now ? state.notice.text : null;
 	const footer = footerLine({
