@@ -9,6 +9,7 @@ import type { Figure } from './lib/figures.js';
 import { parseOptions, type Section, wants } from './lib/options.js';
 import { cpuModel } from './lib/proc.js';
 import { renderTable } from './lib/table.js';
+import { measureFleet } from './scenarios/fleet.js';
 import { measureFreshness } from './scenarios/freshness.js';
 import { measureLoad } from './scenarios/load.js';
 import { measureScale } from './scenarios/scale.js';
@@ -31,6 +32,7 @@ const runners: Record<Section, () => Promise<Figure[]>> = {
 	scale: () => measureScale(options, log),
 	freshness: () => measureFreshness(options, log),
 	load: () => measureLoad(options, log),
+	fleet: () => measureFleet(options, log),
 };
 
 log(`umwatch bench, ${options.quick ? 'quick' : 'full'} mode`);

@@ -5,8 +5,11 @@ import { openPtyTerminal, type PtyTerminal } from '../../test/helpers/pty-termin
 /** The repository root (the bundle runs from node_modules/.cache, so ask the working directory). */
 export const repoRoot = process.cwd();
 
-/** The shipped binary under test. */
-export const binaryPath = join(repoRoot, 'dist', 'umwatch.js');
+/**
+ * The shipped binary under test; UMWATCH_BENCH_BINARY=path measures another
+ * build instead (a before/after comparison, a snapshot of a tree in flux).
+ */
+export const binaryPath = process.env.UMWATCH_BENCH_BINARY || join(repoRoot, 'dist', 'umwatch.js');
 
 /** The simulator's login: the defaults of createSimulator. */
 export const SIM_USER = 'admin';
@@ -33,14 +36,19 @@ export function sizeLabel(size: TermSize): string {
  * Starts the bundled umwatch in a pseudo-terminal against `url`, as a user
  * would: flags for the server and user, the password in the environment.
  */
-export function startUmwatch(url: string, size: TermSize, extraArgs: string[] = []): PtyTerminal {
+export function startUmwatch(
+	url: string,
+	size: TermSize,
+	extraArgs: string[] = [],
+	extraEnv: Record<string, string> = {},
+): PtyTerminal {
 	return openPtyTerminal({
 		command: process.execPath,
 		args: [binaryPath, '--url', url, '--user', SIM_USER, ...extraArgs],
 		cols: size.cols,
 		rows: size.rows,
 		cwd: repoRoot,
-		env: { UMWATCH_PASSWORD: SIM_PASSWORD },
+		env: { UMWATCH_PASSWORD: SIM_PASSWORD, ...extraEnv },
 	});
 }
 

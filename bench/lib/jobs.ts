@@ -43,20 +43,20 @@ export function rawJob(index: number, newest: number): Record<string, unknown> {
 	};
 }
 
-/** Parses a raw record with the real parser (a failure here is a bench bug). */
-export function parse(raw: unknown): Job {
-	const job = parseJob(raw);
+/** Parses a raw record with the real parser (a failure here is a bench bug); `server` names its server. */
+export function parse(raw: unknown, server = ''): Job {
+	const job = parseJob(raw, server);
 	if (job === null) throw new Error(`bench: unparseable job ${JSON.stringify(raw)}`);
 	return job;
 }
 
-/** `count` parsed jobs, newest first. */
-export function makeJobs(count: number, newest: number): Job[] {
-	return Array.from({ length: count }, (_, i) => parse(rawJob(i, newest)));
+/** `count` parsed jobs, newest first, of `server` ('' for a single server). */
+export function makeJobs(count: number, newest: number, server = ''): Job[] {
+	return Array.from({ length: count }, (_, i) => parse(rawJob(i, newest), server));
 }
 
 /** Job `index` with its state changed (running ↔ one of the outcomes), parsed again. */
-export function changedJob(index: number, newest: number, flip: boolean): Job {
+export function changedJob(index: number, newest: number, flip: boolean, server = ''): Job {
 	const raw = rawJob(index, newest);
-	return parse({ ...raw, status: flip ? 'error' : 'normal' });
+	return parse({ ...raw, status: flip ? 'error' : 'normal' }, server);
 }

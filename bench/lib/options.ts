@@ -11,7 +11,7 @@ export interface BenchOptions {
 }
 
 /** The sections of the suite, in the order they run. */
-export const SECTIONS = ['terminal', 'startup', 'scale', 'freshness', 'load'] as const;
+export const SECTIONS = ['terminal', 'startup', 'scale', 'freshness', 'load', 'fleet'] as const;
 
 /** One section's name. */
 export type Section = (typeof SECTIONS)[number];
@@ -27,7 +27,7 @@ export function parseOptions(argv: readonly string[], dumpDir: string): BenchOpt
 		else if (arg.startsWith('--only=')) only.push(...arg.slice(7).split(',').filter(Boolean));
 		else if (arg === '--help' || arg === '-h') {
 			process.stdout.write(
-				'usage: npm run bench -- [--quick] [--check] [--only=terminal,startup,scale,freshness,load]\n',
+				'usage: npm run bench -- [--quick] [--check] [--only=terminal,startup,scale,freshness,load,fleet]\n',
 			);
 			process.exit(0);
 		} else throw new Error(`bench: unknown argument ${arg}`);

@@ -4,6 +4,9 @@ import { EventEmitter } from 'node:events';
 import chalk from 'chalk';
 import { render } from 'ink';
 import type { Job } from '../../source/api/job.js';
+import type { WatchEngine } from '../../source/engine/engine.js';
+import { createFleet } from '../../source/engine/fleet.js';
+import { JobStore } from '../../source/engine/job-store.js';
 import type { Clock } from '../../source/time/clock.js';
 import { App } from '../../source/ui/App.js';
 import { createKeyHub } from '../../source/ui/terminal/key-source.js';
@@ -77,18 +80,12 @@ export interface RenderTarget {
 	unmount(): void;
 }
 
-/**
- * Mounts the App holding `count` jobs. Each `frame()` replaces the snapshot
- * with one where the third visible job changed state (a new jobs array, counts
- * and index: what a poll that changes one job publishes) and times publish →
- * frame write. Only the publish is timed; building the snapshot is the engine's work.
- */
-export async function mountRenderTarget(count: number): Promise<RenderTarget> {
+/** The real App, as runWatchUi mounts it, over `engine`; resolves once it has drawn. */
+async function mountApp(
+	engine: WatchEngine,
+): Promise<{ stdout: TimedStdout; unmount: () => void }> {
 	// A real terminal gets 256 colours; the bench's own stdout may not be one.
 	chalk.level = 2;
-	const newest = Date.now() - 60_000;
-	const jobs = makeJobs(count, newest);
-	const engine = new FakeEngine(makeSnapshot(jobs, { lastSuccessAt: Date.now() }));
 	const stdout = new TimedStdout();
 	// The screen's own render mode and output stage, exactly as runWatchUi sets them up.
 	const output = terminalOutput(stdout);
@@ -114,22 +111,106 @@ export async function mountRenderTarget(count: number): Promise<RenderTarget> {
 		},
 	);
 	await sleep(200);
+	return { stdout, unmount: () => instance.unmount() };
+}
+
+/** Publishes with `publish` and resolves with the ms from there to the frame's write. */
+async function timeFrame(stdout: TimedStdout, publish: () => void): Promise<number> {
+	// A minor collection first, so young garbage made by other sizes (or by building this
+	// snapshot) is not charged to this frame: the figure is the render's cost.
+	(globalThis as { gc?: (options?: { type: string }) => void }).gc?.({ type: 'minor' });
+	const frame = stdout.nextFrame();
+	const started = performance.now();
+	publish();
+	await frame;
+	return performance.now() - started;
+}
+
+/**
+ * Mounts the App holding `count` jobs. Each `frame()` replaces the snapshot
+ * with one where the third visible job changed state (a new jobs array, counts
+ * and index: what a poll that changes one job publishes) and times publish →
+ * frame write. Only the publish is timed; building the snapshot is the engine's work.
+ */
+export async function mountRenderTarget(count: number): Promise<RenderTarget> {
+	const newest = Date.now() - 60_000;
+	const jobs = makeJobs(count, newest);
+	const engine = new FakeEngine(makeSnapshot(jobs, { lastSuccessAt: Date.now() }));
+	const app = await mountApp(engine);
 	return {
 		jobs: count,
 		async frame(flip) {
 			const next: Job[] = jobs.slice();
 			next[2] = changedJob(2, newest, flip);
 			const snapshot = makeSnapshot(next, { lastSuccessAt: Date.now() });
-			// A minor collection first, so young garbage made by other sizes (or by building this
-			// snapshot) is not charged to this frame: the figure is the render's cost.
-			(globalThis as { gc?: (options?: { type: string }) => void }).gc?.({ type: 'minor' });
-			const frame = stdout.nextFrame();
-			const started = performance.now();
-			engine.set(snapshot);
-			await frame;
-			return performance.now() - started;
+			return timeFrame(app.stdout, () => engine.set(snapshot));
 		},
-		unmount: () => instance.unmount(),
+		unmount: app.unmount,
+	};
+}
+
+/** Profile names of the fleet's servers, as a config file would have them. */
+const FLEET_NAMES = [
+	'tokyo',
+	'osaka',
+	'nagoya',
+	'sapporo',
+	'fukuoka',
+	'sendai',
+	'kobe',
+	'kyoto',
+	'naha',
+];
+
+/**
+ * Mounts the App over a fleet (createFleet, as the live view builds it for
+ * several profiles) of `servers` engines holding `perServer` jobs each, their
+ * jobs interleaved in time as servers busy at once are. Each member's
+ * snapshot comes from a real JobStore. Each `frame()` changes the third job
+ * of the first server (on screen, near the top) in that member's store and
+ * publishes it; the fleet's merge is timed apart (`mergeMs`, every frame's,
+ * warm-up included) and the frame from the fleet's publish to its write.
+ */
+export async function mountFleetTarget(
+	servers: number,
+	perServer: number,
+): Promise<RenderTarget & { readonly mergeMs: readonly number[] }> {
+	const newest = Date.now() - 60_000;
+	const members = FLEET_NAMES.slice(0, servers).map((name, index) => {
+		// 30 s between one server's jobs; the servers' jobs fall between each other's.
+		const memberNewest = newest - index * (30_000 / servers);
+		const store = new JobStore(perServer * 2);
+		store.merge(makeJobs(perServer, memberNewest, name));
+		const snapshotOf = () =>
+			makeSnapshot(store.jobs, {
+				byKey: store.byKey,
+				counts: store.counts,
+				lastSuccessAt: Date.now(),
+			});
+		const engine = new FakeEngine(snapshotOf());
+		return { name, url: `https://${name}.example.com`, engine, store, memberNewest, snapshotOf };
+	});
+	const fleet = createFleet(members);
+	const app = await mountApp(fleet);
+	const mergeMs: number[] = [];
+	const first = members[0];
+	if (first === undefined) throw new Error('bench: a fleet needs a server');
+	return {
+		jobs: servers * perServer,
+		async frame(flip) {
+			first.store.merge([changedJob(2, first.memberNewest, flip, first.name)]);
+			const snapshot = first.snapshotOf();
+			// The member publishes and the fleet merges (engine work, timed apart as
+			// mergeMs); the frame is timed from the fleet's publish, which comes in the
+			// next microtask, as a single server's frame is from its engine's publish.
+			const merged = performance.now();
+			first.engine.set(snapshot);
+			fleet.getSnapshot();
+			mergeMs.push(performance.now() - merged);
+			return timeFrame(app.stdout, () => {});
+		},
+		unmount: app.unmount,
+		mergeMs,
 	};
 }
 
@@ -146,14 +227,25 @@ export interface RenderTiming {
  * three warm-up rounds), so a busy moment of the machine falls on all sizes
  * alike and the ratio between them stays fair.
  */
-export async function timeRenders(
+export function timeRenders(
 	counts: readonly number[],
 	iterations: number,
 ): Promise<RenderTiming[]> {
+	return timeTargets(
+		counts.map((count) => () => mountRenderTarget(count)),
+		iterations,
+	);
+}
+
+/** {@link timeRenders} over targets of any kind (single servers, fleets), in the same rounds. */
+export async function timeTargets(
+	mounts: readonly (() => Promise<RenderTarget>)[],
+	iterations: number,
+): Promise<RenderTiming[]> {
 	const targets: RenderTarget[] = [];
-	const samples = counts.map(() => [] as number[]);
+	const samples = mounts.map(() => [] as number[]);
 	try {
-		for (const count of counts) targets.push(await mountRenderTarget(count));
+		for (const mount of mounts) targets.push(await mount());
 		for (let round = 0; round < iterations + 3; round++) {
 			for (const [index, target] of targets.entries()) {
 				const ms = await target.frame(round % 2 === 0);
@@ -165,8 +257,8 @@ export async function timeRenders(
 	} finally {
 		for (const target of targets) target.unmount();
 	}
-	return counts.map((count, index) => {
+	return targets.map((target, index) => {
 		const own = samples[index] ?? [];
-		return { jobs: count, p50: percentile(own, 50), p95: percentile(own, 95), samples: own };
+		return { jobs: target.jobs, p50: percentile(own, 50), p95: percentile(own, 95), samples: own };
 	});
 }
