@@ -117,6 +117,8 @@ Environment
   UMWATCH_CA_FILE, UMWATCH_FINGERPRINT, UMWATCH_INSECURE (1/0), UMWATCH_INTERVAL, NO_COLOR,
   UMWATCH_CONFIG (config file path), UMWATCH_DEBUG=1 (stack traces of internal errors),
   UMWATCH_LANG (ja/en; --lang wins, else LC_ALL, LC_MESSAGES, LANG)
+  LC_ALL, LC_CTYPE, LANG: the first set one without UTF-8 (C, POSIX, ja_JP.eucJP) means ASCII
+  TERM=dumb: the jobs once, as list prints them, instead of the live view
 
 Configuration
   $XDG_CONFIG_HOME/umwatch/config.json, else ~/.config/umwatch/config.json:
