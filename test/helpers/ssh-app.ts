@@ -13,7 +13,10 @@ export interface SshAppOptions {
 	readonly rows?: number;
 	/** The local environment ssh runs in (TERM and LANG default as in pty-env). */
 	readonly env?: Readonly<Record<string, string>>;
-	/** Variables ssh forwards (SendEnv), e.g. ['LANG']. */
+	/**
+	 * Variables ssh forwards (SendEnv). Default: LANG and LC_*, as Debian's
+	 * /etc/ssh/ssh_config sends them; without a UTF-8 locale umwatch draws ASCII.
+	 */
 	readonly sendEnv?: readonly string[];
 }
 
@@ -26,6 +29,9 @@ export interface SshApp {
 }
 
 let markerCount = 0;
+
+/** What a stock Debian ssh client forwards (ssh_config: `SendEnv LANG LC_*`). */
+const DEFAULT_SEND_ENV: readonly string[] = ['LANG', 'LC_*'];
 
 /** The remote command line that runs the built binary with Node, absolute paths. */
 export function remoteUmwatch(args: readonly string[], marker?: string): string {
@@ -45,7 +51,7 @@ export function startSshApp(sshd: Sshd, options: SshAppOptions): SshApp {
 	const term = openPtyTerminal({
 		command: SSH,
 		args: [
-			...sshd.sshArgs({ tty: true, ...(options.sendEnv ? { sendEnv: options.sendEnv } : {}) }),
+			...sshd.sshArgs({ tty: true, sendEnv: options.sendEnv ?? DEFAULT_SEND_ENV }),
 			remoteUmwatch(options.args, marker),
 		],
 		cols: options.cols ?? 80,
