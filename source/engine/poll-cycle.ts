@@ -70,7 +70,7 @@ export interface PollOutput {
 	readonly skipped: number;
 	/** A problem met on the way that did not fail the poll (a `next` link not followed), or null. */
 	readonly warning: string | null;
-	/** Jobs on the pages that were not held before (new jobs, or held ones dropped). */
+	/** Jobs on the pages newer than the high-water mark and not held before: new arrivals. */
 	readonly fresh?: number;
 	/** Held jobs asked for by key this poll, by id. */
 	readonly asked: readonly JobId[];
@@ -101,6 +101,11 @@ export function reachesKnown(page: JobsPage, held: HeldJobs, highWater: Job | nu
 			job.submitTime < highWater.submitTime
 		);
 	});
+}
+
+/** Whether `job` comes before the high-water mark in list order (or there is no mark). */
+function isNewer(job: Job, highWater: Job | null): boolean {
+	return highWater === null || compareJobs(job, highWater) < 0;
 }
 
 /** The newer of two jobs in list order. */
@@ -135,7 +140,8 @@ export async function runPollCycle(input: PollInput): Promise<PollOutput> {
 				const id = jobId(job);
 				jobs.push(job);
 				seen.add(id);
-				if (held.get(id) === undefined) fresh += 1;
+				// New arrivals only: older jobs a walk meets (history not held) are no sign of load.
+				if (held.get(id) === undefined && isNewer(job, input.highWater)) fresh += 1;
 				highWater = newer(highWater, job);
 			}
 			return jobs.length >= input.maxRecords || reachesKnown(page, held, input.highWater);
