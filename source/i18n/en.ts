@@ -30,8 +30,10 @@
  */
 import { apiEn } from './en/api.js';
 import { cliEn } from './en/cli.js';
+import { helpEn } from './en/help.js';
 
 export const en = {
 	...apiEn,
 	...cliEn,
+	...helpEn,
 } as const;

@@ -3,8 +3,10 @@ import { translation } from './catalogue.js';
 import { en } from './en.js';
 import { apiJa } from './ja/api.js';
 import { cliJa } from './ja/cli.js';
+import { helpJa } from './ja/help.js';
 
 export const ja = translation(en, {
 	...apiJa,
 	...cliJa,
+	...helpJa,
 });

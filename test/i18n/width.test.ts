@@ -35,6 +35,7 @@ const SAMPLE: Readonly<Record<string, string | number>> = {
 	scheme: 'ftp',
 	name: '--lang',
 	orders: 'submitted, state, duration, name',
+	example: '    {"profiles": {}}',
 };
 
 /** Ratio allowed; very short messages (a unit, a quote) get two columns more. */
@@ -59,7 +60,11 @@ describe('Japanese messages fit where the English ones do', () => {
 		);
 	});
 
-	it.each(keys)('%s: at most one line more than the English at 80 and 60 columns', (key) => {
+	// A block laid out by hand in lines (the --help sections) is printed as it is, not
+	// wrapped: test/cli/help-ja.test.ts checks that each of its lines fits 80 columns.
+	const wrapped = keys.filter((key) => !en[key].includes('\n'));
+
+	it.each(wrapped)('%s: at most one line more than the English at 80 and 60 columns', (key) => {
 		for (const width of [80, 60]) {
 			const english = wrap(filled(en[key]), width).length;
 			const japanese = wrap(filled(ja[key]), width).length;
