@@ -23,6 +23,8 @@ function engineFor(config: Config, connection: Connection): WatchEngine {
 		client: connection.client,
 		intervalMs: named?.intervalMs ?? config.intervalMs,
 		...(maxJobs === null || maxJobs === undefined ? {} : { maxJobs }),
+		// --since: every job since then at start, from every server.
+		since: config.output.since,
 	});
 }
 

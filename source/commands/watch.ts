@@ -78,6 +78,7 @@ export async function runWatch(
 			desktopNotify: config.notify.desktopNotify,
 			title: config.notify.title,
 			env: { TMUX: io.env.TMUX },
+			...(config.output.sort === null ? {} : { sort: config.output.sort }),
 		});
 		io.stdout.write(`${exit.summary}\n`);
 		// The header cut it at the width: the whole failure, once the screen is gone.

@@ -1,6 +1,7 @@
 import { Box } from 'ink';
 import { useEffect, useMemo, useReducer, useRef, useSyncExternalStore } from 'react';
 import type { WatchEngine } from '../engine/engine.js';
+import { DEFAULT_SORT_ORDER, type SortOrder } from '../present/sort.js';
 import { ASCII_GLYPHS, UNICODE_GLYPHS } from '../present/theme.js';
 import type { Clock } from '../time/clock.js';
 import type { AlertState, Alerts } from './alerts/alerts.js';
@@ -18,6 +19,7 @@ import type { KeySource } from './terminal/key-source.js';
 import { useEngineView } from './use-engine-view.js';
 import { useKeyHandler } from './use-key-handler.js';
 import { type Reconnector, useRecovery } from './use-recovery.js';
+import { useProtectedJobs, useSortedJobs } from './use-sorted-jobs.js';
 import { type SizedOutput, useTerminalSize } from './use-terminal-size.js';
 import { useTicker } from './use-ticker.js';
 
@@ -38,6 +40,8 @@ export interface AppProps {
 	readonly reconnector?: Reconnector;
 	/** Marks, unseen failures, bell and desktop notifications (`m`, `x`, `b`, `B`). */
 	readonly alerts?: Alerts;
+	/** The order the list starts in (`--sort`); `s` and `S` change it. Default: newest first. */
+	readonly sort?: SortOrder;
 }
 
 const NO_ALERTS: AlertState = { marks: new Set(), unseen: [], bell: false, desktop: false };
@@ -50,7 +54,9 @@ export function App(props: AppProps) {
 	const size = useTerminalSize(props.stdout);
 	const now = useRef(() => clock.now()).current;
 	const view = useEngineView(engine, now);
-	const [state, dispatch] = useReducer(uiReducer, INITIAL_UI_STATE);
+	const [state, dispatch] = useReducer(uiReducer, props.sort ?? DEFAULT_SORT_ORDER, (sort) =>
+		sort === DEFAULT_SORT_ORDER ? INITIAL_UI_STATE : { ...INITIAL_UI_STATE, sort },
+	);
 	const { recovery, promptLabel, insecure } = useRecovery(
 		engine,
 		props.reconnector,
@@ -58,9 +64,11 @@ export function App(props: AppProps) {
 	);
 	const { text, state: stateFilter, server: serverFilter } = state.filters;
 	const fleet = view.servers.length >= 2;
+	const serverNames = useMemo(() => view.servers.map((s) => s.name), [view.servers]);
+	const sorted = useSortedJobs(view.jobs, state.sort ?? DEFAULT_SORT_ORDER, now, serverNames);
 	const items = useMemo(
-		() => filterJobs(view.jobs, text, stateFilter, serverFilter ?? null, fleet),
-		[view.jobs, text, stateFilter, serverFilter, fleet],
+		() => filterJobs(sorted, text, stateFilter, serverFilter ?? null, fleet),
+		[sorted, text, stateFilter, serverFilter, fleet],
 	);
 	const serverWidth = serverColumnWidth(view.servers.map((server) => server.name));
 	const layout = useMemo(() => layoutTable(size.columns, serverWidth), [size.columns, serverWidth]);
@@ -125,6 +133,13 @@ export function App(props: AppProps) {
 		engine.keepFresh?.([...alertState.marks]);
 	}, [engine, alertState.marks]);
 
+	// Retention never drops what is on screen, selected or open.
+	useProtectedJobs(engine, screen.list?.jobs ?? [], [
+		screen.list?.selectedId ?? null,
+		state.cursor.selectedId,
+		focusId,
+	]);
+
 	useKeyHandler(props.keys, {
 		state,
 		dispatch,
@@ -138,6 +153,7 @@ export function App(props: AppProps) {
 		recovery,
 		servers: screenServers,
 		...(alerts === undefined ? {} : { alerts }),
+		...(view.older === undefined ? {} : { older: view.older }),
 	});
 
 	if (size.columns < MIN_COLUMNS || size.rows < MIN_ROWS) {

@@ -22,6 +22,7 @@ export function ListBody({
 	selectedId,
 	staleServers,
 	marks,
+	older,
 	layout,
 	glyphs,
 	color,
@@ -48,6 +49,7 @@ export function ListBody({
 					/>
 				);
 			})}
+			{older == null ? null : <ScreenLine key="older-jobs" line={older} color={color} />}
 		</>
 	);
 }

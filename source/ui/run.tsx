@@ -1,5 +1,6 @@
 import { type Instance, render } from 'ink';
 import type { WatchEngine } from '../engine/engine.js';
+import type { SortOrder } from '../present/sort.js';
 import { ASCII_GLYPHS, UNICODE_GLYPHS } from '../present/theme.js';
 import { formatLiveDuration } from '../present/time-format.js';
 import { type Clock, systemClock } from '../time/clock.js';
@@ -46,6 +47,8 @@ export interface WatchUiOptions {
 	readonly desktopNotify?: boolean;
 	/** Keep the window title on the counts (pushed at start, popped on the way out); false for `--no-title`. */
 	readonly title?: boolean;
+	/** The order the list starts in (`--sort`); default newest first. */
+	readonly sort?: SortOrder;
 	/** The environment the terminal is reached through: $TMUX set means inside tmux. */
 	readonly env?: Readonly<Record<string, string | undefined>>;
 }
@@ -163,6 +166,7 @@ export function runWatchUi(options: WatchUiOptions): Promise<UiExit> {
 					alerts={alerts}
 					onQuit={() => finish({ reason: 'quit' })}
 					{...(options.reconnector === undefined ? {} : { reconnector: options.reconnector })}
+					{...(options.sort === undefined ? {} : { sort: options.sort })}
 				/>,
 				{
 					...INK_RENDER_MODE,

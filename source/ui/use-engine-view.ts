@@ -3,7 +3,7 @@ import type { DisplayState, Job } from '../api/job.js';
 import type { WatchEngine } from '../engine/engine.js';
 import { isStale } from '../engine/freshness.js';
 import { sameConnection } from '../engine/snapshot-publisher.js';
-import type { ConnectionState, ServerHealth, Snapshot } from '../engine/types.js';
+import type { ConnectionState, OlderState, ServerHealth, Snapshot } from '../engine/types.js';
 
 /**
  * One server of several as the view compares it: what its header entry shows.
@@ -43,6 +43,8 @@ export interface EngineView {
 	readonly pollStartedAt: number | null;
 	/** Each server of a fleet (two or more), in the order named; empty for one server. */
 	readonly servers: readonly ServerView[];
+	/** How loading older jobs stands (the row after the last job); absent: idle. */
+	readonly older?: OlderState;
 }
 
 function minuteOf(at: number | null): number | null {
@@ -98,6 +100,7 @@ function selectView(snapshot: Snapshot, lastSuccessAt: number | null, now: numbe
 		pollWarning: snapshot.pollWarning ?? null,
 		pollStartedAt: snapshot.pollStartedAt ?? null,
 		servers: selectServers(snapshot.servers, now),
+		older: snapshot.older ?? 'idle',
 	};
 }
 
@@ -126,6 +129,7 @@ export function sameView(a: EngineView, b: EngineView): boolean {
 		a.skippedRecords === b.skippedRecords &&
 		a.pollWarning === b.pollWarning &&
 		a.pollStartedAt === b.pollStartedAt &&
+		a.older === b.older &&
 		sameServers(a.servers, b.servers)
 	);
 }

@@ -1,11 +1,13 @@
 import { type Dispatch, useEffect, useRef } from 'react';
 import { type Job, type JobId, splitJobId } from '../api/job.js';
-import type { ConnectionState, Engine } from '../engine/types.js';
+import type { ConnectionState, Engine, OlderState } from '../engine/types.js';
 import type { Clock } from '../time/clock.js';
 import type { Alerts } from './alerts/alerts.js';
 import { aimedId, type Highlight, type Move, nextHighlight } from './screen/cursor.js';
 import { lastFailure } from './screen/error-view.js';
 import { type Action, type KeyContext, resolveKey } from './screen/keymap.js';
+import { listMove } from './screen/older-keys.js';
+import { olderTail } from './screen/older-row.js';
 import type { Screen } from './screen/screen.js';
 import { isPaused, type ServerConnection, serverFailures } from './screen/server-errors.js';
 import { type UiAction, type UiState, uiReducer } from './screen/ui-state.js';
@@ -35,6 +37,8 @@ export interface KeyHandlerDeps {
 	readonly aimed?: JobId | null;
 	/** Marks, unseen failures, bell and desktop notifications; absent: those keys do nothing. */
 	readonly alerts?: Alerts;
+	/** How loading older jobs stands (the row after the last job); absent: idle. */
+	readonly older?: OlderState;
 }
 
 /** The OSC 52 sequence that asks the terminal to put `text` on the clipboard. */
@@ -74,8 +78,9 @@ function act(action: Action, deps: KeyHandlerDeps): void {
 	if (actOnPrompt(action, deps)) return;
 	const move = MOVES[action];
 	if (move) {
-		if (state.view.kind === 'list') dispatch({ type: 'move', move, items, rows });
-		else dispatch({ type: 'scroll', move, rows, maxScroll: screen.maxScroll });
+		if (state.view.kind === 'list') {
+			dispatch(listMove(move, { ...deps, rows, loadOlder: () => deps.engine.loadOlder?.() }));
+		} else dispatch({ type: 'scroll', move, rows, maxScroll: screen.maxScroll });
 		return;
 	}
 	switch (action) {
@@ -98,6 +103,16 @@ function act(action: Action, deps: KeyHandlerDeps): void {
 		case 'help':
 			dispatch({ type: 'toggleHelp' });
 			return;
+		case 'sortNext':
+		case 'sortPrevious':
+			dispatch({ type: 'sort', by: action === 'sortNext' ? 1 : -1, items, rows });
+			return;
+		case 'nextFailure':
+		case 'previousFailure': {
+			const by = action === 'nextFailure' ? 1 : -1;
+			dispatch({ type: 'jump', by, items, rows, tail: olderTail(deps.older) });
+			return;
+		}
 		case 'filter':
 			dispatch({ type: 'filterStart' });
 			return;

@@ -118,7 +118,7 @@ describe('list keys', () => {
 	});
 
 	test('? shows help generated from the key map; Esc closes it', async () => {
-		const h = await renderApp({ snapshot: makeSnapshot(manyJobs(5, TEST_NOW)), rows: 40 });
+		const h = await renderApp({ snapshot: makeSnapshot(manyJobs(5, TEST_NOW)), rows: 46 });
 		await h.press('?');
 		const frame = h.frame();
 		expect(h.lines()[0]).toContain('umwatch › help');
@@ -131,7 +131,7 @@ describe('list keys', () => {
 		expect(frame).toContain(
 			'   f                          state: all, in progress, failed, finished',
 		);
-		expect(h.lines()).toHaveLength(39);
+		expect(h.lines()).toHaveLength(45);
 		await pressEscape(h);
 		expect(h.lines()[2]).toContain('STATE');
 		h.unmount();

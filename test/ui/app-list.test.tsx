@@ -28,7 +28,7 @@ describe('job table', () => {
 		expect(h.lines().slice(0, 5)).toEqual([
 			' umwatch  um01.example.com · UM 9.16P1                   ● live 11:59   ? help',
 			' ◐ 1 running  ✓ 1 normal',
-			' STATE              NAME                    TYPE           SUBMITTED   DURATION',
+			' STATE              NAME                    TYPE           SUBMITTED▼  DURATION',
 			'›◐ RUNNING          Create File Share       Provisioning   11:59:37         23s',
 			' ✓ NORMAL           Expand LUN              Modify         11:00:00       1m05s',
 		]);

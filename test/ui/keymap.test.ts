@@ -75,6 +75,7 @@ describe('key map', () => {
 			'b bell',
 			'? help',
 			'q quit',
+			's sort',
 		]);
 		expect(footerHints('detail', true).map((h) => `${h.keys} ${h.text}`)).toEqual([
 			'Esc back',

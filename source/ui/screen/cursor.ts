@@ -66,25 +66,33 @@ export function hasNewerMarker(top: number, rows: number): boolean {
 	return top > 0 && rows > 1;
 }
 
-function fitTop(selected: number, top: number, count: number, height: number): number {
-	let next = clamp(top, 0, Math.max(0, count - height));
+function fitTop(selected: number, top: number, count: number, height: number, tail = 0): number {
+	let next = clamp(top, 0, Math.max(0, count + tail - height));
 	if (selected < next) next = selected;
 	if (selected >= next + height) next = selected - height + 1;
 	return Math.max(0, next);
 }
 
-/** The top row that keeps `selected` in view, counting the marker line when there is one. */
-function keepVisible(selected: number, top: number, count: number, rows: number): number {
-	const first = fitTop(selected, top, count, rows);
+/**
+ * The top row that keeps `selected` in view, counting the marker line when
+ * there is one, and `tail` lines after the last job (the older-jobs row) that
+ * the window may scroll down to.
+ */
+function keepVisible(selected: number, top: number, count: number, rows: number, tail = 0): number {
+	const first = fitTop(selected, top, count, rows, tail);
 	// Jobs above: one job row fewer. `first` only moves down here, so the marker stays.
-	return hasNewerMarker(first, rows) ? fitTop(selected, first, count, rows - 1) : first;
+	return hasNewerMarker(first, rows) ? fitTop(selected, first, count, rows - 1, tail) : first;
 }
 
-/** Places `cursor` on `items` with `rows` visible rows. */
+/**
+ * Places `cursor` on `items` with `rows` visible rows; `tail` lines follow
+ * the last job (the older-jobs row), which the window may show.
+ */
 export function resolveCursor(
 	cursor: ListCursor,
 	items: readonly Keyed[],
 	rows: number,
+	tail = 0,
 ): ResolvedCursor {
 	const count = items.length;
 	if (count === 0) return { selected: -1, top: 0 };
@@ -93,7 +101,7 @@ export function resolveCursor(
 	if (selected < 0) selected = clamp(cursor.lastIndex, 0, count - 1);
 	let top = cursor.followNewest ? 0 : indexOfId(items, cursor.topId);
 	if (top < 0) top = selected - (cursor.lastIndex - cursor.lastTop);
-	return { selected, top: keepVisible(selected, top, count, height) };
+	return { selected, top: keepVisible(selected, top, count, height, tail) };
 }
 
 function idAt(items: readonly Keyed[], index: number): JobId | null {
@@ -107,10 +115,11 @@ export function cursorAt(
 	selected: number,
 	top: number,
 	rows: number,
+	tail = 0,
 ): ListCursor {
 	if (items.length === 0) return INITIAL_CURSOR;
 	const index = clamp(selected, 0, items.length - 1);
-	const first = keepVisible(index, top, items.length, Math.max(1, rows));
+	const first = keepVisible(index, top, items.length, Math.max(1, rows), tail);
 	return {
 		selectedId: idAt(items, index),
 		followNewest: index === 0,
@@ -126,25 +135,29 @@ export function moveCursor(
 	items: readonly Keyed[],
 	rows: number,
 	move: Move,
+	tail = 0,
 ): ListCursor {
-	const { selected, top } = resolveCursor(cursor, items, rows);
+	const { selected, top } = resolveCursor(cursor, items, rows, tail);
 	if (selected < 0) return cursor;
 	// A page is the job rows in view, so paging never skips a job behind the marker.
 	const page = Math.max(1, hasNewerMarker(top, rows) ? rows - 1 : rows);
 	const last = items.length - 1;
 	switch (move) {
 		case 'up':
-			return cursorAt(items, selected - 1, top, rows);
+			return cursorAt(items, selected - 1, top, rows, tail);
 		case 'down':
-			return cursorAt(items, Math.min(last, selected + 1), top, rows);
+			// Past the last job: the window shows what follows it (the older-jobs row).
+			if (selected === last) return cursorAt(items, last, top + tail, rows, tail);
+			return cursorAt(items, selected + 1, top, rows, tail);
 		case 'pageUp':
-			return cursorAt(items, selected - page, top - page, rows);
+			return cursorAt(items, selected - page, top - page, rows, tail);
 		case 'pageDown':
-			return cursorAt(items, Math.min(last, selected + page), top + page, rows);
+			return cursorAt(items, Math.min(last, selected + page), top + page, rows, tail);
 		case 'home':
-			return cursorAt(items, 0, 0, rows);
+			return cursorAt(items, 0, 0, rows, tail);
 		case 'end':
-			return cursorAt(items, last, last, rows);
+			// Down to the last job, and the tail lines after it (the older-jobs row).
+			return cursorAt(items, last, last + tail, rows, tail);
 	}
 }
 

@@ -1,4 +1,6 @@
-import { STATE_FILTER_LABELS } from './filter.js';
+import { type MessageKey, t } from '../../i18n/t.js';
+import type { SortOrder } from '../../present/sort.js';
+import { stateFilterLabel } from './filter.js';
 import { footerHints } from './keymap.js';
 import { type Line, lineWidth, type Segment } from './segments.js';
 import type { Filters } from './ui-state.js';
@@ -21,6 +23,8 @@ export interface FooterInput {
 	readonly failure?: boolean;
 	/** How many servers are watched: with two or more, `v` cycles the server filter. */
 	readonly servers?: number;
+	/** The list's order (`s`); absent: submitted (newest first). */
+	readonly sort?: SortOrder;
 }
 
 /** Which hints stay longest when the footer is short of room (lower stays longer). */
@@ -35,25 +39,77 @@ const KEEP_ORDER: Readonly<Record<string, number>> = {
 	'copy key': 2,
 	scroll: 3,
 	next: 4,
+	// The order in use shows by itself when it is not the default; the key is the first to go.
+	sort: 10,
 };
 
-function hintSegments(keys: string, text: string): Segment[] {
-	return [{ text: '  ' }, { text: keys, bold: true }, { text: ` ${text}` }];
+/**
+ * What each hint says, by the word that names it here (the hint's identity:
+ * its place in {@link KEEP_ORDER} and the footer's choices stay on that word).
+ */
+export const HINT_TEXT: Readonly<Record<string, MessageKey>> = {
+	move: 'ui.hint.move',
+	open: 'ui.hint.open',
+	filter: 'ui.hint.filter',
+	sort: 'ui.hint.sort',
+	'sort: submitted': 'ui.hint.sortSubmitted',
+	'next sort': 'ui.hint.nextSort',
+	'state: all': 'ui.hint.stateAll',
+	'next state': 'ui.hint.nextState',
+	'server: all': 'ui.hint.serverAll',
+	'next server': 'ui.hint.nextServer',
+	refresh: 'ui.hint.refresh',
+	pause: 'ui.hint.pause',
+	resume: 'ui.hint.resume',
+	error: 'ui.hint.error',
+	mark: 'ui.hint.mark',
+	bell: 'ui.hint.bell',
+	help: 'ui.hint.help',
+	quit: 'ui.hint.quit',
+	back: 'ui.hint.back',
+	'copy key': 'ui.hint.copyKey',
+	scroll: 'ui.hint.scroll',
+	next: 'ui.hint.next',
+	'close help': 'ui.hint.closeHelp',
+	close: 'ui.hint.close',
+	'retry now': 'ui.hint.retryNow',
+	keep: 'ui.hint.keep',
+	clear: 'ui.hint.clear',
+	'log in': 'ui.hint.logIn',
+	cancel: 'ui.hint.cancel',
+};
+
+/** A hint's words in the current language (a word without a message shows as it is). */
+function hintText(word: string): string {
+	const key = HINT_TEXT[word];
+	return key === undefined ? word : t(key as 'ui.hint.move');
+}
+
+function hintSegments(keys: string, word: string): Segment[] {
+	return [{ text: '  ' }, { text: keys, bold: true }, { text: ` ${hintText(word)}` }];
 }
 
 function filterSegments(input: FooterInput): Segment[] {
 	const { filters } = input;
 	const out: Segment[] = [];
-	if (filters.text !== '') out.push({ text: '  filter: ' }, { text: filters.text, bold: true });
+	if (filters.text !== '') {
+		out.push({ text: `  ${t('ui.footer.filter')}` }, { text: filters.text, bold: true });
+	}
 	// An active state filter always shows: it hides jobs, so it must not drop out for lack of room.
 	if (filters.state !== 'all') {
-		out.push({ text: '  state: ' }, { text: STATE_FILTER_LABELS[filters.state], bold: true });
+		const label = stateFilterLabel(filters.state);
+		out.push({ text: `  ${t('ui.footer.state')}` }, { text: label, bold: true });
 	}
 	// The server filter too: it hides every other server's jobs.
 	const server = filters.server ?? null;
-	if (server !== null) out.push({ text: '  server: ' }, { text: server, bold: true });
+	if (server !== null)
+		out.push({ text: `  ${t('ui.footer.server')}` }, { text: server, bold: true });
 	const filtered = filters.text !== '' || filters.state !== 'all' || server !== null;
-	if (filtered) out.push({ text: `  ${input.shown} of ${input.total}` });
+	if (filtered) out.push({ text: `  ${shownText(input)}` });
+	// Another order than newest first always shows: the rows are not where time puts them.
+	const sort = input.sort ?? 'submitted';
+	if (sort !== 'submitted')
+		out.push({ text: `  ${t('ui.footer.sort')}` }, { text: sort, bold: true });
 	return out;
 }
 
@@ -63,13 +119,16 @@ function filterSegments(input: FooterInput): Segment[] {
  */
 export function passwordPromptLine(label: string): Line {
 	return [
-		{ text: ` Password for ${label}: ` },
+		{ text: ` ${t('ui.footer.password', { label })}` },
 		{ text: ' ', inverse: true },
-		{ text: '  Enter', bold: true },
-		{ text: ' log in' },
-		{ text: '  Esc', bold: true },
-		{ text: ' cancel' },
+		...hintSegments('Enter', 'log in'),
+		...hintSegments('Esc', 'cancel'),
 	];
+}
+
+/** `12 of 340`: jobs passing the filters, of all held. */
+function shownText(input: FooterInput): string {
+	return t('ui.footer.shown', { shown: input.shown, total: input.total });
 }
 
 /** The footer: the typing prompt, or a notice, the filters and the most useful keys. */
@@ -79,11 +138,9 @@ export function footerLine(input: FooterInput): Line {
 			{ text: ' /' },
 			{ text: input.filters.text },
 			{ text: ' ', inverse: true },
-			{ text: '  Enter', bold: true },
-			{ text: ' keep' },
-			{ text: '  Esc', bold: true },
-			{ text: ' clear' },
-			{ text: `  ${input.shown} of ${input.total}` },
+			...hintSegments('Enter', 'keep'),
+			...hintSegments('Esc', 'clear'),
+			{ text: `  ${shownText(input)}` },
 		];
 	}
 	const line: Segment[] = [];
@@ -103,7 +160,7 @@ export function footerLine(input: FooterInput): Line {
 	if (input.view === 'list') {
 		const at = hints.findIndex((hint) => hint.keys === '/') + 1;
 		// The active filter is already shown above; the hint then only names the key.
-		const text = input.filters.state === 'all' ? `state: ${STATE_FILTER_LABELS.all}` : 'next state';
+		const text = input.filters.state === 'all' ? 'state: all' : 'next state';
 		hints.splice(at, 0, { keys: 'f', text, segments: hintSegments('f', text) });
 		if ((input.servers ?? 0) >= 2) {
 			const server = (input.filters.server ?? null) === null ? 'server: all' : 'next server';

@@ -1,9 +1,11 @@
 import type { Job } from '../../api/job.js';
+import type { SortOrder } from '../../present/sort.js';
 import { fitCell, truncateStart } from '../../present/text-width.js';
 import { type Glyphs, stateStyle } from '../../present/theme.js';
 import type { TableLayout } from './columns.js';
 import type { RowTimes } from './job-cells.js';
 import type { Line, Segment } from './segments.js';
+import { SORTED_COLUMN, sortArrow } from './sort-view.js';
 
 function cellText(
 	job: Job,
@@ -85,8 +87,19 @@ function rowSegments(
 	return line;
 }
 
-/** The table's heading line. */
-export function tableHeadingLine(layout: TableLayout): Line {
-	const titles = layout.columns.map((c) => fitCell(c.title, c.width, c.align)).join(' ');
+/**
+ * The table's heading line; the column the list is sorted by carries an
+ * arrow after its title (▼, or `v` in ASCII), cutting the title if need be.
+ */
+export function tableHeadingLine(layout: TableLayout, sort?: SortOrder, ascii = false): Line {
+	const sorted = sort === undefined ? null : SORTED_COLUMN[sort];
+	const arrow = sortArrow(ascii);
+	const titles = layout.columns
+		.map((c) => {
+			if (c.id !== sorted || c.width < 2) return fitCell(c.title, c.width, c.align);
+			const title = c.title.length + 1 > c.width ? c.title.slice(0, c.width - 1) : c.title;
+			return fitCell(`${title}${arrow}`, c.width, c.align);
+		})
+		.join(' ');
 	return [{ text: ' ' }, { text: titles, bold: true }];
 }

@@ -39,6 +39,10 @@ export type Action =
 	| 'bell'
 	| 'desktop'
 	| 'unseen'
+	| 'sortNext'
+	| 'sortPrevious'
+	| 'nextFailure'
+	| 'previousFailure'
 	| 'promptSubmit'
 	| 'promptCancel'
 	| 'promptDelete'
@@ -62,11 +66,21 @@ const MOVE: readonly KeyContext[] = ['list', 'detail', 'help', 'error'];
 /** Every shortcut, in the order the help overlay lists them. */
 export const KEYMAP: readonly Binding[] = [
 	{ action: 'up', keys: ['up', 'k'], contexts: MOVE, description: 'move up / scroll up' },
-	{ action: 'down', keys: ['down', 'j'], contexts: MOVE, description: 'move down / scroll down' },
+	{
+		action: 'down',
+		keys: ['down', 'j'],
+		contexts: MOVE,
+		description: 'move down (past the last job: load older) / scroll down',
+	},
 	{ action: 'pageUp', keys: ['pageup'], contexts: MOVE, description: 'page up' },
 	{ action: 'pageDown', keys: ['pagedown'], contexts: MOVE, description: 'page down' },
 	{ action: 'home', keys: ['home', 'g'], contexts: MOVE, description: 'first (newest) / top' },
-	{ action: 'end', keys: ['end', 'G'], contexts: MOVE, description: 'last (oldest) / bottom' },
+	{
+		action: 'end',
+		keys: ['end', 'G'],
+		contexts: MOVE,
+		description: 'last (oldest), loading older jobs / bottom',
+	},
 	{ action: 'open', keys: ['return', 'right', 'l'], contexts: ['list'], description: 'open job' },
 	{
 		action: 'back',
@@ -115,6 +129,25 @@ export const KEYMAP: readonly Binding[] = [
 		keys: ['x'],
 		contexts: NAV,
 		description: 'open the newest failure not seen yet',
+	},
+	{
+		action: 'sortNext',
+		keys: ['s'],
+		contexts: ['list'],
+		description: 'sort: submitted, state, duration, name (--sort)',
+	},
+	{ action: 'sortPrevious', keys: ['S'], contexts: ['list'], description: 'sort: the one before' },
+	{
+		action: 'nextFailure',
+		keys: [']'],
+		contexts: ['list'],
+		description: 'next failed job below (wraps round)',
+	},
+	{
+		action: 'previousFailure',
+		keys: ['['],
+		contexts: ['list'],
+		description: 'previous failed job above (wraps round)',
 	},
 	{ action: 'bell', keys: ['b'], contexts: NAV, description: 'bell on / off (--bell)' },
 	{
@@ -235,6 +268,7 @@ const FOOTER: Readonly<Record<'list' | 'detail', readonly [Action, string, strin
 		['bell', 'bell'],
 		['help', 'help'],
 		['quit', 'quit'],
+		['sortNext', 'sort'],
 	],
 	detail: [
 		['back', 'back'],

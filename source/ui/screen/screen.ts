@@ -13,6 +13,7 @@ import { footerLine } from './footer.js';
 import { countsLine, type HeaderInput, noticeLines, titleLine } from './header.js';
 import { helpLines } from './help-lines.js';
 import { tableHeadingLine } from './job-row.js';
+import { olderRowLine, olderTail } from './older-row.js';
 import { type Line, lineWidth } from './segments.js';
 import { isPaused, serverErrorScreen } from './server-errors.js';
 import { fleetTitleLine, serverNoticeLines } from './server-health.js';
@@ -32,12 +33,17 @@ export interface ListWindow {
 	readonly staleServers: ReadonlySet<string>;
 	/** The jobs marked with `m` (ids); absent: none. */
 	readonly marks?: ReadonlySet<JobId>;
+	/** The row after the last job ("loading older jobs…"), when the window reaches it; else null or absent. */
+	readonly older?: Line | null;
 }
 
-/** The marker line for `count` jobs above the view: they are newer (the list is newest first). */
-export function newerMarkerLine(count: number, glyphs: Glyphs): Line {
+/**
+ * The marker line for `count` jobs above the view: newer in the default
+ * order (newest first); `word` says otherwise for another sort ("above").
+ */
+export function newerMarkerLine(count: number, glyphs: Glyphs, word = 'newer'): Line {
 	return [
-		{ text: ` ${glyphs.newer} ${count} newer`, bold: true },
+		{ text: ` ${glyphs.newer} ${count} ${word}`, bold: true },
 		{ text: '  g', bold: true },
 		{ text: ' newest', color: 'gray' },
 	];
@@ -163,7 +169,7 @@ function listScreen(input: ScreenInput, footer: Line): Screen {
 		firstLine(input),
 		countsWithUnseen(input, header),
 		...shown,
-		tableHeadingLine(input.layout),
+		tableHeadingLine(input.layout, input.state.sort ?? 'submitted', input.ascii),
 	];
 	const base = { top, footer, bodyRows, maxScroll: 0, relativeTimes: [] };
 	if (input.items.length === 0) {
@@ -173,10 +179,17 @@ function listScreen(input: ScreenInput, footer: Line): Screen {
 		const message = filtered ? ' no jobs match the filter' : ' no jobs yet';
 		return { ...base, list: null, body: [[{ text: message, color: 'gray' }]], visibleJobs: [] };
 	}
-	const { selected, top: first } = resolveCursor(input.state.cursor, input.items, bodyRows);
+	const tail = olderTail(input.view.older);
+	const { selected, top: first } = resolveCursor(input.state.cursor, input.items, bodyRows, tail);
 	// The marker takes the window's first line (the cursor counts it), so the frame never grows.
-	const marker = hasNewerMarker(first, bodyRows) ? newerMarkerLine(first, input.glyphs) : null;
-	const jobs = input.items.slice(first, first + bodyRows - (marker === null ? 0 : 1));
+	const sorted = (input.state.sort ?? 'submitted') !== 'submitted';
+	const marker = hasNewerMarker(first, bodyRows)
+		? newerMarkerLine(first, input.glyphs, sorted ? 'above' : 'newer')
+		: null;
+	const jobRows = bodyRows - (marker === null ? 0 : 1);
+	const jobs = input.items.slice(first, first + jobRows);
+	// The older-jobs row, on the line after the last job when the window reaches it.
+	const older = jobs.length < jobRows ? olderRowLine(input.view.older, input.glyphs) : null;
 	const picked = input.items[selected];
 	const selectedId = picked === undefined ? null : jobId(picked);
 	const staleServers = new Set(
@@ -185,7 +198,7 @@ function listScreen(input: ScreenInput, footer: Line): Screen {
 			.map((server) => server.name),
 	);
 	const marks = input.alerts?.marks ?? new Set<JobId>();
-	const list = { marker, jobs, selectedId, staleServers, marks };
+	const list = { marker, jobs, selectedId, staleServers, marks, older };
 	return { ...base, list, body: [], visibleJobs: jobs };
 }
 
@@ -268,6 +281,7 @@ function planView(input: ScreenInput): Screen {
 			lastFailure(input.view.connection) !== null ||
 			input.servers.some((server) => lastFailure(server.connection) !== null),
 		servers: input.servers.length,
+		sort: state.sort ?? 'submitted',
 	});
 	switch (state.view.kind) {
 		case 'list':

@@ -1,5 +1,6 @@
 import { type Job, type JobId, jobId } from '../../api/job.js';
 import type { ErrorSummary } from '../../engine/types.js';
+import { DEFAULT_SORT_ORDER, type SortOrder } from '../../present/sort.js';
 import {
 	cursorAt,
 	INITIAL_CURSOR,
@@ -9,6 +10,7 @@ import {
 	resolveCursor,
 } from './cursor.js';
 import { isFiltered, nextServerFilter, nextStateFilter, type StateFilter } from './filter.js';
+import { failureRow, nextSortOrder } from './sort-view.js';
 
 /** The list, a job's detail, or the help overlay over either. */
 export type View =
@@ -57,6 +59,8 @@ export interface UiState {
 	readonly cursor: ListCursor;
 	readonly filters: Filters;
 	readonly notice: Notice | null;
+	/** The list's order (`s`, `S`; `--sort` at start); absent: newest submitted first. */
+	readonly sort?: SortOrder;
 }
 
 /** The state at start: the list, newest job selected, no filter. */
@@ -74,6 +78,8 @@ export type UiAction =
 			readonly move: Move;
 			readonly items: readonly Job[];
 			readonly rows: number;
+			/** Lines after the last job the window may show (the older-jobs row). */
+			readonly tail?: number;
 	  }
 	| {
 			readonly type: 'scroll';
@@ -100,6 +106,21 @@ export type UiAction =
 			readonly id: JobId;
 			readonly items: readonly Job[];
 			readonly rows: number;
+	  }
+	/** `s` (1) or `S` (-1): the next order; `items` are the rows as shown before it. */
+	| {
+			readonly type: 'sort';
+			readonly by: 1 | -1;
+			readonly items: readonly Job[];
+			readonly rows: number;
+	  }
+	/** `]` (1) or `[` (-1): the next failed job below or above, wrapping round. */
+	| {
+			readonly type: 'jump';
+			readonly by: 1 | -1;
+			readonly items: readonly Job[];
+			readonly rows: number;
+			readonly tail?: number;
 	  }
 	| { readonly type: 'back' }
 	| { readonly type: 'toggleHelp' }
@@ -143,7 +164,9 @@ function withFilters(state: UiState, filters: Partial<Filters>): UiState {
  */
 function placed(state: UiState, cursor: ListCursor): ListCursor {
 	const { text, state: stateFilter, server } = state.filters;
-	return cursor.followNewest && isFiltered(text, stateFilter, server)
+	// Sorted otherwise, the top row is no longer "the newest": the selection stays on its job.
+	const sorted = (state.sort ?? DEFAULT_SORT_ORDER) !== DEFAULT_SORT_ORDER;
+	return cursor.followNewest && (sorted || isFiltered(text, stateFilter, server))
 		? { ...cursor, followNewest: false }
 		: cursor;
 }
@@ -189,13 +212,51 @@ function stepDetail(state: UiState, action: Extract<UiAction, { type: 'step' }>)
 	};
 }
 
+/**
+ * Another order: the selection stays on its job and at the same line of the
+ * window (the rows around it change), wherever the new order puts it.
+ */
+function resort(state: UiState, action: Extract<UiAction, { type: 'sort' }>): UiState {
+	const sort = nextSortOrder(state.sort ?? DEFAULT_SORT_ORDER, action.by);
+	const { selected, top } = resolveCursor(state.cursor, action.items, action.rows);
+	const job = action.items[selected];
+	const next = { ...state, sort };
+	if (job === undefined) return next;
+	const cursor: ListCursor = {
+		selectedId: jobId(job),
+		followNewest: false,
+		// Unknown top: placed by the selection's line in the window (see resolveCursor).
+		topId: null,
+		lastIndex: selected,
+		lastTop: top,
+	};
+	// Back to the default order with the newest selected: follow the newest again.
+	const follow = sort === DEFAULT_SORT_ORDER && state.cursor.followNewest && selected === 0;
+	return { ...next, cursor: follow ? INITIAL_CURSOR : placed(next, cursor) };
+}
+
+/** Selects the next failed job below (or above) the selection, wrapping round. */
+function jump(state: UiState, action: Extract<UiAction, { type: 'jump' }>): UiState {
+	const tail = action.tail ?? 0;
+	const { selected, top } = resolveCursor(state.cursor, action.items, action.rows, tail);
+	const target = failureRow(action.items, selected, action.by);
+	if (target < 0) return state;
+	return {
+		...state,
+		cursor: placed(state, cursorAt(action.items, target, top, action.rows, tail)),
+	};
+}
+
 /** The UI state machine. Pure: effects (engine calls, clipboard) happen in the caller. */
 export function uiReducer(state: UiState, action: UiAction): UiState {
 	switch (action.type) {
 		case 'move':
 			return {
 				...state,
-				cursor: placed(state, moveCursor(state.cursor, action.items, action.rows, action.move)),
+				cursor: placed(
+					state,
+					moveCursor(state.cursor, action.items, action.rows, action.move, action.tail ?? 0),
+				),
 			};
 		case 'scroll': {
 			if (state.view.kind === 'list') return state;
@@ -208,6 +269,10 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
 			return openById(state, action);
 		case 'step':
 			return stepDetail(state, action);
+		case 'sort':
+			return resort(state, action);
+		case 'jump':
+			return jump(state, action);
 		case 'back':
 			if (state.view.kind === 'help' || state.view.kind === 'error') {
 				return { ...state, view: state.view.under };
