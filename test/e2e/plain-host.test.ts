@@ -149,6 +149,29 @@ describe('the script modes', () => {
 		expect(umwatchsOwn(result.stdout + result.stderr)).toEqual([]);
 	});
 
+	it('machine output does not change with the locale: the piped list and --json are byte-identical under LC_ALL=C', async () => {
+		server = await startFixtureServer();
+		const serverArgs = server.args;
+		const run = (args: readonly string[], env: Record<string, string>) =>
+			runCli(sandbox, [...args, ...serverArgs], {
+				env: { UMWATCH_PASSWORD: E2E_PASSWORD, ...env },
+			});
+		// Ended jobs only: a running job's duration follows the wall clock between the runs.
+		const ended = ['--state', 'normal|warning|error'];
+		const failed = fixtureKey(FIXTURE_JOB_COUNT - 1);
+		for (const args of [
+			['list', ...ended],
+			['list', '--json', ...ended],
+			['show', failed],
+		]) {
+			const ascii = await run(args, { LC_ALL: 'C' });
+			const unicode = await run(args, { LANG: 'ja_JP.UTF-8', UMWATCH_LANG: 'en' });
+			expect(ascii.code).toBe(0);
+			expect(ascii.stdout).not.toBe('');
+			expect(ascii.stdout).toBe(unicode.stdout);
+		}
+	});
+
 	it('show on a terminal, LC_ALL=POSIX: not one non-ASCII byte (the fixture names are ASCII)', async () => {
 		server = await startFixtureServer();
 		term = startApp({

@@ -3,12 +3,14 @@
 // --unicode says otherwise; --ascii forces it; both is a usage error. Prose
 // (the help, usage lines, messages) loses its few typographic characters.
 import { describe, expect, it } from 'vitest';
+import { DISPLAY_STATES } from '../../source/api/job.js';
 import { helpText, USAGE, usageFor } from '../../source/commands/help.js';
 import { localeIsUtf8, resolveAscii } from '../../source/config/charset.js';
 import { ConfigError } from '../../source/config/errors.js';
 import { resolveConfig } from '../../source/config/resolve.js';
 import type { CliFlags } from '../../source/config/types.js';
 import { asciiText } from '../../source/present/ascii-text.js';
+import { ASCII_GLYPHS, UNICODE_GLYPHS } from '../../source/present/theme.js';
 
 const NON_ASCII = /[^\x00-\x7f]/u;
 
@@ -86,6 +88,30 @@ describe('prose in ASCII', () => {
 		expect(asciiText(usageFor(null))).not.toMatch(NON_ASCII);
 		for (const mode of Object.keys(USAGE)) {
 			expect(asciiText(usageFor(mode))).not.toMatch(NON_ASCII);
+		}
+	});
+});
+
+describe('without colour (NO_COLOR, TERM=dumb) the states and the selection still read apart', () => {
+	it.each([
+		['Unicode', UNICODE_GLYPHS],
+		['ASCII', ASCII_GLYPHS],
+	])(
+		'%s: glyph and word differ for every state; the selection marker, live dot and mark are no state glyph',
+		(_, glyphs) => {
+			const looks = DISPLAY_STATES.map((state) => `${glyphs.states[state]} ${state}`);
+			expect(new Set(looks).size).toBe(DISPLAY_STATES.length);
+			const stateGlyphs = new Set(Object.values(glyphs.states));
+			for (const glyph of [glyphs.pointer, glyphs.live, glyphs.mark]) {
+				expect(stateGlyphs.has(glyph)).toBe(false);
+			}
+		},
+	);
+
+	it('the ASCII set is printable ASCII, one character each (the ellipsis too)', () => {
+		const { states, ...rest } = ASCII_GLYPHS;
+		for (const glyph of [...Object.values(states), ...Object.values(rest)]) {
+			expect(glyph).toMatch(/^[\x21-\x7e]$/u);
 		}
 	});
 });
