@@ -33,7 +33,9 @@ export function useProtectedJobs(
 	extra: readonly (JobId | null)[],
 ): void {
 	const told = useRef<readonly JobId[] | null>(null);
-	const ids = [...visible.map(jobId), ...extra.filter((id): id is JobId => id !== null)];
+	const ids = [
+		...new Set([...visible.map(jobId), ...extra.filter((id): id is JobId => id !== null)]),
+	];
 	useEffect(() => {
 		const before = told.current;
 		if (before !== null && before.length === ids.length && before.every((id, i) => id === ids[i])) {

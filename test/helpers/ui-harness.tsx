@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import chalk from 'chalk';
 import { render } from 'ink';
 import type { Snapshot } from '../../source/engine/types.js';
+import type { SortOrder } from '../../source/present/sort.js';
 import { App } from '../../source/ui/App.js';
 import type { Alerts } from '../../source/ui/alerts/alerts.js';
 import { createInputDecoder, ESCAPE_TIMEOUT_MS } from '../../source/ui/terminal/input-decoder.js';
@@ -113,6 +114,10 @@ export interface HarnessOptions {
 	readonly reconnector?: Reconnector;
 	/** Marks, unseen failures, bell and desktop notifications (`m`, `x`, `b`, `B`). */
 	readonly alerts?: Alerts;
+	/** The order the list starts in (`--sort`). */
+	readonly sort?: SortOrder;
+	/** The engine to render (a FakeEngine subclass that does more); default a plain FakeEngine. */
+	readonly engine?: FakeEngine;
 }
 
 /** @deprecated The one settle is test/helpers/settle.ts; re-exported so tests written against this path compile. */
@@ -127,7 +132,7 @@ export const TEST_NOW = new Date(2026, 2, 4, 12, 0, 0).getTime();
  * the given size. The frames are exactly what the output stage receives.
  */
 export async function renderApp(options: HarnessOptions = {}): Promise<UiHarness> {
-	const engine = new FakeEngine(options.snapshot ?? makeSnapshot([]));
+	const engine = options.engine ?? new FakeEngine(options.snapshot ?? makeSnapshot([]));
 	const clock = new FakeClock(options.now ?? TEST_NOW);
 	const stdout = new FakeStdout(options.columns ?? 80, options.rows ?? 24);
 	const stdin = new FakeStdin();
@@ -149,6 +154,7 @@ export async function renderApp(options: HarnessOptions = {}): Promise<UiHarness
 			}}
 			{...(options.reconnector === undefined ? {} : { reconnector: options.reconnector })}
 			{...(options.alerts === undefined ? {} : { alerts: options.alerts })}
+			{...(options.sort === undefined ? {} : { sort: options.sort })}
 		/>,
 		{
 			stdout: stdout as unknown as NodeJS.WriteStream,

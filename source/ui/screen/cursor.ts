@@ -80,8 +80,10 @@ function fitTop(selected: number, top: number, count: number, height: number, ta
  */
 function keepVisible(selected: number, top: number, count: number, rows: number, tail = 0): number {
 	const first = fitTop(selected, top, count, rows, tail);
-	// Jobs above: one job row fewer. `first` only moves down here, so the marker stays.
-	return hasNewerMarker(first, rows) ? fitTop(selected, first, count, rows - 1, tail) : first;
+	if (!hasNewerMarker(first, rows)) return first;
+	// Jobs above: one job row fewer. The top only moves down here, so the marker stays;
+	// with a tail, as far as asked, which one row fewer lets it go further.
+	return fitTop(selected, tail > 0 ? Math.max(first, top) : first, count, rows - 1, tail);
 }
 
 /**

@@ -89,17 +89,24 @@ function rowSegments(
 
 /**
  * The table's heading line; the column the list is sorted by carries an
- * arrow after its title (▼, or `v` in ASCII), cutting the title if need be.
+ * arrow (▼, or `v` in ASCII) after its title, or, for a right-aligned column
+ * too narrow for both (DURATION), in the gap before it; else the title is cut.
  */
 export function tableHeadingLine(layout: TableLayout, sort?: SortOrder, ascii = false): Line {
 	const sorted = sort === undefined ? null : SORTED_COLUMN[sort];
 	const arrow = sortArrow(ascii);
-	const titles = layout.columns
-		.map((c) => {
-			if (c.id !== sorted || c.width < 2) return fitCell(c.title, c.width, c.align);
-			const title = c.title.length + 1 > c.width ? c.title.slice(0, c.width - 1) : c.title;
-			return fitCell(`${title}${arrow}`, c.width, c.align);
-		})
-		.join(' ');
+	let titles = '';
+	layout.columns.forEach((c, index) => {
+		let gap = index > 0 ? ' ' : '';
+		let cell = fitCell(c.title, c.width, c.align);
+		if (c.id === sorted && c.width > arrow.length) {
+			if (c.title.length + arrow.length <= c.width || c.align === 'left' || index === 0) {
+				cell = fitCell(`${c.title.slice(0, c.width - arrow.length)}${arrow}`, c.width, c.align);
+			} else {
+				gap = arrow.trim();
+			}
+		}
+		titles += gap + cell;
+	});
 	return [{ text: ' ' }, { text: titles, bold: true }];
 }

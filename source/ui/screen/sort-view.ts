@@ -18,9 +18,13 @@ export const SORTED_COLUMN: Readonly<Record<SortOrder, ColumnId>> = {
 	name: 'name',
 };
 
-/** The arrow after the sorted column's title: every order puts its "most" first. */
+/**
+ * What follows the sorted column's title: every order puts its "most" first,
+ * so the arrow points down; in ASCII a `v` set off by a space, so it does not
+ * read as part of the word.
+ */
 export function sortArrow(ascii: boolean): string {
-	return ascii ? 'v' : '▼';
+	return ascii ? ' v' : '▼';
 }
 
 /**
