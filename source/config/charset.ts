@@ -1,3 +1,4 @@
+import { t } from '../i18n/t.js';
 import { ConfigError } from './errors.js';
 import type { Environment } from './paths.js';
 
@@ -37,7 +38,7 @@ export interface CharsetFlags {
  */
 export function resolveAscii(flags: CharsetFlags, env: Environment): boolean {
 	if (flags.ascii === true && flags.unicode === true) {
-		throw new ConfigError('--ascii and --unicode cannot be combined: give one of them');
+		throw new ConfigError(t('config.asciiAndUnicode'));
 	}
 	return wantsAscii(flags, env);
 }

@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
+import { t } from '../i18n/t.js';
 import { ConfigError } from './errors.js';
 import type { Environment } from './paths.js';
 
@@ -98,8 +99,8 @@ export function loadConfigFile(path: string): ConfigFile {
 				warnings: [],
 			};
 		}
-		throw new ConfigError(`cannot read the config file ${path}: ${errorCode(error)}`, {
-			hint: 'check its permissions, or point UMWATCH_CONFIG at another file',
+		throw new ConfigError(t('config.cannotRead', { path, code: errorCode(error) }), {
+			hint: t('config.cannotRead.hint'),
 		});
 	}
 	return { path, exists: true, mode, ...parseConfigText(text, path) };
@@ -112,8 +113,8 @@ export function loadConfigFile(path: string): ConfigFile {
  */
 export function missingNamedFile(file: ConfigFile, env: Environment): ConfigError | null {
 	if (file.exists || (env.UMWATCH_CONFIG ?? '') === '') return null;
-	return new ConfigError(`UMWATCH_CONFIG names ${file.path}, which does not exist`, {
-		hint: 'fix the path, create the file (umwatch trust --url URL --profile NAME writes one), or unset UMWATCH_CONFIG',
+	return new ConfigError(t('config.namedMissing', { path: file.path }), {
+		hint: t('config.namedMissing.hint'),
 	});
 }
 
@@ -127,21 +128,29 @@ export function parseConfigText(
 > {
 	const root = parseJson(text, path);
 	if (!isRecord(root)) {
-		throw new ConfigError(`${path}: the top level must be a JSON object`, {
-			hint: 'e.g. {"profiles": {"prod": {"url": "https://um.example.com", "user": "admin"}}}',
+		throw new ConfigError(t('config.topNotObject', { path }), {
+			hint: t('config.example.hint', {
+				example: '{"profiles": {"prod": {"url": "https://um.example.com", "user": "admin"}}}',
+			}),
 		});
 	}
 	const warnings: string[] = [];
 	const unknown = Object.keys(root).filter((key) => !TOP_LEVEL_KEYS.includes(key));
 	if (unknown.length > 0) {
+		const keys = unknown.map((key) => JSON.stringify(key)).join(', ');
+		const known = TOP_LEVEL_KEYS.join(', ');
 		warnings.push(
-			`warning: ${path}: unknown top-level key${unknown.length > 1 ? 's' : ''} ${unknown.map((key) => JSON.stringify(key)).join(', ')} (ignored; known: ${TOP_LEVEL_KEYS.join(', ')})`,
+			t(unknown.length > 1 ? 'config.unknownTopKeys' : 'config.unknownTopKey', {
+				path,
+				keys,
+				known,
+			}),
 		);
 	}
 	const profiles = new Map<string, Profile>();
 	const rawProfiles = root.profiles ?? {};
 	if (!isRecord(rawProfiles)) {
-		throw new ConfigError(`${path}: "profiles" must be an object of named profiles`);
+		throw new ConfigError(t('config.profilesNotObject', { path }));
 	}
 	const invalidProfiles = new Map<string, ConfigError>();
 	for (const [name, raw] of Object.entries(rawProfiles)) {
@@ -150,22 +159,21 @@ export function parseConfigText(
 		} catch (error) {
 			if (!(error instanceof ConfigError)) throw error;
 			invalidProfiles.set(name, error);
-			warnings.push(`warning: ${error.message} (profile "${name}" is ignored)`);
+			warnings.push(t('config.profileIgnored', { message: error.message, name }));
 		}
 	}
 	const defaultProfile = root.defaultProfile ?? null;
 	if (defaultProfile !== null && typeof defaultProfile !== 'string') {
-		throw new ConfigError(`${path}: "defaultProfile" must be a string (a profile name)`);
+		throw new ConfigError(t('config.defaultNotString', { path }));
 	}
 	if (
 		defaultProfile !== null &&
 		!profiles.has(defaultProfile) &&
 		!invalidProfiles.has(defaultProfile)
 	) {
-		throw new ConfigError(
-			`${path}: "defaultProfile" names "${defaultProfile}", which is not a profile`,
-			{ hint: knownProfilesHint(profiles) },
-		);
+		throw new ConfigError(t('config.defaultUnknown', { path, name: defaultProfile }), {
+			hint: knownProfilesHint(profiles),
+		});
 	}
 	const profileOrder = Object.keys(rawProfiles);
 	return { defaultProfile, profiles, invalidProfiles, profileOrder, warnings };
@@ -173,28 +181,26 @@ export function parseConfigText(
 
 function parseProfile(name: string, raw: unknown, path: string, warnings: string[]): Profile {
 	if (!isRecord(raw)) {
-		throw new ConfigError(`${path}: profile "${name}" must be an object`);
+		throw new ConfigError(t('config.profileNotObject', { path, name }));
 	}
 	const profile: Record<string, unknown> = {};
 	for (const [rawKey, value] of Object.entries(raw)) {
 		const key = KEBAB_ALIASES[rawKey] ?? rawKey;
 		const kind = PROFILE_FIELDS[key as keyof Profile];
 		if (kind === undefined) {
-			warnings.push(`warning: ${path}: profile "${name}": unknown key "${rawKey}" (ignored)`);
+			warnings.push(t('config.unknownProfileKey', { path, name, key: rawKey }));
 			continue;
 		}
 		if (value === null) continue;
 		if (typeof value !== kind) {
 			throw new ConfigError(
-				`${path}: profile "${name}": "${rawKey}" must be a ${kind}, not ${describeType(value)}`,
+				t('config.wrongType', { path, name, key: rawKey, kind, actual: describeType(value) }),
 			);
 		}
 		profile[key] = value;
 	}
 	if (profile.passwordFile !== undefined && profile.passwordCommand !== undefined) {
-		throw new ConfigError(
-			`${path}: profile "${name}" names both "passwordFile" and "passwordCommand"; keep one`,
-		);
+		throw new ConfigError(t('config.bothPasswordKeys', { path, name }));
 	}
 	return profile as Profile;
 }
@@ -202,8 +208,8 @@ function parseProfile(name: string, raw: unknown, path: string, warnings: string
 /** "known profiles: a, b" or a hint on how to add one; used by several messages. */
 export function knownProfilesHint(profiles: ReadonlyMap<string, Profile>): string {
 	const names = [...profiles.keys()];
-	if (names.length === 0) return 'the config file defines no profiles';
-	return `known profiles: ${names.join(', ')}`;
+	if (names.length === 0) return t('config.noProfiles');
+	return t('config.knownProfiles', { names: names.join(', ') });
 }
 
 /**
@@ -220,8 +226,9 @@ function parseJson(raw: string, path: string): unknown {
 		return JSON.parse(text);
 	} catch (error) {
 		const message = error instanceof Error ? error.message : String(error);
-		throw new ConfigError(`${path}: not valid JSON: ${describeJsonError(message, text)}`, {
-			hint: 'fix the file, or point UMWATCH_CONFIG at another one',
+		const detail = describeJsonError(message, text);
+		throw new ConfigError(t('config.invalidJson', { path, detail }), {
+			hint: t('config.invalidJson.hint'),
 		});
 	}
 }
@@ -234,7 +241,7 @@ export function describeJsonError(message: string, text: string): string {
 	const before = text.slice(0, position);
 	const line = before.split('\n').length;
 	const column = position - before.lastIndexOf('\n');
-	return `${message.slice(0, match.index)} (line ${line}, column ${column})`;
+	return t('config.jsonPosition', { message: message.slice(0, match.index), line, column });
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -242,9 +249,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function describeType(value: unknown): string {
-	if (Array.isArray(value)) return 'an array';
-	if (typeof value === 'object') return 'an object';
-	return `a ${typeof value} (${JSON.stringify(value)})`;
+	if (Array.isArray(value)) return t('config.type.array');
+	if (typeof value === 'object') return t('config.type.object');
+	return t('config.type.value', { kind: typeof value, json: JSON.stringify(value) });
 }
 
 function isNotFound(error: unknown): boolean {

@@ -1,3 +1,4 @@
+import { t } from '../i18n/t.js';
 import type { Environment } from './paths.js';
 
 /**
@@ -14,5 +15,5 @@ export function isDumbTerminal(env: Environment): boolean {
 
 /** The one line on stderr saying why the live view printed the list instead, and what to use. */
 export function dumbTerminalNote(): string {
-	return 'TERM=dumb: no live view on a terminal without cursor addressing; here are the jobs once (umwatch list). To follow them: umwatch events';
+	return t('config.dumbTerminal');
 }

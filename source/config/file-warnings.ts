@@ -1,3 +1,4 @@
+import { t } from '../i18n/t.js';
 import type { ConfigFile } from './config-file.js';
 import { octal, readableByOthers, writableByOthers } from './permissions.js';
 
@@ -11,13 +12,9 @@ export function fileWarnings(file: ConfigFile): string[] {
 	);
 	const runsCommand = profiles.some((p) => p.passwordCommand !== undefined);
 	if (runsCommand && writableByOthers(file.mode)) {
-		warnings.push(
-			`warning: ${file.path} is writable by other users (mode ${octal(file.mode)}) and names a password command they could change; run chmod 600 ${file.path}`,
-		);
+		warnings.push(t('config.fileWritable', { path: file.path, mode: octal(file.mode) }));
 	} else if (namesSecretSource && readableByOthers(file.mode)) {
-		warnings.push(
-			`warning: ${file.path} is readable by other users (mode ${octal(file.mode)}) and says where the password is; run chmod 600 ${file.path}`,
-		);
+		warnings.push(t('config.fileReadable', { path: file.path, mode: octal(file.mode) }));
 	}
 	return warnings;
 }

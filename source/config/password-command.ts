@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { t } from '../i18n/t.js';
 import { SetupError } from './errors.js';
 
 /** Options for {@link runPasswordCommand}; tests shorten the timeout. */
@@ -33,6 +34,7 @@ export function runPasswordCommand(
 	options: PasswordCommandOptions,
 ): Promise<string> {
 	const timeoutMs = options.timeoutMs ?? 30_000;
+	const { origin } = options;
 	return new Promise((resolve, reject) => {
 		// Not detached: a command that asks on /dev/tty (sudo, ssh) must stay in the
 		// terminal's foreground process group, and Ctrl-C must reach it too.
@@ -51,30 +53,42 @@ export function runPasswordCommand(
 			chunks.length = 0;
 			child.stdout.destroy();
 			child.kill('SIGKILL');
-			reject(new SetupError(`the password command (${options.origin}) ${message}`, hint));
+			reject(new SetupError(message, hint));
 		};
 		const timer = setTimeout(
-			() => fail(`did not finish within ${timeoutMs / 1000} s`, 'is it waiting for input?'),
+			() =>
+				fail(
+					t('config.passwordCommand.timeout', { origin, seconds: timeoutMs / 1000 }),
+					t('config.passwordCommand.timeout.hint'),
+				),
 			timeoutMs,
 		);
-		const onAbort = () => fail('was interrupted');
+		const onAbort = () => fail(t('config.passwordCommand.interrupted', { origin }));
 		if (options.signal?.aborted) onAbort();
 		else options.signal?.addEventListener('abort', onAbort, { once: true });
 		child.stdout.on('data', (chunk: Buffer) => {
 			size += chunk.length;
-			if (size > MAX_OUTPUT_BYTES) fail('printed far more than a password');
+			if (size > MAX_OUTPUT_BYTES) fail(t('config.passwordCommand.tooMuch', { origin }));
 			else chunks.push(chunk);
 		});
-		child.on('error', (error) => fail(`could not start: ${error.message}`));
+		child.on('error', (error) =>
+			fail(t('config.passwordCommand.cannotStart', { origin, detail: error.message })),
+		);
 		child.on('close', (code, signal) => {
 			if (settled) return;
 			if (code !== 0) {
-				const how = signal === null ? `exited with status ${code}` : `was killed by ${signal}`;
-				return fail(how, 'run it yourself to see why');
+				const how =
+					signal === null
+						? t('config.passwordCommand.exited', { origin, status: String(code) })
+						: t('config.passwordCommand.killed', { origin, signal });
+				return fail(how, t('config.passwordCommand.failed.hint'));
 			}
 			const password = firstLine(Buffer.concat(chunks).toString('utf8'));
 			if (password === '')
-				return fail('printed nothing', 'it must print the password on standard output');
+				return fail(
+					t('config.passwordCommand.nothing', { origin }),
+					t('config.passwordCommand.nothing.hint'),
+				);
 			settled = true;
 			clearTimeout(timer);
 			options.signal?.removeEventListener('abort', onAbort);

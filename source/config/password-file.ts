@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
+import { t } from '../i18n/t.js';
 import { errorCode } from './config-file.js';
 import { SetupError } from './errors.js';
 import { octal, readableByOthers } from './permissions.js';
@@ -22,8 +23,8 @@ export function readPasswordFile(path: string): FilePassword {
 		mode = statSync(path).mode;
 	} catch (error) {
 		throw new SetupError(
-			`cannot read the password file ${path}: ${errorCode(error)}`,
-			'check the path and that this user may read it',
+			t('config.passwordFileUnreadable', { path, code: errorCode(error) }),
+			t('config.passwordFileUnreadable.hint'),
 		);
 	}
 	const end = text.indexOf('\n');
@@ -31,12 +32,12 @@ export function readPasswordFile(path: string): FilePassword {
 	const password = line.endsWith('\r') ? line.slice(0, -1) : line;
 	if (password === '') {
 		throw new SetupError(
-			`the password file ${path} is empty`,
-			'put the password on its first line',
+			t('config.passwordFileEmpty', { path }),
+			t('config.passwordFileEmpty.hint'),
 		);
 	}
 	const warning = readableByOthers(mode)
-		? `warning: the password file ${path} is readable by other users (mode ${octal(mode)}); run chmod 600 ${path}`
+		? t('config.passwordFileReadable', { path, mode: octal(mode) })
 		: null;
 	return { password, warning };
 }

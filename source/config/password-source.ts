@@ -1,3 +1,4 @@
+import { t } from '../i18n/t.js';
 import type { Profile } from './config-file.js';
 import { ConfigError } from './errors.js';
 import { type Environment, expandHome } from './paths.js';
@@ -18,7 +19,7 @@ export function choosePasswordSource(
 	home?: string,
 ): PasswordSource {
 	if (flags.passwordFile !== undefined && flags.passwordCommand !== undefined) {
-		throw new ConfigError('--password-file and --password-command both given; choose one');
+		throw new ConfigError(t('config.bothPasswordFlags'));
 	}
 	if ((env.UMWATCH_PASSWORD ?? '') !== '') return { kind: 'environment' };
 	if (flags.passwordFile !== undefined) {
@@ -27,19 +28,18 @@ export function choosePasswordSource(
 	if (flags.passwordCommand !== undefined) {
 		return { kind: 'command', command: flags.passwordCommand, origin: '--password-command' };
 	}
-	const inProfile = `profile ${profileName ?? ''}`;
 	if (profile.passwordFile !== undefined) {
 		return {
 			kind: 'file',
 			path: expandHome(profile.passwordFile, home),
-			origin: `"passwordFile" in ${inProfile}`,
+			origin: t('config.origin.profileKey', { key: 'passwordFile', name: profileName ?? '' }),
 		};
 	}
 	if (profile.passwordCommand !== undefined) {
 		return {
 			kind: 'command',
 			command: profile.passwordCommand,
-			origin: `"passwordCommand" in ${inProfile}`,
+			origin: t('config.origin.profileKey', { key: 'passwordCommand', name: profileName ?? '' }),
 		};
 	}
 	return { kind: 'prompt' };

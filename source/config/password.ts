@@ -1,3 +1,4 @@
+import { t } from '../i18n/t.js';
 import { SetupError } from './errors.js';
 import { runPasswordCommand } from './password-command.js';
 import { readPasswordFile } from './password-file.js';
@@ -54,18 +55,15 @@ export async function readPassword(
 async function promptOnTerminal(context: PasswordContext): Promise<string> {
 	const terminal = context.openTerminal();
 	if (typeof terminal === 'string') {
-		throw new SetupError(
-			`no password: ${terminal}`,
-			'set UMWATCH_PASSWORD, or use --password-file or --password-command (or a profile that names one)',
-		);
+		throw new SetupError(t('config.noPassword', { reason: terminal }), t('config.noPassword.hint'));
 	}
 	try {
 		const password = await promptHidden(
 			terminal.input,
 			terminal.output,
-			`Password for ${context.label}: `,
+			t('config.passwordPrompt', { label: context.label }),
 		);
-		if (password === '') throw new SetupError('no password entered');
+		if (password === '') throw new SetupError(t('config.noPasswordEntered'));
 		return password;
 	} finally {
 		terminal.close();

@@ -1,4 +1,6 @@
 // The words on the command line that are not flags: `[profile…] [command] [args…]`.
+
+import { t } from '../i18n/t.js';
 import { type ConfigFile, knownProfilesHint, missingNamedFile } from './config-file.js';
 import { ConfigError } from './errors.js';
 import type { Environment } from './paths.js';
@@ -34,13 +36,13 @@ export function splitPositionals(
 		const file = getFile(true);
 		if (!hasProfile(file, word)) {
 			if (profiles.length > 0) {
-				throw new ConfigError(`unknown command or profile "${word}" after the profile name`, {
-					hint: `commands: list, show, wait, events, simulate, trust; ${knownProfilesHint(file.profiles)}`,
+				throw new ConfigError(t('config.unknownWordAfterProfile', { word }), {
+					hint: t('config.unknownWord.hint', { known: knownProfilesHint(file.profiles) }),
 				});
 			}
 			const known = missingNamedFile(file, env)?.message ?? knownProfilesHint(file.profiles);
-			throw new ConfigError(`unknown command or profile "${word}"`, {
-				hint: `commands: list, show, wait, events, simulate, trust; ${known}`,
+			throw new ConfigError(t('config.unknownWord', { word }), {
+				hint: t('config.unknownWord.hint', { known }),
 			});
 		}
 		profiles.push(word);
@@ -70,7 +72,7 @@ export function trustProfileWord(words: Positionals): Positionals {
 	if (words.positionalProfiles.length > 1) return words;
 	if (words.positionalProfile !== null && words.positionalProfile !== name) {
 		throw new ConfigError(
-			`two profiles named: "${words.positionalProfile}" and "${name}"; choose one`,
+			t('config.twoProfilesTrust', { first: words.positionalProfile, second: name }),
 			{ usage: 'trust' },
 		);
 	}

@@ -1,6 +1,8 @@
 // Which profiles a command line names: one (`umwatch prod`, --profile, the
 // environment, the default profile) or several (`umwatch tokyo osaka`,
 // `--profile tokyo,osaka`, `--all`), and what several of them rule out.
+
+import { t } from '../i18n/t.js';
 import { type ConfigFile, knownProfilesHint } from './config-file.js';
 import { ConfigError } from './errors.js';
 import type { Environment } from './paths.js';
@@ -26,14 +28,12 @@ export function chooseProfiles(
 	const { positionalProfiles: positional, command } = words;
 	const fromFlag = flags.profile === undefined ? [] : splitNames(flags.profile);
 	if (flags.profile !== undefined && fromFlag.length === 0) {
-		throw new ConfigError(
-			'--profile needs a value: a profile name, or several separated by commas',
-		);
+		throw new ConfigError(t('config.profileNeedsValue'));
 	}
 	if (flags.all === true) return allProfiles(fromFlag, positional, command, getFile);
 	if (fromFlag.length > 0 && positional.length > 0 && !sameNames(fromFlag, positional)) {
 		throw new ConfigError(
-			`two profiles named: --profile ${flags.profile ?? ''} and "${positional.join(' ')}"; choose one`,
+			t('config.twoProfiles', { flag: flags.profile ?? '', names: positional.join(' ') }),
 		);
 	}
 	const fromEnv = emptyToUndefined(env.UMWATCH_PROFILE);
@@ -74,7 +74,7 @@ function allProfiles(
 ): string[] {
 	if (fromFlag.length > 0 || positional.length > 0) {
 		const given = fromFlag.length > 0 ? `--profile ${fromFlag.join(',')}` : `"${positional[0]}"`;
-		throw new ConfigError(`--all names every profile, and ${given} names some; choose one`, {
+		throw new ConfigError(t('config.allAndNames', { given }), {
 			usage: command,
 		});
 	}
@@ -85,9 +85,10 @@ function allProfiles(
 		...(file.invalidProfiles?.keys() ?? []),
 	];
 	if (names.length === 0) {
-		const where = file.exists ? file.path : `${file.path} (which does not exist)`;
-		throw new ConfigError(`--all: no profiles in ${where}`, {
-			hint: 'add some, e.g. {"profiles": {"tokyo": {"url": "https://um1.example.com", "user": "ops"}}}',
+		throw new ConfigError(t('config.allNoProfiles', { where: whereFile(file) }), {
+			hint: t('config.allNoProfiles.hint', {
+				example: '{"profiles": {"tokyo": {"url": "https://um1.example.com", "user": "ops"}}}',
+			}),
 			usage: command,
 		});
 	}
@@ -96,7 +97,7 @@ function allProfiles(
 
 function refuseTrust(command: CommandName): void {
 	if (command === 'trust') {
-		throw new ConfigError('trust pins one server at a time; name one profile', {
+		throw new ConfigError(t('config.trustOne'), {
 			usage: 'trust',
 		});
 	}
@@ -104,10 +105,14 @@ function refuseTrust(command: CommandName): void {
 
 function requireProfile(file: ConfigFile, name: string): void {
 	if (hasProfile(file, name)) return;
-	const where = file.exists ? file.path : `${file.path} (which does not exist)`;
-	throw new ConfigError(`no profile "${name}" in ${where}`, {
+	throw new ConfigError(t('config.noProfile', { name, where: whereFile(file) }), {
 		hint: knownProfilesHint(file.profiles),
 	});
+}
+
+/** The file's path, and that it does not exist when it does not. */
+function whereFile(file: ConfigFile): string {
+	return file.exists ? file.path : t('config.whereMissing', { path: file.path });
 }
 
 /** `tokyo,osaka` → ["tokyo", "osaka"]; blanks around commas and empty items are dropped. */
@@ -160,17 +165,17 @@ export function refuseOneServerSettings(
 ): void {
 	for (const [key, flag] of ONE_SERVER_FLAGS) {
 		if (flags[key] === undefined) continue;
-		throw new ConfigError(
-			`${flag} applies to one server; with several servers, each profile names its own`,
-			{ hint: `set it in each profile of ${configPath}, or name one profile`, usage: command },
-		);
+		throw new ConfigError(t('config.oneServerOnly', { flag }), {
+			hint: t('config.oneServerFlag.hint', { path: configPath }),
+			usage: command,
+		});
 	}
 	for (const variable of ONE_SERVER_VARIABLES) {
 		if (emptyToUndefined(env[variable]) === undefined) continue;
-		throw new ConfigError(
-			`${variable} applies to one server; with several servers, each profile names its own`,
-			{ hint: `unset ${variable}, or name one profile`, usage: command },
-		);
+		throw new ConfigError(t('config.oneServerOnly', { flag: variable }), {
+			hint: t('config.oneServerVariable.hint', { flag: variable }),
+			usage: command,
+		});
 	}
 }
 

@@ -1,6 +1,7 @@
 // Which parts of a profile apply: a broken profile fails only when used, and a
 // profile's certificate settings apply only to its own server.
 import { sameServer } from '../api/url.js';
+import { t } from '../i18n/t.js';
 import type { ConfigFile, Profile } from './config-file.js';
 import { ConfigError } from './errors.js';
 import type { Environment } from './paths.js';
@@ -26,9 +27,7 @@ export function trustForUrl(
 		profile.insecure !== undefined;
 	if (url === undefined || profile.url === undefined || !hasTrust) return profile;
 	if (sameServer(url, profile.url)) return profile;
-	warnings.push(
-		`warning: the URL is not profile ${profileName ?? ''}'s server; its certificate settings (fingerprint, CA file, insecure) are not used`,
-	);
+	warnings.push(t('config.otherServerTrust', { name: profileName ?? '' }));
 	const { fingerprint: _pin, caFile: _ca, insecure: _insecure, ...rest } = profile;
 	return rest;
 }
@@ -52,7 +51,7 @@ export function checkProfileUrl(
 ): void {
 	if (profile.url !== undefined || flags.url !== undefined || (env.UMWATCH_URL ?? '') !== '')
 		return;
-	throw new ConfigError(`profile "${profileName}" has no "url"`, {
-		hint: `add "url": "https://HOST" to it in ${configPath}, or give --url`,
+	throw new ConfigError(t('config.profileNoUrl', { name: profileName }), {
+		hint: t('config.profileNoUrl.hint', { path: configPath }),
 	});
 }

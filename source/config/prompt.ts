@@ -1,3 +1,4 @@
+import { t } from '../i18n/t.js';
 import { SetupError } from './errors.js';
 
 /** A terminal input as the prompt needs it: a readable stream that can switch raw mode. */
@@ -58,7 +59,7 @@ export function promptHidden(
 			if (error === null) resolve(secret);
 			else reject(error);
 		};
-		const onEnd = () => finish(new SetupError('the terminal closed before a password was entered'));
+		const onEnd = () => finish(new SetupError(t('config.terminalClosed')));
 		const onData = (chunk: Buffer | string) => {
 			for (const character of String(chunk)) {
 				if (character === '\r' || character === '\n') return finish(null);
@@ -69,7 +70,7 @@ export function promptHidden(
 					continue;
 				}
 				if (character === CTRL_D && typed.length === 0) {
-					return finish(new SetupError('no password entered'));
+					return finish(new SetupError(t('config.noPasswordEntered')));
 				}
 				if (character === BACKSPACE || character === CTRL_H) typed.pop();
 				else if (character === CTRL_U) typed = [];

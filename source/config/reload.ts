@@ -1,3 +1,4 @@
+import { t } from '../i18n/t.js';
 import { SetupError } from './errors.js';
 import { type ResolveInput, resolveConfig } from './resolve.js';
 import { isCommandName, type ServerConfig } from './types.js';
@@ -22,13 +23,14 @@ export function rereadServer(
 	// since does not stop this one's `r`.
 	const server = resolveConfig(name === undefined ? input : onlyProfile(input, name)).server;
 	if (server === null) {
-		throw new SetupError('the settings no longer name a server', 'restart umwatch');
+		throw new SetupError(t('config.reload.noServer'), t('config.reload.noServer.hint'));
 	}
 	if (server.url !== started.url || server.user !== started.user) {
-		const now = `${server.user ?? '?'} at ${server.url}`;
+		const now = t('config.reload.userAt', { user: server.user ?? '?', url: server.url });
+		const before = t('config.reload.userAt', { user: started.user ?? '?', url: started.url });
 		throw new SetupError(
-			`the profile now names ${now}, not ${started.user ?? '?'} at ${started.url}`,
-			'restart umwatch to watch another server or log in as another user',
+			t('config.reload.otherServer', { now, before }),
+			t('config.reload.otherServer.hint'),
 		);
 	}
 	return server;

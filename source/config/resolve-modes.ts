@@ -1,5 +1,6 @@
 import { parseSortOrder, type SortOrder } from '../api/sort-order.js';
 import { UsageError } from '../api/usage-error.js';
+import { t } from '../i18n/t.js';
 import { parseSince, SinceError } from '../time/since.js';
 import { ConfigError } from './errors.js';
 import type { Environment } from './paths.js';
@@ -13,7 +14,7 @@ export function resolveOutput(
 	now: number = Date.now(),
 ): OutputConfig {
 	if (flags.json === true && flags.ndjson === true) {
-		throw new ConfigError('--json and --ndjson both given; choose one', { usage: command });
+		throw new ConfigError(t('config.jsonAndNdjson'), { usage: command });
 	}
 	return {
 		json: flags.json === true,
@@ -36,7 +37,7 @@ const LISTING_COMMANDS: readonly CommandName[] = ['list', 'watch'];
 
 function resolveSort(text: string, command: CommandName): SortOrder {
 	if (!LISTING_COMMANDS.includes(command)) {
-		throw new ConfigError(`--sort does not apply to ${command}`, { usage: command });
+		throw new ConfigError(t('config.notFor', { flag: '--sort', command }), { usage: command });
 	}
 	try {
 		return parseSortOrder(text);
@@ -48,20 +49,22 @@ function resolveSort(text: string, command: CommandName): SortOrder {
 
 function resolveSince(text: string, command: CommandName, now: number): number {
 	if (!LISTING_COMMANDS.includes(command)) {
-		throw new ConfigError(`--since does not apply to ${command}`, { usage: command });
+		throw new ConfigError(t('config.notFor', { flag: '--since', command }), { usage: command });
 	}
 	try {
 		return parseSince(text, now);
 	} catch (error) {
 		if (!(error instanceof SinceError)) throw error;
-		throw new ConfigError(`--since: ${error.message}`, { usage: command });
+		throw new ConfigError(t('config.originSays', { origin: '--since', message: error.message }), {
+			usage: command,
+		});
 	}
 }
 
 /** A flag that means something only to `wait`: anywhere else it would silently do nothing. */
 function waitOnly(value: boolean | undefined, flag: string, command: CommandName): boolean {
 	if (value !== true) return false;
-	if (command !== 'wait') throw new ConfigError(`${flag} applies only to wait`, { usage: 'wait' });
+	if (command !== 'wait') throw new ConfigError(t('config.waitOnly', { flag }), { usage: 'wait' });
 	return true;
 }
 
@@ -71,10 +74,10 @@ const SHAPES = ['lowercase', 'uppercase', 'single'] as const;
 export function resolveSimulate(flags: CliFlags): SimulateConfig {
 	const shape = flags.shape ?? 'lowercase';
 	if (!(SHAPES as readonly string[]).includes(shape)) {
-		throw new ConfigError(`--shape must be one of ${SHAPES.join(', ')}`, { usage: 'simulate' });
+		throw new ConfigError(t('config.shape', { values: SHAPES.join(', ') }), { usage: 'simulate' });
 	}
 	if ((flags.tlsCert === undefined) !== (flags.tlsKey === undefined)) {
-		throw new ConfigError('--tls-cert and --tls-key go together', { usage: 'simulate' });
+		throw new ConfigError(t('config.tlsPair'), { usage: 'simulate' });
 	}
 	return {
 		host: flags.host ?? '127.0.0.1',
@@ -101,13 +104,13 @@ export function resolveTrust(
 ): TrustConfig {
 	if (flags.setUrl === true) {
 		if (command !== 'trust') {
-			throw new ConfigError('--set-url applies only to trust', { usage: 'trust' });
+			throw new ConfigError(t('config.setUrlTrustOnly'), { usage: 'trust' });
 		}
 		if (flags.url === undefined && (env.UMWATCH_URL ?? '') === '') {
-			throw new ConfigError("--set-url needs --url: the profile's new URL", { usage: 'trust' });
+			throw new ConfigError(t('config.setUrlNeedsUrl'), { usage: 'trust' });
 		}
 		if (profileName === null) {
-			throw new ConfigError('--set-url needs a profile whose URL to change', { usage: 'trust' });
+			throw new ConfigError(t('config.setUrlNeedsProfile'), { usage: 'trust' });
 		}
 	}
 	return { setUrl: flags.setUrl === true, user: flags.user ?? null };

@@ -1,4 +1,5 @@
 import { parseBaseUrl } from '../api/url.js';
+import { t } from '../i18n/t.js';
 import { resolveAscii } from './charset.js';
 import { type ConfigFile, loadConfigFile, missingNamedFile, type Profile } from './config-file.js';
 import { dumbTerminalNote, isDumbTerminal } from './dumb-terminal.js';
@@ -153,9 +154,8 @@ function namedServer(
 		context.home,
 	);
 	if (isPlainHttpToRemote(server.url)) {
-		const whose = several ? `${profileName ?? ''}: ` : '';
 		warnings.push(
-			`warning: ${whose}the URL is plain http://; the password crosses the network unencrypted`,
+			several ? t('config.plainHttpOf', { name: profileName ?? '' }) : t('config.plainHttp'),
 		);
 	}
 	return {
@@ -171,10 +171,10 @@ function checkDemo(demo: boolean, command: CommandName, flags: CliFlags): void {
 	if (!demo) return;
 	const flag = flags.demoServers === undefined ? '--demo' : '--demo-servers';
 	if (command === 'simulate' || command === 'trust') {
-		throw new ConfigError(`${flag} does not apply to ${command}`, { usage: command });
+		throw new ConfigError(t('config.notFor', { flag, command }), { usage: command });
 	}
 	if (flags.url !== undefined) {
-		throw new ConfigError(`${flag} watches a built-in simulator; it cannot be combined with --url`);
+		throw new ConfigError(t('config.demoWithUrl', { flag }));
 	}
 }
 
@@ -182,7 +182,9 @@ function checkDemo(demo: boolean, command: CommandName, flags: CliFlags): void {
 function resolvePartialOk(flags: CliFlags, command: CommandName): boolean {
 	if (flags.partialOk !== true) return false;
 	if (command === 'simulate' || command === 'trust') {
-		throw new ConfigError(`--partial-ok does not apply to ${command}`, { usage: command });
+		throw new ConfigError(t('config.notFor', { flag: '--partial-ok', command }), {
+			usage: command,
+		});
 	}
 	return true;
 }
@@ -196,7 +198,7 @@ function resolveMaxJobs(
 	if (profile.maxJobs !== undefined) {
 		return parseInteger(
 			String(profile.maxJobs),
-			`"maxJobs" in profile ${profileName ?? ''}`,
+			t('config.origin.profileKey', { key: 'maxJobs', name: profileName ?? '' }),
 			1,
 			1_000_000,
 		);

@@ -2,6 +2,7 @@
 // profile, then defaults: the URL, user, certificate trust, password source
 // and poll interval.
 import { DEFAULT_INTERVAL_MS } from '../api/contract.js';
+import { t } from '../i18n/t.js';
 import type { Profile } from './config-file.js';
 import { ConfigError } from './errors.js';
 import { choosePasswordSource } from './password-source.js';
@@ -21,11 +22,11 @@ export function resolveServer(
 	command: CommandName,
 	home: string | undefined,
 ): ServerConfig {
-	const inProfile = `profile ${profileName ?? ''}`;
+	const inProfile = t('config.origin.profile', { name: profileName ?? '' });
 	const url = pick(flags.url, '--url', env.UMWATCH_URL, 'UMWATCH_URL', profile.url, inProfile);
 	if (url === null) {
-		throw new ConfigError('no server: give --url, UMWATCH_URL or a profile; or try --demo', {
-			hint: 'e.g. umwatch --url https://um.example.com --user admin',
+		throw new ConfigError(t('config.noServer'), {
+			hint: t('config.noServer.hint'),
 		});
 	}
 	const user = pick(
@@ -37,8 +38,8 @@ export function resolveServer(
 		inProfile,
 	);
 	if (user === null && NEEDS_USER.has(command)) {
-		throw new ConfigError('no user: give --user, UMWATCH_USER or a profile with "user"', {
-			hint: 'a user with the Operator role is enough to watch jobs',
+		throw new ConfigError(t('config.noUser'), {
+			hint: t('config.noUser.hint'),
 		});
 	}
 	const caFile = pick(
@@ -57,12 +58,12 @@ export function resolveServer(
 		profile.fingerprint,
 		inProfile,
 	);
-	const insecure = resolveInsecure(flags, env, profile, inProfile);
+	const insecure = resolveInsecure(flags, env, profile, profileName);
 	if (insecure !== null && (pin !== null || caFile !== null)) {
 		const other = pin ?? caFile;
 		throw new ConfigError(
-			`${insecure.origin} turns certificate checks off, but ${other?.origin} says which certificate to trust; keep one`,
-			{ hint: 'prefer the fingerprint or CA file: they are as easy and keep the connection safe' },
+			t('config.insecureAndPin', { origin: insecure.origin, other: other?.origin ?? '' }),
+			{ hint: t('config.insecureAndPin.hint') },
 		);
 	}
 	return {
@@ -80,14 +81,15 @@ function resolveInsecure(
 	flags: CliFlags,
 	env: Environment,
 	profile: Profile,
-	inProfile: string,
+	profileName: string | null,
 ): { origin: string } | null {
 	if (flags.insecure === true) return { origin: '--insecure' };
 	const fromEnv = emptyToUndefined(env.UMWATCH_INSECURE);
 	if (fromEnv !== undefined) {
 		return parseEnvBoolean(fromEnv, 'UMWATCH_INSECURE') ? { origin: 'UMWATCH_INSECURE' } : null;
 	}
-	return profile.insecure === true ? { origin: `"insecure" in ${inProfile}` } : null;
+	if (profile.insecure !== true) return null;
+	return { origin: t('config.origin.profileKey', { key: 'insecure', name: profileName ?? '' }) };
 }
 
 /** The poll interval: --interval, UMWATCH_INTERVAL, the profile's, or the default. */
@@ -101,7 +103,8 @@ export function resolveInterval(
 	const fromEnv = emptyToUndefined(env.UMWATCH_INTERVAL);
 	if (fromEnv !== undefined) return parseInterval(fromEnv, 'UMWATCH_INTERVAL');
 	if (profile.interval !== undefined) {
-		return parseInterval(String(profile.interval), `"interval" in profile ${profileName ?? ''}`);
+		const origin = t('config.origin.profileKey', { key: 'interval', name: profileName ?? '' });
+		return parseInterval(String(profile.interval), origin);
 	}
 	return DEFAULT_INTERVAL_MS;
 }

@@ -1,5 +1,6 @@
 import { openSync } from 'node:fs';
 import { ReadStream, WriteStream } from 'node:tty';
+import { t } from '../i18n/t.js';
 import type { TerminalInput, TerminalOutput } from './prompt.js';
 
 /** The controlling terminal, for prompts and for the live view's keys. */
@@ -42,7 +43,7 @@ export function openTerminal(streams: StandardStreams): Terminal | string {
 		for (const stream of opened) stream.destroy();
 		const code =
 			typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-		return `no terminal is attached (standard input is not a terminal and /dev/tty cannot be opened${code === '' ? '' : `: ${code}`})`;
+		return code === '' ? t('config.noTerminal') : t('config.noTerminalCode', { code });
 	}
 	return {
 		input,
@@ -72,6 +73,6 @@ export function openKeyboard(stdin: NodeJS.ReadStream): Keyboard | string {
 	} catch (error) {
 		const code =
 			typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-		return `standard input is not a terminal and /dev/tty cannot be opened${code === '' ? '' : ` (${code})`}`;
+		return code === '' ? t('config.noKeyboard') : t('config.noKeyboardCode', { code });
 	}
 }

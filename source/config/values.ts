@@ -2,6 +2,7 @@ import { MIN_INTERVAL_MS } from '../api/contract.js';
 import { normalizeFingerprint } from '../api/tls.js';
 import { parseBaseUrl } from '../api/url.js';
 import { UsageError } from '../api/usage-error.js';
+import { t } from '../i18n/t.js';
 import { DurationError, parseDuration } from '../time/duration.js';
 import { ConfigError } from './errors.js';
 
@@ -12,8 +13,8 @@ import { ConfigError } from './errors.js';
 export function parseInterval(text: string, origin: string): number {
 	const ms = parseDurationFor(text, origin, null);
 	if (ms < MIN_INTERVAL_MS) {
-		throw new ConfigError(`${origin}: the interval must be at least 1 second`, {
-			hint: 'e.g. --interval 2 (seconds) or --interval 5s',
+		throw new ConfigError(t('config.intervalTooShort', { origin }), {
+			hint: t('config.intervalTooShort.hint'),
 		});
 	}
 	return ms;
@@ -25,7 +26,9 @@ export function parseDurationFor(text: string, origin: string, usage: string | n
 		return parseDuration(text);
 	} catch (error) {
 		if (error instanceof DurationError)
-			throw new ConfigError(`${origin}: ${error.message}`, { usage });
+			throw new ConfigError(t('config.originSays', { origin, message: error.message }), {
+				usage,
+			});
 		throw error;
 	}
 }
@@ -35,9 +38,7 @@ export function parseInteger(text: string, origin: string, min: number, max: num
 	const trimmed = text.trim();
 	const value = Number(trimmed);
 	if (!/^\d+$/.test(trimmed) || !Number.isSafeInteger(value) || value < min || value > max) {
-		throw new ConfigError(
-			`${origin} must be a whole number from ${min} to ${max}, not ${quote(text)}`,
-		);
+		throw new ConfigError(t('config.notInteger', { origin, min, max, text: quote(text) }));
 	}
 	return value;
 }
@@ -46,7 +47,7 @@ export function parseInteger(text: string, origin: string, min: number, max: num
 export function parseNumber(text: string, origin: string): number {
 	const value = Number(text.trim());
 	if (text.trim() === '' || !Number.isFinite(value) || value < 0) {
-		throw new ConfigError(`${origin} must be a number of at least 0, not ${quote(text)}`);
+		throw new ConfigError(t('config.notNumber', { origin, text: quote(text) }));
 	}
 	return value;
 }
@@ -61,8 +62,8 @@ export function parseFingerprint(text: string, origin: string): string {
 		return normalizeFingerprint(text);
 	} catch (error) {
 		if (!(error instanceof UsageError)) throw error;
-		throw new ConfigError(`${origin}: not a SHA-256 fingerprint`, {
-			hint: 'expected 64 hex digits, colons optional (umwatch trust prints it)',
+		throw new ConfigError(t('config.notFingerprint', { origin }), {
+			hint: t('config.notFingerprint.hint'),
 		});
 	}
 }
@@ -74,17 +75,15 @@ export function parseFingerprint(text: string, origin: string): string {
  */
 export function checkServerUrl(text: string, origin: string): string {
 	if (/^[^/]*\/\/[^/?#]*@/.test(text.trim()) || /^[^/:]+:[^/@]*@/.test(text.trim())) {
-		throw new ConfigError(
-			`${origin}: the URL contains a user name or password (user:pass@host); refused`,
-			{
-				hint: 'command lines and the environment are visible to other users: give the user with --user and the password with UMWATCH_PASSWORD, --password-file, --password-command or the prompt',
-			},
-		);
+		throw new ConfigError(t('config.urlCredentials', { origin }), {
+			hint: t('config.urlCredentials.hint'),
+		});
 	}
 	try {
 		parseBaseUrl(text);
 	} catch (error) {
-		if (error instanceof UsageError) throw new ConfigError(`${origin}: ${error.message}`);
+		if (error instanceof UsageError)
+			throw new ConfigError(t('config.originSays', { origin, message: error.message }));
 		throw error;
 	}
 	return text.trim();
@@ -102,7 +101,7 @@ export function parseEnvBoolean(text: string, name: string): boolean {
 	const value = text.trim().toLowerCase();
 	if (['1', 'true', 'yes', 'on'].includes(value)) return true;
 	if (['', '0', 'false', 'no', 'off'].includes(value)) return false;
-	throw new ConfigError(`${name} must be 1/true/yes or 0/false/no, not ${quote(text)}`);
+	throw new ConfigError(t('config.notBoolean', { name, text: quote(text) }));
 }
 
 function quote(text: string): string {

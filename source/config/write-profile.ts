@@ -13,6 +13,7 @@ import {
 	writeSync,
 } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { t } from '../i18n/t.js';
 import { errorCode, parseConfigText, withoutBom } from './config-file.js';
 import { ConfigError } from './errors.js';
 
@@ -72,7 +73,7 @@ function readRoot(path: string): Record<string, unknown> {
 		text = readFileSync(path, 'utf8');
 	} catch (error) {
 		if (errorCode(error) === 'ENOENT') return {};
-		throw new ConfigError(`cannot read the config file ${path}: ${errorCode(error)}`);
+		throw new ConfigError(t('config.cannotRead', { path, code: errorCode(error) }));
 	}
 	// Validates the whole file first: never rewrite a file we would misread.
 	parseConfigText(text, path);
@@ -102,9 +103,9 @@ export function writeAtomically(path: string, text: string): void {
 		renameSync(temporary, target);
 	} catch (error) {
 		if (temporary !== '') rmSync(temporary, { force: true });
-		const where = target === path ? path : `${path} (a link to ${target})`;
-		throw new ConfigError(`cannot write the config file ${where}: ${errorCode(error)}`, {
-			hint: 'check the permissions of its directory, or pass --fingerprint on each run instead',
+		const where = target === path ? path : t('config.linkTo', { path, target });
+		throw new ConfigError(t('config.cannotWrite', { path: where, code: errorCode(error) }), {
+			hint: t('config.cannotWrite.hint'),
 		});
 	}
 }

@@ -30,10 +30,12 @@
  */
 import { apiEn } from './en/api.js';
 import { cliEn } from './en/cli.js';
+import { configEn } from './en/config.js';
 import { helpEn } from './en/help.js';
 
 export const en = {
 	...apiEn,
 	...cliEn,
+	...configEn,
 	...helpEn,
 } as const;

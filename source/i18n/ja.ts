@@ -3,10 +3,12 @@ import { translation } from './catalogue.js';
 import { en } from './en.js';
 import { apiJa } from './ja/api.js';
 import { cliJa } from './ja/cli.js';
+import { configJa } from './ja/config.js';
 import { helpJa } from './ja/help.js';
 
 export const ja = translation(en, {
 	...apiJa,
 	...cliJa,
+	...configJa,
 	...helpJa,
 });
