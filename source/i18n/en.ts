@@ -32,10 +32,14 @@ import { apiEn } from './en/api.js';
 import { cliEn } from './en/cli.js';
 import { configEn } from './en/config.js';
 import { helpEn } from './en/help.js';
+import { outputEn } from './en/output.js';
+import { presentEn } from './en/present.js';
 
 export const en = {
 	...apiEn,
 	...cliEn,
 	...configEn,
 	...helpEn,
+	...outputEn,
+	...presentEn,
 } as const;

@@ -5,10 +5,14 @@ import { apiJa } from './ja/api.js';
 import { cliJa } from './ja/cli.js';
 import { configJa } from './ja/config.js';
 import { helpJa } from './ja/help.js';
+import { outputJa } from './ja/output.js';
+import { presentJa } from './ja/present.js';
 
 export const ja = translation(en, {
 	...apiJa,
 	...cliJa,
 	...configJa,
 	...helpJa,
+	...outputJa,
+	...presentJa,
 });

@@ -2,10 +2,12 @@ import { ApiError } from '../api/errors.js';
 import { ExitCode, type ExitCodeValue } from '../api/exit-codes.js';
 import { SilenceBound } from '../engine/give-up.js';
 import type { Engine, ErrorSummary } from '../engine/types.js';
+import { t } from '../i18n/t.js';
+import { FAILURE_TEXT } from '../present/failure.js';
 import { type Clock, systemClock } from '../time/clock.js';
 import { eventToJson } from './event-json.js';
 import type { OutputIo } from './io.js';
-import { describeFailure } from './report-failure.js';
+import { cannotWriteLine, describeFailure } from './report-failure.js';
 import { inertText, safeJsonStringify } from './safe-text.js';
 import { createSafeWriter, type SafeWriter } from './writer.js';
 
@@ -65,7 +67,9 @@ function watchConnection(
 		if (typeof snapshot.lastSuccessAt === 'number') silence.succeeded(snapshot.lastSuccessAt);
 		if (connection.kind === 'live') {
 			silence.succeeded();
-			if (was.kind === 'retrying') void err.write(`umwatch: ${about}connection restored\n`);
+			if (was.kind === 'retrying') {
+				void err.write(`${FAILURE_TEXT.messageLabel}${about}${t('output.restored')}\n`);
+			}
 		} else if (connection.kind === 'failed') {
 			onFailed(summaryError(connection.error));
 		} else if (connection.kind === 'retrying') {
@@ -73,7 +77,8 @@ function watchConnection(
 			const gaveUp = silence.failed(error);
 			if (gaveUp !== null) onFailed(gaveUp);
 			else if (was.kind !== 'retrying') {
-				void err.write(`umwatch: ${about}retrying: ${inertText(error.message)}\n`);
+				const retrying = t('output.retrying', { error: inertText(error.message) });
+				void err.write(`${FAILURE_TEXT.messageLabel}${about}${retrying}\n`);
 			}
 		}
 	});
@@ -120,8 +125,12 @@ export async function runEvents(
 			// Chained so lines keep their order however fast events arrive.
 			written = written.then(() => out.write(line));
 		}),
-		watchConnection(member.engine, clock, err, several ? `${inertText(member.name)}: ` : '', (e) =>
-			failures.failed(member, e),
+		watchConnection(
+			member.engine,
+			clock,
+			err,
+			several ? FAILURE_TEXT.serverLabel(inertText(member.name)) : '',
+			(e) => failures.failed(member, e),
 		),
 	]);
 	const onAbort = () => settle({ why: 'interrupted' });
@@ -189,7 +198,7 @@ async function endStream(
 		return report.code;
 	}
 	if (out.failure !== null) {
-		await err.write(`umwatch: cannot write output: ${out.failure.message}\n`);
+		await err.write(cannotWriteLine(out.failure));
 		return ExitCode.Internal;
 	}
 	return ExitCode.Normal;

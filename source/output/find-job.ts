@@ -6,6 +6,7 @@ import { UsageError } from '../api/usage-error.js';
 import { retryDelay } from '../engine/backoff.js';
 import { sleep } from '../engine/sleep.js';
 import { NOT_FOUND_GRACE } from '../engine/wait-for-job.js';
+import { t } from '../i18n/t.js';
 import { systemClock } from '../time/clock.js';
 import type { OutputIo } from './io.js';
 import { oneShotRequester } from './one-shot.js';
@@ -40,10 +41,14 @@ function isNotFound(error: unknown): error is ApiError {
 	return error instanceof ApiError && error.kind === 'not-found';
 }
 
-/** `a`, `a and b`, `a, b and c` (or `or`). */
-function joinNames(names: readonly string[], word = 'and'): string {
+/** `a`, `a and b`, `a, b and c` (or `or`), as the language joins them. */
+function joinNames(names: readonly string[], word: 'and' | 'or' = 'and'): string {
 	if (names.length <= 1) return names.join('');
-	return `${names.slice(0, -1).join(', ')} ${word} ${names.at(-1)}`;
+	const rest = names.slice(0, -1).join(t('output.listSeparator'));
+	const last = names.at(-1) ?? '';
+	return word === 'and'
+		? t('output.namesAnd', { names: rest, last })
+		: t('output.namesOr', { names: rest, last });
 }
 
 /**
@@ -86,7 +91,11 @@ export async function findJob(
 	if (found.length > 1) {
 		const names = found.map(({ client }) => inertText(client.server));
 		throw new UsageError(
-			`job ${inertText(key)} is on ${joinNames(names)}: name the one you mean with --profile ${names[0]}`,
+			t('output.find.onSeveral', {
+				key: inertText(key),
+				names: joinNames(names),
+				first: names[0] ?? '',
+			}),
 		);
 	}
 	const code = await reportServerFailures(
@@ -107,10 +116,8 @@ export async function findJob(
 	if (clients.length === 1) throw first.error;
 	// Only the servers that answered are named (with --partial-ok a failed one was not asked to the end).
 	const names = missing.map(({ client }) => inertText(client.server));
-	const each = names.length > 1 ? 'each' : 'it';
-	throw new ApiError(
-		'not-found',
-		`No job ${inertText(key)} on ${joinNames(names, 'or')}: ${each} answered 404 Not Found.`,
-		{ hint: first.error.hint },
-	);
+	const where = { key: inertText(key), names: joinNames(names, 'or') };
+	const message =
+		names.length > 1 ? t('output.find.notOnSeveral', where) : t('output.find.notOnOne', where);
+	throw new ApiError('not-found', message, { hint: first.error.hint });
 }

@@ -1,4 +1,6 @@
 import type { Job, TaskReport } from '../api/job.js';
+import { t } from '../i18n/t.js';
+import { columnTitle } from '../present/columns.js';
 import { formatExactDuration } from '../present/duration-format.js';
 import { displayWidth, wrap } from '../present/text-width.js';
 import { paint, stateStyle, UNICODE_GLYPHS } from '../present/theme.js';
@@ -10,8 +12,48 @@ import { renderTable } from './table.js';
 
 const LABEL_WIDTH = 11;
 
-function field(label: string, value: string): string {
-	return `${label.padEnd(LABEL_WIDTH)}${value}`.trimEnd();
+/**
+ * `show`'s words in a pipe: machine output (a script may read `Key` or
+ * `Duration`), the same in every language. A terminal gets them from the
+ * catalogue (output.show.*), in the language chosen.
+ */
+const PIPE_WORDS = {
+	'output.show.server': 'Server',
+	'output.show.key': 'Key',
+	'output.show.name': 'Name',
+	'output.show.state': 'State',
+	'output.show.type': 'Type',
+	'output.show.submitted': 'Submitted',
+	'output.show.started': 'Started',
+	'output.show.completed': 'Completed',
+	'output.show.duration': 'Duration',
+	'output.show.tasks': 'Tasks',
+	'output.show.results': 'Results',
+	'output.show.other': 'Other',
+} as const;
+
+type Label = keyof typeof PIPE_WORDS;
+
+/** A label: the catalogue's on a terminal, the fixed English one in a pipe. */
+function label(key: Label, tty: boolean): string {
+	return tty ? t(key) : PIPE_WORDS[key];
+}
+
+/** A phrase with a value: the catalogue's template on a terminal, English in a pipe. */
+function phrase(
+	key: 'output.show.soFar' | 'output.show.lifecycle' | 'output.show.outcome',
+	value: string,
+	tty: boolean,
+): string {
+	if (tty) return key === 'output.show.soFar' ? t(key, { time: value }) : t(key, { value });
+	if (key === 'output.show.soFar') return `${value} so far`;
+	return `${key === 'output.show.lifecycle' ? 'lifecycle' : 'outcome'} ${value}`;
+}
+
+function field(name: string, value: string): string {
+	// Padded by display width: a Japanese label takes two columns a character.
+	const pad = ' '.repeat(Math.max(1, LABEL_WIDTH - displayWidth(name)));
+	return `${name}${pad}${value}`.trimEnd();
 }
 
 function indent(lines: readonly string[]): string[] {
@@ -24,8 +66,8 @@ function stateLine(job: Job, options: JobTextOptions): string {
 	const style = stateStyle(job.displayState, inertText(job.rawState), glyphs);
 	const shown = options.tty ? paint(`${style.glyph} ${label}`, style.sgr, options.color) : label;
 	const raw = [
-		job.state === null ? null : `lifecycle ${inertText(job.state)}`,
-		job.status === null ? null : `outcome ${inertText(job.status)}`,
+		job.state === null ? null : phrase('output.show.lifecycle', inertText(job.state), options.tty),
+		job.status === null ? null : phrase('output.show.outcome', inertText(job.status), options.tty),
 	].filter((part) => part !== null);
 	return raw.length === 0 ? shown : `${shown}   (${raw.join(', ')})`;
 }
@@ -52,12 +94,13 @@ function taskLines(job: Job, width: number | undefined): string[] {
 			[{ header: 'STATE' }, { header: 'TYPE' }, { header: 'MESSAGE' }],
 			rows,
 		);
-		return ['Tasks', ...indent(table)];
+		return [PIPE_WORDS['output.show.tasks'], ...indent(table)];
 	}
 	// On a terminal, as in the live job view: each message under its task, wrapped in
 	// full (never cut), so a long reason reads as a paragraph, not as the terminal's wrap.
 	const rows = job.taskReports.map((task) => [state(task), { text: inertText(task.type) }]);
-	const [header = '', ...taskRows] = renderTable([{ header: 'STATE' }, { header: 'TYPE' }], rows);
+	const headers = [{ header: columnTitle('state') }, { header: columnTitle('type') }];
+	const [header = '', ...taskRows] = renderTable(headers, rows);
 	const room = Math.max(MIN_WRAP, width - LABEL_WIDTH - 2);
 	const lines = [header];
 	job.taskReports.forEach((task, i) => {
@@ -65,7 +108,7 @@ function taskLines(job: Job, width: number | undefined): string[] {
 		const message = inertText(task.message ?? '').trim();
 		if (message !== '') lines.push(...wrap(message, room).map((line) => `  ${line}`));
 	});
-	return ['Tasks', ...indent(lines)];
+	return [t('output.show.tasks'), ...indent(lines)];
 }
 
 function pairLines(
@@ -112,27 +155,35 @@ export function jobDetailLines(
 	server?: { readonly name: string; readonly url: string },
 ): string[] {
 	const duration = jobDurationMs(job, options.now);
+	const tty = options.tty;
+	const at = (time: number | null) => formatDateTimeWithOffset(time, options.timeZone);
 	const lines = [
 		...(server === undefined
 			? []
-			: [field('Server', `${inertText(server.name)}  ${inertText(server.url)}`)]),
-		field('Key', inertText(job.key)),
-		field('Name', inertText(job.name)),
-		field('State', stateLine(job, options)),
-		field('Type', inertText(job.type)),
-		field('Submitted', formatDateTimeWithOffset(job.submitTime, options.timeZone)),
+			: [
+					field(
+						label('output.show.server', tty),
+						`${inertText(server.name)}  ${inertText(server.url)}`,
+					),
+				]),
+		field(label('output.show.key', tty), inertText(job.key)),
+		field(label('output.show.name', tty), inertText(job.name)),
+		field(label('output.show.state', tty), stateLine(job, options)),
+		field(label('output.show.type', tty), inertText(job.type)),
+		field(label('output.show.submitted', tty), at(job.submitTime)),
 	];
-	if (job.startTime !== null) {
-		lines.push(field('Started', formatDateTimeWithOffset(job.startTime, options.timeZone)));
-	}
-	lines.push(field('Completed', formatDateTimeWithOffset(job.completeTime, options.timeZone)));
+	if (job.startTime !== null)
+		lines.push(field(label('output.show.started', tty), at(job.startTime)));
+	lines.push(field(label('output.show.completed', tty), at(job.completeTime)));
 	if (duration !== null) {
-		lines.push(field('Duration', `${formatExactDuration(duration)}${job.over ? '' : ' so far'}`));
+		const time = formatExactDuration(duration);
+		const shown = job.over ? time : phrase('output.show.soFar', time, tty);
+		lines.push(field(label('output.show.duration', tty), shown));
 	}
 	lines.push(
 		...taskLines(job, options.width),
-		...pairLines('Results', job.jobResults, options.width),
-		...pairLines('Other', job.extra, options.width),
+		...pairLines(label('output.show.results', tty), job.jobResults, options.width),
+		...pairLines(label('output.show.other', tty), job.extra, options.width),
 	);
 	return lines;
 }

@@ -1,5 +1,6 @@
 import type { Job } from '../api/job.js';
-import { JOB_COLUMNS, NAME_ROOM } from '../present/columns.js';
+import { t } from '../i18n/t.js';
+import { columnTitle, JOB_COLUMNS, NAME_ROOM } from '../present/columns.js';
 import { formatExactDuration } from '../present/duration-format.js';
 import { type Glyphs, paint, stateStyle, stateWord, UNICODE_GLYPHS } from '../present/theme.js';
 import { formatDateTime } from '../present/time-format.js';
@@ -71,6 +72,20 @@ export const LIST_COLUMNS: readonly Column[] = JOB_COLUMNS.map((column) => ({
  */
 export const SERVER_COLUMN: Column = { header: 'SERVER', align: 'left', dropPriority: 0 };
 
+/**
+ * The columns `list` prints: the SERVER column first with several servers.
+ * On a terminal their titles are in the language chosen; in a pipe they stay
+ * the English ones, as every language prints them (machine output).
+ */
+export function listColumns(several: boolean, tty: boolean): readonly Column[] {
+	const columns = several ? [SERVER_COLUMN, ...LIST_COLUMNS] : LIST_COLUMNS;
+	if (!tty) return columns;
+	const ids = several
+		? (['server', ...JOB_COLUMNS.map((c) => c.id)] as const)
+		: JOB_COLUMNS.map((c) => c.id);
+	return columns.map((column, i) => ({ ...column, header: columnTitle(ids[i] ?? 'name') }));
+}
+
 /** The SERVER cell of a row (see {@link SERVER_COLUMN}). */
 export function serverCell(job: Pick<Job, 'server'>): Cell {
 	return { text: inertText(job.server) };
@@ -92,10 +107,19 @@ export function listRow(job: Job, options: JobTextOptions): Cell[] {
 /**
  * The one line `wait` prints when a job is over:
  * `NORMAL  Create File Share  06a6…:-7f87  took 1m40s`. Whole key, inert text.
+ * In a pipe (`tty` false) it is machine output: scripts parse it, so its words
+ * stay English in every language; on a terminal a person reads it, in the
+ * language chosen (`所要時間 1m40s`). The state word stays as the API spells it.
  */
-export function outcomeLine(job: Job, now: number): string {
+export function outcomeLine(job: Job, now: number, tty = false): string {
 	const duration = jobDurationMs(job, now);
-	const parts = [stateLabel(job), inertText(job.name) || '(no name)', inertText(job.key)];
-	if (duration !== null) parts.push(`took ${formatExactDuration(duration)}`);
+	const time = duration === null ? null : formatExactDuration(duration);
+	const name = inertText(job.name) || (tty ? t('output.outcome.noName') : PIPE_NO_NAME);
+	const parts = [stateLabel(job), name, inertText(job.key)];
+	if (time !== null) parts.push(tty ? t('output.outcome.took', { time }) : `${PIPE_TOOK} ${time}`);
 	return parts.join('  ');
 }
+
+// The outcome line's words in a pipe: fixed, whatever the language (see outcomeLine).
+const PIPE_NO_NAME = '(no name)';
+const PIPE_TOOK = 'took';

@@ -2,12 +2,13 @@ import { ExitCode, type ExitCodeValue } from '../api/exit-codes.js';
 import type { Job } from '../api/job.js';
 import type { SortOrder } from '../api/sort-order.js';
 import { UsageError } from '../api/usage-error.js';
+import { t } from '../i18n/t.js';
 import { sortJobs } from '../present/sort.js';
 import { glyphsFor } from '../present/theme.js';
 import { systemClock } from '../time/clock.js';
 import { colorAllowed, type OutputIo } from './io.js';
 import { jobToJson } from './job-json.js';
-import { LIST_COLUMNS, listRow, SERVER_COLUMN, serverCell } from './job-text.js';
+import { listColumns, listRow, serverCell } from './job-text.js';
 import {
 	checkServerPattern,
 	DEFAULT_LIST_LIMIT,
@@ -86,7 +87,7 @@ async function printJobs(
 	}
 	const tty = options.format === 'table' && io.stdout.isTTY === true;
 	if (tty && jobs.length === 0) {
-		await out.write('No jobs match.\n');
+		await out.write(`${t('output.list.noJobs')}\n`);
 		return;
 	}
 	// A pipe gets every value whole and no escape sequences; a terminal gets a fitted table.
@@ -100,7 +101,7 @@ async function printJobs(
 		...(io.timeZone ? { timeZone: io.timeZone } : {}),
 	};
 	// Several servers: which one a job is on comes first; one server's table is today's.
-	const columns = several ? [SERVER_COLUMN, ...LIST_COLUMNS] : LIST_COLUMNS;
+	const columns = listColumns(several, tty);
 	const rows = jobs.map((job) =>
 		several ? [serverCell(job), ...listRow(job, textOptions)] : listRow(job, textOptions),
 	);
@@ -122,7 +123,7 @@ function checkListOptions(options: ListOptions): number {
 	// --since asks for every job since then; --limit still caps it when given.
 	const limit = options.limit ?? (options.since === undefined ? DEFAULT_LIST_LIMIT : Infinity);
 	if (!(limit >= 1) || (Number.isFinite(limit) && !Number.isInteger(limit))) {
-		throw new UsageError(`--limit must be a whole number of at least 1 (got ${String(limit)})`);
+		throw new UsageError(t('output.list.badLimit', { value: String(limit) }));
 	}
 	return limit;
 }

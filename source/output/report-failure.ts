@@ -1,5 +1,6 @@
 import { ExitCode, type ExitCodeValue } from '../api/exit-codes.js';
-import { describeFailure as classify, failureLines } from '../present/failure.js';
+import { t } from '../i18n/t.js';
+import { describeFailure as classify, FAILURE_TEXT, failureLines } from '../present/failure.js';
 import type { OutputIo } from './io.js';
 import type { SafeWriter } from './writer.js';
 
@@ -49,8 +50,13 @@ export async function reportFailure(
 /** A closed pipe is the reader's choice (exit 0); any other write failure is reported (exit 1). */
 export async function finishOutput(out: SafeWriter, err: SafeWriter): Promise<ExitCodeValue> {
 	if (out.failure !== null) {
-		await err.write(`umwatch: cannot write output: ${out.failure.message}\n`);
+		await err.write(cannotWriteLine(out.failure));
 		return ExitCode.Internal;
 	}
 	return ExitCode.Normal;
+}
+
+/** `umwatch: cannot write output: …` (disk full, …), in the language chosen. */
+export function cannotWriteLine(failure: Error): string {
+	return `${FAILURE_TEXT.messageLabel}${t('output.cannotWrite', { error: failure.message })}\n`;
 }

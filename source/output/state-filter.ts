@@ -1,6 +1,7 @@
 import { DISPLAY_STATES, type Job } from '../api/job.js';
 import { LIFECYCLE_VALUES, OUTCOME_VALUES } from '../api/parse-state.js';
 import { UsageError } from '../api/usage-error.js';
+import { t } from '../i18n/t.js';
 
 /**
  * `list --state` filters on what people see, not on the server's fields: AIQUM
@@ -71,8 +72,7 @@ function unknownWordError(text: string, alternative: string): UsageError {
 	const shown = JSON.stringify(text.slice(0, 40));
 	const which = alternative === normalize(text) ? '' : ` (${JSON.stringify(alternative)})`;
 	return new UsageError(
-		`--state ${shown}${which} matches no state; use ${STATE_FILTER_WORDS.join(', ')}, ` +
-			'or unknown:VALUE for a state umwatch does not know (| between alternatives, * as a wildcard)',
+		t('output.state.noMatch', { shown, which, words: STATE_FILTER_WORDS.join(', ') }),
 	);
 }
 
@@ -84,7 +84,7 @@ export function parseStateFilter(text: string): JobPredicate {
 	const alternatives = text.split('|').map(normalize);
 	if (alternatives.some((alternative) => alternative === '')) {
 		throw new UsageError(
-			`--state ${JSON.stringify(text.slice(0, 40))} has an empty alternative: use e.g. error, running, failed, error|warning`,
+			t('output.state.emptyAlternative', { shown: JSON.stringify(text.slice(0, 40)) }),
 		);
 	}
 	const tests = alternatives.map((alternative): JobPredicate => {

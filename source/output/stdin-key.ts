@@ -1,5 +1,6 @@
 import { quoteServerText } from '../api/error-map.js';
 import { UsageError } from '../api/usage-error.js';
+import { t } from '../i18n/t.js';
 import type { InputStream } from './io.js';
 import { checkJobKey } from './job-key.js';
 import { inertText } from './safe-text.js';
@@ -7,8 +8,13 @@ import { inertText } from './safe-text.js';
 /** A 202 body is tiny; more than this on stdin is not one. */
 const MAX_STDIN_BYTES = 1024 * 1024;
 
-const EXPECTED =
-	'expected an AIQUM 202 body such as {"job":{"key":"…"}} or {"operationId":"…"}, or a job key';
+/** What stdin should hold, for the end of each refusal (made when said: the language is chosen at start). */
+function expected(): string {
+	return t('output.stdin.expected', {
+		job: '{"job":{"key":"…"}}',
+		operation: '{"operationId":"…"}',
+	});
+}
 
 /** Reads all of stdin as text, refusing more than a 202 body could be; stops when `signal` fires. */
 export function readStdinText(stdin: InputStream, signal?: AbortSignal): Promise<string> {
@@ -28,7 +34,7 @@ export function readStdinText(stdin: InputStream, signal?: AbortSignal): Promise
 			if (size > MAX_STDIN_BYTES) {
 				cleanup();
 				stdin.pause();
-				reject(new UsageError(`stdin is larger than 1 MiB: ${EXPECTED}`));
+				reject(new UsageError(t('output.stdin.tooLarge', { expected: expected() })));
 			}
 		};
 		const onEnd = () => {
@@ -37,7 +43,7 @@ export function readStdinText(stdin: InputStream, signal?: AbortSignal): Promise
 		};
 		const onError = (error: Error) => {
 			cleanup();
-			reject(new UsageError(`cannot read stdin: ${error.message}`));
+			reject(new UsageError(t('output.stdin.cannotRead', { error: error.message })));
 		};
 		// A writer that never closes its end must not outlive --timeout or Ctrl-C.
 		const onAbort = () => {
@@ -109,13 +115,18 @@ function serverErrorOf(value: unknown, where: string): string | null {
 	const message = isRecord(error) ? quoted(error.message) : quoted(error);
 	const details = isRecord(error)
 		? [
-				quoted(error.code) === '' ? null : `code ${quoted(error.code)}`,
-				quoted(error.target) === '' ? null : `target ${quoted(error.target)}`,
+				quoted(error.code) === ''
+					? null
+					: t('output.stdin.errorCode', { code: quoted(error.code) }),
+				quoted(error.target) === ''
+					? null
+					: t('output.stdin.errorTarget', { target: quoted(error.target) }),
 			].filter((part) => part !== null)
 		: [];
-	const said = message === '' ? 'with no message' : `"${message}"`;
-	const more = details.length === 0 ? '' : ` (${details.join(', ')})`;
-	return `${where} holds an error from the server, not a job: ${said}${more}; the request that should have started the job failed`;
+	const said =
+		message === '' ? t('output.stdin.noMessage') : t('output.stdin.quoted', { text: message });
+	const more = details.length === 0 ? '' : ` (${details.join(t('output.listSeparator'))})`;
+	return t('output.stdin.serverError', { where, said, more });
 }
 
 /** The `<title>` of an HTML page, inert and bounded, or ''. */
@@ -133,13 +144,15 @@ function notAKey(text: string, where: string): UsageError | null {
 	if (/[<>]/u.test(text)) {
 		const title = htmlTitle(text);
 		return new UsageError(
-			`${where} holds an HTML page${title === '' ? '' : ` ("${title}")`}, not a job: the request that should have started the job failed`,
+			title === ''
+				? t('output.stdin.html', { where })
+				: t('output.stdin.htmlTitled', { where, title }),
 		);
 	}
 	if (/\s/u.test(text)) {
 		const shown = inertText(text.replace(/\s+/gu, ' ')).slice(0, 60);
 		return new UsageError(
-			`${where} holds text, not a job key: ${JSON.stringify(shown)} (a key has no spaces); ${EXPECTED}`,
+			t('output.stdin.text', { where, shown: JSON.stringify(shown), expected: expected() }),
 		);
 	}
 	return null;
@@ -154,22 +167,25 @@ function notAKey(text: string, where: string): UsageError | null {
  */
 export function jobKeyFromStdinText(text: string, where = 'stdin'): string {
 	const trimmed = text.replace(/^\uFEFF/, '').trim();
-	if (trimmed === '') throw new UsageError(`${where} is empty: ${EXPECTED}`);
+	if (trimmed === '')
+		throw new UsageError(t('output.stdin.empty', { where, expected: expected() }));
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(trimmed);
 	} catch {
-		if (/^[{["]/.test(trimmed)) throw new UsageError(`${where} is not valid JSON: ${EXPECTED}`);
+		if (/^[{["]/.test(trimmed)) {
+			throw new UsageError(t('output.stdin.notJson', { where, expected: expected() }));
+		}
 		// Not JSON: a bare key, alone on its line.
 		const refusal = notAKey(trimmed, where);
 		if (refusal !== null) throw refusal;
-		return checkJobKey(trimmed, `the key on ${where}`);
+		return checkJobKey(trimmed, t('output.stdin.keyOn', { where }));
 	}
 	const failure = serverErrorOf(parsed, where);
 	if (failure !== null) throw new UsageError(failure);
 	const key = keyFromJson(parsed);
-	if (key === null) throw new UsageError(`${where} has no job key: ${EXPECTED}`);
-	return checkJobKey(key, `the key on ${where}`);
+	if (key === null) throw new UsageError(t('output.stdin.noKey', { where, expected: expected() }));
+	return checkJobKey(key, t('output.stdin.keyOn', { where }));
 }
 
 /**
@@ -187,7 +203,7 @@ export function jobKeysFromStdinText(text: string): string[] {
 	const filled = lines.filter((line) => line.trim() !== '');
 	if (filled.length <= 1 || isOneDocument(whole)) return [jobKeyFromStdinText(whole)];
 	const keys = lines.flatMap((line, i) =>
-		line.trim() === '' ? [] : [jobKeyFromStdinText(line, `stdin line ${i + 1}`)],
+		line.trim() === '' ? [] : [jobKeyFromStdinText(line, t('output.stdin.line', { line: i + 1 }))],
 	);
 	return [...new Set(keys)];
 }
@@ -217,12 +233,10 @@ export async function resolveKeyArgument(
 }
 
 function checkStdin(stdin: InputStream | undefined): asserts stdin is InputStream {
-	if (stdin === undefined) throw new UsageError(`KEY is "-" but there is no stdin: ${EXPECTED}`);
-	if (stdin.isTTY === true) {
-		throw new UsageError(
-			'KEY is "-" but stdin is a terminal: pipe the 202 body in, e.g. curl … | umwatch wait -',
-		);
+	if (stdin === undefined) {
+		throw new UsageError(t('output.stdin.none', { expected: expected() }));
 	}
+	if (stdin.isTTY === true) throw new UsageError(t('output.stdin.terminal'));
 }
 
 /**

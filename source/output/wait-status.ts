@@ -1,6 +1,8 @@
 import { ExitCode, type ExitCodeValue, exitCodeForJob } from '../api/exit-codes.js';
 import type { Job } from '../api/job.js';
+import { t } from '../i18n/t.js';
 import { formatDuration } from '../present/duration-format.js';
+import { FAILURE_TEXT } from '../present/failure.js';
 import { type Glyphs, stateStyle } from '../present/theme.js';
 import { stateLabel } from './job-text.js';
 import { inertText } from './safe-text.js';
@@ -32,13 +34,15 @@ export function worstOutcomeCode(jobs: readonly Job[]): ExitCodeValue {
 
 function elapsedText(elapsedMs: number): string {
 	// Whole seconds: the line ticks once a second and never shows milliseconds.
-	return `elapsed ${elapsedMs < 1000 ? '0s' : formatDuration(elapsedMs)}`;
+	return t('output.wait.elapsed', { time: elapsedMs < 1000 ? '0s' : formatDuration(elapsedMs) });
 }
 
 /** The progress line while waiting for one job: its state and name, or its key before the first answer. */
 function describeOne(watch: JobWatch, elapsed: string, glyphs: Glyphs): string {
-	const retry = watch.retry === null ? '' : `  retrying: ${watch.retry}`;
-	if (watch.job === null) return `waiting for ${inertText(watch.key)}  ${elapsed}${retry}`;
+	const retry = watch.retry === null ? '' : `  ${t('output.retrying', { error: watch.retry })}`;
+	if (watch.job === null) {
+		return `${t('output.wait.one', { key: inertText(watch.key) })}  ${elapsed}${retry}`;
+	}
 	const job = watch.job;
 	const style = stateStyle(job.displayState, inertText(job.rawState), glyphs);
 	return `${style.glyph} ${style.word}  ${inertText(job.name)}  ${elapsed}${retry}`;
@@ -53,6 +57,14 @@ function stage(watch: JobWatch): 'done' | 'running' | 'queued' | 'not seen yet' 
 }
 
 const STAGES = ['running', 'queued', 'not seen yet', 'done'] as const;
+
+/** Each stage's count as the summary says it (a function: the language is chosen at start). */
+function stageCount(stage: (typeof STAGES)[number], count: number): string {
+	if (stage === 'running') return t('output.wait.running', { count });
+	if (stage === 'queued') return t('output.wait.queued', { count });
+	if (stage === 'done') return t('output.wait.done', { count });
+	return t('output.wait.notSeen', { count });
+}
 
 /**
  * The progress line: one job as today; several as a summary,
@@ -69,18 +81,26 @@ export function describeWait(
 	if (watches.length === 1 && only !== undefined) return describeOne(only, elapsed, glyphs);
 	const counts = STAGES.map((name) => {
 		const count = watches.filter((watch) => stage(watch) === name).length;
-		return count === 0 ? '' : `${count} ${name}`;
+		return count === 0 ? '' : stageCount(name, count);
 	}).filter((part) => part !== '');
 	const retrying = watches.find((watch) => watch.retry !== null && !watch.ended);
-	const retry = retrying === undefined ? '' : `  retrying: ${retrying.retry}`;
-	return `waiting for ${watches.length} jobs: ${counts.join(', ')}  ${elapsed}${retry}`;
+	const retry =
+		retrying?.retry == null ? '' : `  ${t('output.retrying', { error: retrying.retry })}`;
+	const summary = t('output.wait.several', {
+		count: watches.length,
+		counts: counts.join(t('output.listSeparator')),
+	});
+	return `${summary}  ${elapsed}${retry}`;
 }
 
 /** What was last seen of one job, for the timeout message: ` (last seen RUNNING; last error: …)` or ''. */
 function lastSeen(watch: JobWatch): string {
-	const seen = watch.job === null ? [] : [`last seen ${stateLabel(watch.job)}`];
-	if (watch.retry !== null) seen.push(`last error: ${watch.retry}`);
-	return seen.length === 0 ? '' : ` (${seen.join('; ')})`;
+	const state = watch.job === null ? null : stateLabel(watch.job);
+	const error = watch.retry;
+	if (state !== null && error !== null) return t('output.timeout.seenBoth', { state, error });
+	if (state !== null) return t('output.timeout.seenState', { state });
+	if (error !== null) return t('output.timeout.seenError', { error });
+	return '';
 }
 
 /**
@@ -91,9 +111,22 @@ export function timeoutText(watches: readonly JobWatch[], timeoutMs: number): st
 	const after = formatDuration(timeoutMs);
 	const [only] = watches;
 	if (watches.length === 1 && only !== undefined) {
-		return `umwatch: timed out after ${after} waiting for job ${inertText(only.key)}${lastSeen(only)}\n`;
+		const message = t('output.timeout.one', {
+			after,
+			key: inertText(only.key),
+			seen: lastSeen(only),
+		});
+		return `${FAILURE_TEXT.messageLabel}${message}\n`;
 	}
 	const open = watches.filter((watch) => !watch.ended);
-	const each = open.map((watch) => `${inertText(watch.key)}${lastSeen(watch)}`).join(', ');
-	return `umwatch: timed out after ${after} waiting for ${open.length} of ${watches.length} jobs: ${each}\n`;
+	const each = open
+		.map((watch) => `${inertText(watch.key)}${lastSeen(watch)}`)
+		.join(t('output.listSeparator'));
+	const message = t('output.timeout.several', {
+		after,
+		open: open.length,
+		total: watches.length,
+		each,
+	});
+	return `${FAILURE_TEXT.messageLabel}${message}\n`;
 }

@@ -3,6 +3,7 @@ import { ExitCode, type ExitCodeValue } from '../api/exit-codes.js';
 import type { Job } from '../api/job.js';
 import type { AiqumClient } from '../api/types.js';
 import { waitForJob as engineWaitForJob } from '../engine/wait-for-job.js';
+import { t } from '../i18n/t.js';
 import { glyphsFor } from '../present/theme.js';
 import { type Clock, systemClock } from '../time/clock.js';
 import { findJob } from './find-job.js';
@@ -131,6 +132,8 @@ async function waitAndReport(
 		watches = (await resolveKeyArguments(argumentList, io.stdin, signal)).map(newWatch);
 		progress.refresh();
 		const several = watches.length > 1;
+		// The outcome line is machine output in a pipe (English), for a person on a terminal.
+		const tty = io.stdout.isTTY === true;
 		const ended: Job[] = [];
 		// Lines go out as jobs end; the writer keeps them in order, the last one is awaited at the end.
 		let written: Promise<void> = Promise.resolve();
@@ -144,7 +147,7 @@ async function waitAndReport(
 					ended.push(job);
 					progress.hide();
 					if (!options.quiet)
-						written = out.write(`${jobText(job, options.format, several, clock)}\n`);
+						written = out.write(`${jobText(job, options.format, several, clock, tty)}\n`);
 				},
 				onChange: () => progress.refresh(),
 				describeRetry: (error) => inertText(error.message),
@@ -173,9 +176,15 @@ function newWatch(key: string): JobWatch {
 }
 
 /** One job as `wait` prints it: the outcome line, or its JSON (compact, one per line, with several). */
-function jobText(job: Job, format: WaitOptions['format'], several: boolean, clock: Clock): string {
+function jobText(
+	job: Job,
+	format: WaitOptions['format'],
+	several: boolean,
+	clock: Clock,
+	tty: boolean,
+): string {
 	const now = clock.now();
-	if (format === 'line') return outcomeLine(job, now);
+	if (format === 'line') return outcomeLine(job, now, tty);
 	return several
 		? safeJsonStringify(jobToJson(job, now))
 		: safeJsonStringify(jobToJson(job, now), 2);
@@ -220,7 +229,7 @@ async function reportWaitFailure(
 ): Promise<ExitCodeValue> {
 	if (end.error instanceof ReportedFailure) return end.error.code;
 	if (!several) return reportFailure(end.error, err, io);
-	const report = describeFailure(end.error, io.signal, `job ${end.key}`);
+	const report = describeFailure(end.error, io.signal, t('output.wait.job', { key: end.key }));
 	if (report.text !== '') await err.write(report.text);
 	return report.code;
 }

@@ -9,6 +9,8 @@
  * the values it has (output/table.ts).
  */
 
+import { t } from '../i18n/t.js';
+
 /** The table's columns, in screen order. */
 export type ColumnId = 'state' | 'name' | 'type' | 'submitted' | 'duration' | 'key';
 
@@ -88,3 +90,12 @@ export const JOB_COLUMNS: readonly JobColumn[] = [
 		live: { width: 14, maxWidth: 48 },
 	},
 ];
+
+/**
+ * A column's title as a person reads it, in the language chosen: `list` on a
+ * terminal. Each column's `title` stays the English one for a pipe, where the
+ * titles are machine output (a script may read the header line).
+ */
+export function columnTitle(id: ColumnId | 'server'): string {
+	return t(`present.column.${id}`);
+}

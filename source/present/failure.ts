@@ -3,6 +3,7 @@ import { ExitCode, type ExitCodeValue, exitCodeForError } from '../api/exit-code
 import { UsageError } from '../api/usage-error.js';
 import { GaveUpError, type GiveUpReason } from '../engine/give-up.js';
 import type { ErrorSummary } from '../engine/types.js';
+import { t } from '../i18n/t.js';
 import { DurationError } from '../time/duration.js';
 import { formatDuration } from './duration-format.js';
 import { inertText } from './inert-text.js';
@@ -50,14 +51,15 @@ export interface Failure {
 }
 
 /**
- * The English templates of the text form: the only place their word order is
- * fixed (the future catalogue's entries for failures).
+ * The text form's pieces: the sentences come from the catalogue (present.*,
+ * in the language chosen, made when called); the labels `umwatch: ` and
+ * `hint: ` stay English in every language, since scripts grep them.
  */
 export const FAILURE_TEXT = {
-	internal: (detail: string) => `internal error: ${detail}`,
-	noAnswer: (after: string) => `No answer for ${after}; umwatch gave up.`,
-	waitsAtMost: (limit: string) => `umwatch waits at most ${limit} here; try again later.`,
-	retriedFor: (after: string) => `umwatch retried for ${after}; try again later.`,
+	internal: (detail: string) => t('present.internal', { detail }),
+	noAnswer: (after: string) => t('present.noAnswer', { after }),
+	waitsAtMost: (limit: string) => t('present.waitsAtMost', { limit }),
+	retriedFor: (after: string) => t('present.retriedFor', { after }),
 	/** The hint line: the advice, then what umwatch did. */
 	hintThenNote: (hint: string, note: string) => [hint, note].filter((p) => p !== '').join(' '),
 	/** The stderr lines' labels. */

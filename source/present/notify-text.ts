@@ -1,4 +1,5 @@
 import type { DisplayState, Job } from '../api/job.js';
+import { t } from '../i18n/t.js';
 import { inertText } from './inert-text.js';
 import { truncate } from './text-width.js';
 
@@ -33,8 +34,8 @@ export const FAILED_STATES: ReadonlySet<DisplayState> = new Set<DisplayState>([
 export function notificationText(job: Job, severalServers: boolean, more = 0): string {
 	const server = severalServers && job.server !== '' ? `${job.server}: ` : '';
 	const name = job.name === '' ? job.key : job.name;
-	const tail = more > 0 ? ` (and ${more} more)` : '';
-	return terminalSafe(`${server}${job.displayState}: ${name}${tail}`);
+	const text = `${server}${job.displayState}: ${name}`;
+	return terminalSafe(more > 0 ? t('present.notifyMore', { text, count: more }) : text);
 }
 
 /** What the window title counts: jobs running, and failed (as the exit summary counts them). */
@@ -54,5 +55,7 @@ export function titleCounts(counts: Readonly<Record<DisplayState, number>>): Tit
 /** The window title: `umwatch tokyo: 3 running, 1 failed`; several servers: `umwatch tokyo, osaka: …`. */
 export function titleText(servers: readonly string[], counts: TitleCounts): string {
 	const names = servers.map((name) => inertText(name)).join(', ');
-	return terminalSafe(`umwatch ${names}: ${counts.running} running, ${counts.failed} failed`);
+	return terminalSafe(
+		t('present.title', { names, running: counts.running, failed: counts.failed }),
+	);
 }

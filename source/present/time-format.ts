@@ -6,6 +6,7 @@
  * duration is under a minute (redrawn every two seconds), minutes after that.
  */
 
+import { t } from '../i18n/t.js';
 import { DAY, HOUR, MINUTE, SECOND, two } from './duration-format.js';
 
 function sameLocalDay(a: Date, b: Date): boolean {
@@ -86,17 +87,21 @@ export function durationNextChange(start: number, now: number): number {
 export function formatRelative(time: number, now: number): string {
 	const span = now - time;
 	const abs = Math.abs(span);
-	if (abs < MINUTE) return 'just now';
+	if (abs < MINUTE) return t('present.justNow');
 	let text: string;
-	if (abs < HOUR) text = `${Math.floor(abs / MINUTE)} min`;
+	if (abs < HOUR) text = t('present.spanMinutes', { minutes: Math.floor(abs / MINUTE) });
 	else if (abs < DAY) {
 		const minutes = Math.floor((abs % HOUR) / MINUTE);
-		text = `${Math.floor(abs / HOUR)} h${minutes > 0 ? ` ${minutes} min` : ''}`;
+		const hours = Math.floor(abs / HOUR);
+		text =
+			minutes > 0
+				? t('present.spanHoursMinutes', { hours, minutes })
+				: t('present.spanHours', { hours });
 	} else {
 		const days = Math.floor(abs / DAY);
-		text = `${days} day${days === 1 ? '' : 's'}`;
+		text = days === 1 ? t('present.spanDay') : t('present.spanDays', { days });
 	}
-	return span >= 0 ? `${text} ago` : `in ${text}`;
+	return span >= 0 ? t('present.ago', { span: text }) : t('present.inFuture', { span: text });
 }
 
 /** When {@link formatRelative} or a minute-resolution age next changes. */
