@@ -1,5 +1,5 @@
 import { MAX_PAGE_RECORDS } from '../api/contract.js';
-import { toApiError } from '../api/errors.js';
+import { isFatal, toApiError } from '../api/errors.js';
 import { type Job, type JobId, splitJobId } from '../api/job.js';
 import type { Requester } from '../api/pages.js';
 import type { AiqumClient, JobsPage } from '../api/types.js';
@@ -49,7 +49,7 @@ export interface ByKeyAnswer {
 	readonly returned: ReadonlySet<JobId>;
 	readonly requests: number;
 	readonly skipped: number;
-	/** The server refused the probe's state filter (400 or another 4xx): nothing was learnt. */
+	/** The probe failed past its retries (refused, or failing on the state filter): nothing was learnt. */
 	readonly refused: boolean;
 }
 
@@ -65,8 +65,9 @@ export const NO_ANSWER: ByKeyAnswer = {
 /**
  * Asks in one request for `ids` by key (a full read) or, with `states`, only
  * for those of them now in one of `states` (a change probe). `ids` must fit
- * one request ({@link oneRequest}). A probe the server refuses as a bad
- * request is reported, not thrown: the full reads still find every change.
+ * one request ({@link oneRequest}). A probe that fails (but for an abort or
+ * a failure retrying cannot fix) is reported, not thrown: the full reads
+ * still find every change.
  */
 export async function askByKey(
 	input: { readonly client: AiqumClient; readonly request: Requester },
@@ -85,7 +86,9 @@ export async function askByKey(
 		);
 	} catch (thrown) {
 		const error = toApiError(thrown);
-		if (states === null || error.kind !== 'request') throw error;
+		// A probe that fails past its quick retries (refused as a bad request, or a
+		// server failing on the state filter) must not fail every poll after it.
+		if (states === null || error.kind === 'aborted' || isFatal(error)) throw error;
 		return { ...NO_ANSWER, requests: 1, refused: true };
 	}
 	const jobs: Job[] = [];

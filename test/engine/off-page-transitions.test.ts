@@ -206,6 +206,45 @@ describe('jobs off the first page', () => {
 	});
 });
 
+describe('a server that will not take the change probe', () => {
+	it.each([
+		['refuses it (400)', 400],
+		['fails on it (500)', 500],
+	])(
+		'%s: polls stay live, probing stops, and the full reads still show every end within the bound',
+		async (_, status) => {
+			const { w, keys } = await world([
+				{ state: 'running', ageMs: 30 * MIN },
+				{ state: 'running', ageMs: 40 * MIN },
+			]);
+			const [ending] = keys as [string, string];
+			w.sim.injectFault(
+				{ kind: 'status', status },
+				{ count: Number.POSITIVE_INFINITY, path: /[?&]state=[^&]*completed/i },
+			);
+			const requestsBefore = w.sim.stats.requests;
+			// Its probe fails past its quick retries (0.25, 0.5, 1 s on the fake clock).
+			const before = w.engine.getLastSuccessAt();
+			await w.clock.advance(INTERVAL);
+			for (let step = 0; w.engine.getLastSuccessAt() === before; step += 1) {
+				if (step > 40) throw new Error('the poll with the failing probe never ended');
+				await w.clock.advance(250);
+				await new Promise((resolve) => setTimeout(resolve, 5));
+			}
+			expect(w.engine.getSnapshot().connection.kind).toBe('live');
+			const afterFirst = w.sim.stats.requests;
+			await pollOnce(w);
+			await pollOnce(w);
+			expect(w.sim.stats.requests - afterFirst).toBe(2); // page 1 only: no more probes
+			expect(afterFirst - requestsBefore).toBeGreaterThan(1);
+			w.sim.finishJob(ending, 'normal');
+			await pollsUntilShown(w, ending, 'NORMAL', BOUND_POLLS);
+			expect(transitionsOf(w, ending)).toEqual(['RUNNING>NORMAL']);
+			expect(w.engine.getSnapshot().connection.kind).toBe('live');
+		},
+	);
+});
+
 const LIVE_STATES = ['queued', 'waiting', 'running', 'aborting'] as const;
 const ENDS = ['normal', 'warning', 'partial_failures', 'error', 'aborted'] as const;
 type Move = (typeof LIVE_STATES)[number] | (typeof ENDS)[number];
