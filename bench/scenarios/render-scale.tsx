@@ -7,6 +7,7 @@ import type { Job } from '../../source/api/job.js';
 import type { WatchEngine } from '../../source/engine/engine.js';
 import { createFleet } from '../../source/engine/fleet.js';
 import { JobStore } from '../../source/engine/job-store.js';
+import type { SortOrder } from '../../source/present/sort.js';
 import type { Clock } from '../../source/time/clock.js';
 import { App } from '../../source/ui/App.js';
 import { createKeyHub } from '../../source/ui/terminal/key-source.js';
@@ -80,9 +81,10 @@ export interface RenderTarget {
 	unmount(): void;
 }
 
-/** The real App, as runWatchUi mounts it, over `engine`; resolves once it has drawn. */
+/** The real App, as runWatchUi mounts it, over `engine` (in `sort` order); resolves once it has drawn. */
 async function mountApp(
 	engine: WatchEngine,
+	sort?: SortOrder,
 ): Promise<{ stdout: TimedStdout; unmount: () => void }> {
 	// A real terminal gets 256 colours; the bench's own stdout may not be one.
 	chalk.level = 2;
@@ -100,6 +102,7 @@ async function mountApp(
 			stdout={stdout}
 			clock={systemClock}
 			onQuit={() => {}}
+			{...(sort === undefined ? {} : { sort })}
 		/>,
 		{
 			...INK_RENDER_MODE,
@@ -132,11 +135,12 @@ async function timeFrame(stdout: TimedStdout, publish: () => void): Promise<numb
  * and index: what a poll that changes one job publishes) and times publish →
  * frame write. Only the publish is timed; building the snapshot is the engine's work.
  */
-export async function mountRenderTarget(count: number): Promise<RenderTarget> {
+export async function mountRenderTarget(count: number, sort?: SortOrder): Promise<RenderTarget> {
 	const newest = Date.now() - 60_000;
 	const jobs = makeJobs(count, newest);
 	const engine = new FakeEngine(makeSnapshot(jobs, { lastSuccessAt: Date.now() }));
-	const app = await mountApp(engine);
+	// Sorted (`--sort`, `s`): every frame's new jobs array is put in that order before it is drawn.
+	const app = await mountApp(engine, sort);
 	return {
 		jobs: count,
 		async frame(flip) {
@@ -212,6 +216,24 @@ export async function mountFleetTarget(
 		unmount: app.unmount,
 		mergeMs,
 	};
+}
+
+/**
+ * Issue 13's bar: frames with `count` jobs held, sorted by state (failures
+ * first) against the default order, in the same rounds. Each frame brings a
+ * new jobs array with one job changed to another state, so the App re-sorts
+ * (ui/screen/resort.ts) and the changed job moves between the top and its place.
+ */
+export async function timeSortedRenders(
+	count: number,
+	iterations: number,
+): Promise<{ readonly unsorted: RenderTiming; readonly byState: RenderTiming }> {
+	const [unsorted, byState] = await timeTargets(
+		[() => mountRenderTarget(count), () => mountRenderTarget(count, 'state')],
+		iterations,
+	);
+	if (unsorted === undefined || byState === undefined) throw new Error('bench: no timings');
+	return { unsorted, byState };
 }
 
 /** Frame times in ms at one size: p50, p95 and the samples. */

@@ -11,7 +11,7 @@ import { type Figure, limitBudget, ratioBudget } from '../lib/figures.js';
 import { changedJob, makeJobs, parse, rawJob } from '../lib/jobs.js';
 import type { BenchOptions } from '../lib/options.js';
 import { percentile } from '../lib/stats.js';
-import { timeRenders } from './render-scale.js';
+import { timeRenders, timeSortedRenders } from './render-scale.js';
 
 const SIZES = [100, 1_000, 10_000, 100_000];
 const MEMORY_SIZES = [10_000, 100_000];
@@ -85,6 +85,18 @@ export async function measureScale(
 			detail: { p50: r.p50, p95: r.p95, samples: r.samples },
 		});
 	}
+	log('scale: frame time with 10,000 jobs held, sorted by state against unsorted');
+	const sorted = await timeSortedRenders(10_000, iterations);
+	figures.push({
+		id: 'frame.10000.byState',
+		label: 'frame time p50 / p95, 10,000 jobs sorted by state',
+		value: sorted.byState.p95,
+		unit: 'ms p95',
+		reference: { label: 'unsorted p95', value: sorted.unsorted.p95 },
+		// Issue 13's bar.
+		budget: ratioBudget(sorted.byState.p95, sorted.unsorted.p95, 1.5, 'p95 unsorted'),
+		detail: { unsorted: sorted.unsorted, byState: sorted.byState },
+	});
 	for (const count of SIZES) {
 		log(`scale: merge time with ${count.toLocaleString('en')} jobs held`);
 		const m = timeMerges(count, iterations);

@@ -34,6 +34,7 @@ import { configEn } from './en/config.js';
 import { helpEn } from './en/help.js';
 import { outputEn } from './en/output.js';
 import { presentEn } from './en/present.js';
+import { uiEn } from './en/ui.js';
 
 export const en = {
 	...apiEn,
@@ -42,4 +43,5 @@ export const en = {
 	...helpEn,
 	...outputEn,
 	...presentEn,
+	...uiEn,
 } as const;

@@ -7,6 +7,7 @@ import { configJa } from './ja/config.js';
 import { helpJa } from './ja/help.js';
 import { outputJa } from './ja/output.js';
 import { presentJa } from './ja/present.js';
+import { uiJa } from './ja/ui.js';
 
 export const ja = translation(en, {
 	...apiJa,
@@ -15,4 +16,5 @@ export const ja = translation(en, {
 	...helpJa,
 	...outputJa,
 	...presentJa,
+	...uiJa,
 });

@@ -1,4 +1,5 @@
 import { Box } from 'ink';
+import { t } from '../i18n/t.js';
 import { ScreenLine } from './ScreenLine.js';
 import { fitLine, type Line } from './screen/segments.js';
 
@@ -17,9 +18,9 @@ export interface TooSmallProps {
 export function TooSmall({ columns, rows, color }: TooSmallProps) {
 	const lines: Line[] = [
 		[{ text: ' umwatch', bold: true }],
-		[{ text: ` terminal too small: ${columns}x${rows}` }],
-		[{ text: ` needs at least ${MIN_COLUMNS}x${MIN_ROWS}` }],
-		[{ text: ' q quit' }],
+		[{ text: ` ${t('ui.tooSmall', { columns, rows })}` }],
+		[{ text: ` ${t('ui.tooSmall.needs', { columns: MIN_COLUMNS, rows: MIN_ROWS })}` }],
+		[{ text: ` ${t('ui.tooSmall.quit')}` }],
 	];
 	const visible = lines.slice(0, Math.max(0, rows - 1)).map((line) => fitLine(line, columns - 1));
 	return (

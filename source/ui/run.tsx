@@ -1,5 +1,6 @@
 import { type Instance, render } from 'ink';
 import type { WatchEngine } from '../engine/engine.js';
+import { t } from '../i18n/t.js';
 import type { SortOrder } from '../present/sort.js';
 import { ASCII_GLYPHS, UNICODE_GLYPHS } from '../present/theme.js';
 import { formatLiveDuration } from '../present/time-format.js';
@@ -137,7 +138,8 @@ export function runWatchUi(options: WatchUiOptions): Promise<UiExit> {
 				failure = failureReport(snapshot.connection);
 			} catch {
 				// The summary must not keep the caller from ever hearing how the screen ended.
-				summary = `umwatch: watched ${options.host} for ${formatLiveDuration(elapsed)}`;
+				const duration = formatLiveDuration(elapsed);
+				summary = t('ui.summary.fallback', { host: options.host, duration });
 			}
 			resolve({ ...exit, summary, ...(failure === null ? {} : { failure }) });
 		};

@@ -1,6 +1,7 @@
 import { type Dispatch, useEffect, useRef } from 'react';
 import { type Job, type JobId, splitJobId } from '../api/job.js';
 import type { ConnectionState, Engine, OlderState } from '../engine/types.js';
+import { t } from '../i18n/t.js';
 import type { Clock } from '../time/clock.js';
 import type { Alerts } from './alerts/alerts.js';
 import { aimedId, type Highlight, type Move, nextHighlight } from './screen/cursor.js';
@@ -147,7 +148,11 @@ function act(action: Action, deps: KeyHandlerDeps): void {
 			if (failures.length > 0 && error !== null) dispatch({ type: 'showError', error, failures });
 			else if (error !== null) dispatch({ type: 'showError', error });
 			else
-				dispatch({ type: 'notice', text: 'no error to show', until: deps.clock.now() + NOTICE_MS });
+				dispatch({
+					type: 'notice',
+					text: t('ui.notice.noError'),
+					until: deps.clock.now() + NOTICE_MS,
+				});
 			return;
 		}
 		case 'pause':
@@ -163,7 +168,11 @@ function act(action: Action, deps: KeyHandlerDeps): void {
 			if (state.view.kind !== 'detail') return;
 			// The real key: the id also names the server, which no one pastes anywhere.
 			deps.stdout.write(osc52(splitJobId(state.view.id).key));
-			dispatch({ type: 'notice', text: 'copied key', until: deps.clock.now() + NOTICE_MS });
+			dispatch({
+				type: 'notice',
+				text: t('ui.notice.copied'),
+				until: deps.clock.now() + NOTICE_MS,
+			});
 			return;
 	}
 }
@@ -183,15 +192,15 @@ function actOnAlerts(action: 'mark' | 'bell' | 'desktop' | 'unseen', deps: KeyHa
 		dispatch({ type: 'notice', text, until: deps.clock.now() + NOTICE_MS });
 	if (action === 'mark') {
 		const id = markTarget(deps);
-		if (id !== null) notice(alerts.toggleMark(id) ? 'marked: told when it ends' : 'unmarked');
+		if (id !== null) notice(t(alerts.toggleMark(id) ? 'ui.notice.marked' : 'ui.notice.unmarked'));
 	} else if (action === 'bell') {
-		notice(alerts.toggleBell() ? 'bell on' : 'bell off');
+		notice(t(alerts.toggleBell() ? 'ui.notice.bellOn' : 'ui.notice.bellOff'));
 	} else if (action === 'desktop') {
-		notice(alerts.toggleDesktop() ? 'desktop notifications on' : 'desktop notifications off');
+		notice(t(alerts.toggleDesktop() ? 'ui.notice.desktopOn' : 'ui.notice.desktopOff'));
 	} else {
 		const id = alerts.newestUnseen();
 		if (id === null) {
-			notice('no new failures');
+			notice(t('ui.notice.noUnseen'));
 			return;
 		}
 		alerts.markSeen(id);

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/t.js';
 import { JOB_COLUMNS, type ColumnId as JobColumnId } from '../../present/columns.js';
 import { displayWidth } from '../../present/text-width.js';
 
@@ -67,7 +68,7 @@ function specs(terminalWidth: number, serverWidth: number): Spec[] {
 			? [
 					{
 						id: 'server',
-						title: 'SERVER',
+						title: t('ui.column.server'),
 						width: serverWidth,
 						align: 'left',
 						// Like the name, it never drops: the same key on two servers is two jobs.
@@ -80,10 +81,11 @@ function specs(terminalWidth: number, serverWidth: number): Spec[] {
 	const shared = JOB_COLUMNS.filter(({ id }) => (id as string) !== 'server');
 	return [
 		...server,
-		...shared.map(({ id, title, align, dropRank, live }): Spec => {
+		...shared.map(({ id, align, dropRank, live }): Spec => {
 			const width = id === 'state' && terminalWidth < 80 ? STATE_COMPACT : live.width;
 			const maxWidth = id === 'state' ? width : live.maxWidth;
-			return { id, title, width, align, dropRank, maxWidth };
+			// The screen's own titles; the plain list keeps the shared English ones.
+			return { id, title: t(`ui.column.${id}`), width, align, dropRank, maxWidth };
 		}),
 	];
 }

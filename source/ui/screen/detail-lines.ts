@@ -1,4 +1,5 @@
 import type { Job, TaskReport } from '../../api/job.js';
+import { t } from '../../i18n/t.js';
 import { displayWidth, fitCell, wrap } from '../../present/text-width.js';
 import { type Glyphs, stateStyle } from '../../present/theme.js';
 import { formatAbsolute, formatRelative } from '../../present/time-format.js';
@@ -49,14 +50,14 @@ function timeField(
 const FAILED_TASK = new Set(['ERROR', 'PARTIAL_FAILURES', 'ABORTED', 'WARNING']);
 
 function taskLines(tasks: readonly TaskReport[], width: number, glyphs: Glyphs): Line[] {
-	if (tasks.length === 0) return field('Tasks', 'none reported', width, glyphs);
+	if (tasks.length === 0) return field(t('ui.detail.tasks'), t('ui.detail.noTasks'), width, glyphs);
 	const states = tasks.map((t) => stateStyle(t.displayState, t.status ?? t.state ?? '', glyphs));
 	const stateWidth = Math.min(
 		18,
 		Math.max(...states.map((s) => displayWidth(`${s.glyph} ${s.word}`))),
 	);
 	const indent = ' '.repeat(LABEL + 1);
-	const lines: Line[] = [[{ text: ' Tasks', bold: true }]];
+	const lines: Line[] = [[{ text: ` ${t('ui.detail.tasks')}`, bold: true }]];
 	for (const task of tasks) {
 		const state = styled(task.displayState, task.status ?? task.state ?? '', glyphs);
 		const typeRoom = Math.max(4, width - LABEL - 2 - stateWidth - 1);
@@ -117,36 +118,44 @@ export function detailLines(
 ): Line[] {
 	const usable = width - 1;
 	const state = styled(job.displayState, job.rawState, glyphs);
-	const raw = `   lifecycle ${job.state ?? glyphs.absent} ${glyphs.separator} outcome ${job.status ?? glyphs.absent}`;
+	const raw = `   ${t('ui.detail.raw', {
+		state: job.state ?? glyphs.absent,
+		separator: glyphs.separator,
+		status: job.status ?? glyphs.absent,
+	})}`;
 	const span = jobSpan(job);
 	const duration = durationText(job, now);
 	const lines: Line[] = [
-		...field('Key', job.key, usable, glyphs),
+		...field(t('ui.detail.key'), job.key, usable, glyphs),
 		...(server === undefined
 			? []
 			: [
-					...field('Server', server.name, usable, glyphs),
-					...field('URL', server.url, usable, glyphs),
+					...field(t('ui.detail.server'), server.name, usable, glyphs),
+					...field(t('ui.detail.url'), server.url, usable, glyphs),
 				]),
-		...field('Name', job.name, usable, glyphs),
-		[{ text: ` ${fitCell('State', LABEL - 1)}`, bold: true }, state, { text: raw, color: 'gray' }],
-		...field('Type', job.type, usable, glyphs),
-		...timeField('Submitted', job.submitTime, now, usable, glyphs),
+		...field(t('ui.detail.name'), job.name, usable, glyphs),
+		[
+			{ text: ` ${fitCell(t('ui.detail.state'), LABEL - 1)}`, bold: true },
+			state,
+			{ text: raw, color: 'gray' },
+		],
+		...field(t('ui.detail.type'), job.type, usable, glyphs),
+		...timeField(t('ui.detail.submitted'), job.submitTime, now, usable, glyphs),
 	];
 	if (job.startTime !== null)
-		lines.push(...timeField('Started', job.startTime, now, usable, glyphs));
-	lines.push(...timeField('Completed', job.completeTime, now, usable, glyphs));
+		lines.push(...timeField(t('ui.detail.started'), job.startTime, now, usable, glyphs));
+	lines.push(...timeField(t('ui.detail.completed'), job.completeTime, now, usable, glyphs));
 	const running = span !== null && span.end === null;
 	lines.push(
 		...field(
-			'Duration',
-			duration === '' ? '' : running ? `${duration} (running)` : duration,
+			t('ui.detail.duration'),
+			duration === '' ? '' : running ? t('ui.detail.running', { duration }) : duration,
 			usable,
 			glyphs,
 		),
 	);
 	lines.push(...taskLines(job.taskReports, usable, glyphs));
-	lines.push(...pairLines('Results', job.jobResults, usable));
-	lines.push(...pairLines('Other', job.extra, usable));
+	lines.push(...pairLines(t('ui.detail.results'), job.jobResults, usable));
+	lines.push(...pairLines(t('ui.detail.other'), job.extra, usable));
 	return lines;
 }

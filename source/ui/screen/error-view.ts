@@ -1,5 +1,6 @@
 import { isFatal } from '../../api/errors.js';
 import type { ConnectionState, ErrorSummary } from '../../engine/types.js';
+import { t } from '../../i18n/t.js';
 import { describeSummary, failureText } from '../../present/failure.js';
 import { displayWidth, wrap } from '../../present/text-width.js';
 import type { Glyphs } from '../../present/theme.js';
@@ -67,12 +68,10 @@ export function errorLines(error: ErrorSummary, width: number, glyphs: Glyphs): 
 	lines.push([{ text: ` ${glyphs.states.ERROR}`, color: 'red' }, { text: first.slice(2) }]);
 	for (const text of rest) lines.push([{ text }]);
 	if (hint !== '') {
-		lines.push([], [{ text: ' What to do', bold: true }]);
+		lines.push([], [{ text: ` ${t('ui.error.whatToDo')}`, bold: true }]);
 		for (const text of wrapped(hint, width - 1, '   ')) lines.push([{ text }]);
 	}
-	const next = isFatal(error)
-		? 'Retrying cannot fix this. Fix it, then press r: umwatch reads the password source and the certificate settings (pin, CA file, insecure) of its profile again, and tries once.'
-		: 'umwatch keeps retrying by itself; r tries again now.';
+	const next = isFatal(error) ? t('ui.error.fatal') : t('ui.error.retrying');
 	lines.push([]);
 	for (const text of wrapped(next, width - 1, ' ')) lines.push([{ text, color: 'gray' }]);
 	return lines;

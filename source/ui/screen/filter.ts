@@ -1,4 +1,5 @@
 import type { Job } from '../../api/job.js';
+import { type MessageKey, t } from '../../i18n/t.js';
 
 /** The state filter `f` cycles through. */
 export type StateFilter = 'all' | 'in-progress' | 'failed' | 'finished';
@@ -6,13 +7,17 @@ export type StateFilter = 'all' | 'in-progress' | 'failed' | 'finished';
 /** The cycle order of {@link StateFilter}. */
 export const STATE_FILTERS: readonly StateFilter[] = ['all', 'in-progress', 'failed', 'finished'];
 
-/** How the footer names each state filter. */
-export const STATE_FILTER_LABELS: Readonly<Record<StateFilter, string>> = {
-	all: 'all',
-	'in-progress': 'in progress',
-	failed: 'failed',
-	finished: 'finished',
-};
+const STATE_FILTER_KEYS = {
+	all: 'ui.filter.all',
+	'in-progress': 'ui.filter.inProgress',
+	failed: 'ui.filter.failed',
+	finished: 'ui.filter.finished',
+} as const satisfies Record<StateFilter, MessageKey>;
+
+/** How the footer names a state filter, in the current language. */
+export function stateFilterLabel(filter: StateFilter): string {
+	return t(STATE_FILTER_KEYS[filter]);
+}
 
 /** The filter after `current` in the cycle. */
 export function nextStateFilter(current: StateFilter): StateFilter {

@@ -47,7 +47,7 @@ const KEEP_ORDER: Readonly<Record<string, number>> = {
  * What each hint says, by the word that names it here (the hint's identity:
  * its place in {@link KEEP_ORDER} and the footer's choices stay on that word).
  */
-export const HINT_TEXT: Readonly<Record<string, MessageKey>> = {
+export const HINT_TEXT: Readonly<Record<string, Extract<MessageKey, `ui.hint.${string}`>>> = {
 	move: 'ui.hint.move',
 	open: 'ui.hint.open',
 	filter: 'ui.hint.filter',
@@ -82,7 +82,7 @@ export const HINT_TEXT: Readonly<Record<string, MessageKey>> = {
 /** A hint's words in the current language (a word without a message shows as it is). */
 function hintText(word: string): string {
 	const key = HINT_TEXT[word];
-	return key === undefined ? word : t(key as 'ui.hint.move');
+	return key === undefined ? word : t(key);
 }
 
 function hintSegments(keys: string, word: string): Segment[] {

@@ -1,6 +1,7 @@
 import { DISPLAY_STATES, type DisplayState } from '../../api/job.js';
 import type { ConnectionState } from '../../engine/types.js';
-import { COUNT_LABELS, type Glyphs, stateStyle } from '../../present/theme.js';
+import { t } from '../../i18n/t.js';
+import { type Glyphs, stateStyle } from '../../present/theme.js';
 import { formatAge, formatClockMinute, formatFinalDuration } from '../../present/time-format.js';
 import { type Line, lineWidth, type Segment, spread } from './segments.js';
 
@@ -38,12 +39,17 @@ function staleAge(input: HeaderInput): string {
 	return input.lastSuccessAt === null ? '' : formatAge(input.now - input.lastSuccessAt);
 }
 
+/** `stale 2m`: the data is old, and how old. */
+function staleText(input: HeaderInput): string {
+	return t('ui.header.stale', { time: staleAge(input) }).trimEnd();
+}
+
 /** `waiting for an answer for 45s` while a poll overruns, else null. */
 function waitingText(input: HeaderInput): string | null {
 	const since = input.waitingSince ?? null;
 	return since === null
 		? null
-		: `waiting for an answer for ${formatFinalDuration(input.now - since)}`;
+		: t('ui.header.waiting', { time: formatFinalDuration(input.now - since) });
 }
 
 /** The connection status, short, for the right of the first line. */
@@ -56,26 +62,34 @@ export function statusSegments(input: HeaderInput): Segment[] {
 	}
 	const staleNote: Segment[] =
 		input.stale && connection.kind !== 'live'
-			? [{ text: ` ${glyphs.separator} stale ${staleAge(input)}`, color: 'yellow' }]
+			? [{ text: ` ${glyphs.separator} ${staleText(input)}`, color: 'yellow' }]
 			: [];
 	switch (connection.kind) {
 		case 'connecting':
-			return [{ text: `${glyphs.down} connecting${glyphs.ellipsis}`, color: 'gray' }];
+			return [
+				{
+					text: `${glyphs.down} ${t('ui.header.connecting', { ellipsis: glyphs.ellipsis })}`,
+					color: 'gray',
+				},
+			];
 		case 'live':
-			if (input.stale)
-				return [{ text: `${glyphs.down} stale ${staleAge(input)}`, color: 'yellow' }];
+			if (input.stale) return [{ text: `${glyphs.down} ${staleText(input)}`, color: 'yellow' }];
 			return [
 				{ text: glyphs.live, color: 'green' },
 				{
-					text: ` live${input.lastSuccessAt === null ? '' : ` ${formatClockMinute(input.lastSuccessAt)}`}`,
+					text: ` ${
+						input.lastSuccessAt === null
+							? t('ui.header.live')
+							: t('ui.header.liveAt', { time: formatClockMinute(input.lastSuccessAt) })
+					}`,
 				},
 			];
 		case 'retrying':
-			return [{ text: `${glyphs.down} retrying`, color: 'yellow' }, ...staleNote];
+			return [{ text: `${glyphs.down} ${t('ui.header.retrying')}`, color: 'yellow' }, ...staleNote];
 		case 'paused':
-			return [{ text: `${glyphs.down} paused`, color: 'yellow' }, ...staleNote];
+			return [{ text: `${glyphs.down} ${t('ui.header.paused')}`, color: 'yellow' }, ...staleNote];
 		case 'failed':
-			return [{ text: `${glyphs.states.ERROR} failed`, color: 'red' }];
+			return [{ text: `${glyphs.states.ERROR} ${t('ui.header.failed')}`, color: 'red' }];
 	}
 }
 
@@ -89,7 +103,7 @@ export function countsLine(
 	width = Number.POSITIVE_INFINITY,
 ): Line {
 	const full = countsSegments(input, true);
-	if (full.length === 0) return [{ text: ' no jobs yet', color: 'gray' }];
+	if (full.length === 0) return [{ text: ` ${t('ui.counts.none')}`, color: 'gray' }];
 	return lineWidth(full) <= width ? full : countsSegments(input, false);
 }
 
@@ -105,7 +119,8 @@ function countsSegments(input: Pick<HeaderInput, 'counts' | 'glyphs'>, words: bo
 			...(style.color ? { color: style.color } : {}),
 			...(style.dim ? { dim: true } : {}),
 		});
-		line.push({ text: words ? ` ${count} ${COUNT_LABELS[state]}` : ` ${count}` });
+		const label = t(`ui.count.${state}`);
+		line.push({ text: words ? ` ${t('ui.counts.entry', { count, state: label })}` : ` ${count}` });
 	}
 	return line;
 }
@@ -122,8 +137,8 @@ export function noticeLines(input: HeaderInput): Line[] {
 			{
 				text:
 					waiting === null
-						? ` ${glyphs.warning} attempt ${attempt}, next try in ${wait}s: ${lastError.message}`
-						: ` ${glyphs.warning} attempt ${attempt + 1}: ${waiting}; last error: ${lastError.message}`,
+						? ` ${glyphs.warning} ${t('ui.notice.attempt', { attempt, seconds: wait, message: lastError.message })}`
+						: ` ${glyphs.warning} ${t('ui.notice.attemptWaiting', { attempt: attempt + 1, waiting, message: lastError.message })}`,
 				color: 'yellow',
 			},
 		]);
@@ -131,7 +146,8 @@ export function noticeLines(input: HeaderInput): Line[] {
 	if (connection.kind === 'paused' && connection.lastError) {
 		// A refresh asked for while paused failed; polling stays paused.
 		const { message } = connection.lastError;
-		lines.push([{ text: ` ${glyphs.warning} refresh failed: ${message}`, color: 'yellow' }]);
+		const text = ` ${glyphs.warning} ${t('ui.notice.refreshFailed', { message })}`;
+		lines.push([{ text, color: 'yellow' }]);
 	}
 	if (connection.kind === 'failed') {
 		lines.push([{ text: ` ${glyphs.states.ERROR} ${connection.error.message}`, color: 'red' }]);
@@ -140,7 +156,7 @@ export function noticeLines(input: HeaderInput): Line[] {
 	if (input.insecure) {
 		lines.push([
 			{
-				text: ` ${glyphs.warning} --insecure: the server's certificate is not checked`,
+				text: ` ${glyphs.warning} ${t('ui.notice.insecure')}`,
 				color: 'yellow',
 			},
 		]);
@@ -152,7 +168,7 @@ export function noticeLines(input: HeaderInput): Line[] {
 		const n = input.skippedRecords;
 		lines.push([
 			{
-				text: ` ${glyphs.warning} ${n} record${n === 1 ? '' : 's'} skipped as unreadable in the last poll`,
+				text: ` ${glyphs.warning} ${t(n === 1 ? 'ui.notice.skippedOne' : 'ui.notice.skippedMany', { count: n })}`,
 				color: 'yellow',
 			},
 		]);
@@ -171,6 +187,6 @@ export function titleLine(input: HeaderInput): Line {
 			: '';
 		left.push({ text: `  ${input.host}${version}` });
 	}
-	const right: Segment[] = [...statusSegments(input), { text: '   ? help ' }];
+	const right: Segment[] = [...statusSegments(input), { text: `   ? ${t('ui.header.help')} ` }];
 	return spread(left, right, input.width - 1, input.glyphs.ellipsis);
 }

@@ -1,21 +1,14 @@
 import { DISPLAY_STATES, type DisplayState } from '../../api/job.js';
+import { t } from '../../i18n/t.js';
 import { fitCell } from '../../present/text-width.js';
 import { type Glyphs, stateStyle } from '../../present/theme.js';
 import { helpSections } from './keymap.js';
 import type { Line } from './segments.js';
 
-const MEANINGS: Readonly<Record<DisplayState, string>> = {
-	RUNNING: 'running now',
-	QUEUED: 'waiting to start',
-	WAITING: 'waiting for something else',
-	ABORTING: 'being aborted',
-	NORMAL: 'finished, all well',
-	WARNING: 'finished with warnings',
-	PARTIAL_FAILURES: 'finished, some tasks failed',
-	ERROR: 'failed',
-	ABORTED: 'aborted',
-	UNKNOWN: 'a state umwatch does not know (shown as sent)',
-};
+/** What a state means, for the legend (the state words stay as the API spells them). */
+function meaning(state: DisplayState): string {
+	return t(`ui.meaning.${state}`);
+}
 
 /** The help overlay, generated from the key map, plus the state legend. */
 export function helpLines(ascii: boolean, glyphs: Glyphs): Line[] {
@@ -27,7 +20,7 @@ export function helpLines(ascii: boolean, glyphs: Glyphs): Line[] {
 			lines.push([{ text: `   ${fitCell(entry.keys, 26)} ` }, { text: entry.description }]);
 		}
 	}
-	lines.push([], [{ text: ' States', bold: true }]);
+	lines.push([], [{ text: ` ${t('ui.help.states')}`, bold: true }]);
 	for (const state of DISPLAY_STATES) {
 		const style = stateStyle(state, state, glyphs);
 		lines.push([
@@ -37,7 +30,7 @@ export function helpLines(ascii: boolean, glyphs: Glyphs): Line[] {
 				...(style.color ? { color: style.color } : {}),
 				...(style.dim ? { dim: true } : {}),
 			},
-			{ text: MEANINGS[state] },
+			{ text: meaning(state) },
 		]);
 	}
 	return lines;

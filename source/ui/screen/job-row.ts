@@ -1,6 +1,6 @@
 import type { Job } from '../../api/job.js';
 import type { SortOrder } from '../../present/sort.js';
-import { fitCell, truncateStart } from '../../present/text-width.js';
+import { displayWidth, fitCell, truncate, truncateStart } from '../../present/text-width.js';
 import { type Glyphs, stateStyle } from '../../present/theme.js';
 import type { TableLayout } from './columns.js';
 import type { RowTimes } from './job-cells.js';
@@ -100,8 +100,10 @@ export function tableHeadingLine(layout: TableLayout, sort?: SortOrder, ascii = 
 		let gap = index > 0 ? ' ' : '';
 		let cell = fitCell(c.title, c.width, c.align);
 		if (c.id === sorted && c.width > arrow.length) {
-			if (c.title.length + arrow.length <= c.width || c.align === 'left' || index === 0) {
-				cell = fitCell(`${c.title.slice(0, c.width - arrow.length)}${arrow}`, c.width, c.align);
+			// Display widths: a Japanese title takes two columns a character.
+			if (displayWidth(c.title) + arrow.length <= c.width || c.align === 'left' || index === 0) {
+				const title = truncate(c.title, c.width - arrow.length, '');
+				cell = fitCell(`${title}${arrow}`, c.width, c.align);
 			} else {
 				gap = arrow.trim();
 			}

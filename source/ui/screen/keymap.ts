@@ -1,3 +1,4 @@
+import { type MessageKey, t } from '../../i18n/t.js';
 import type { KeyPress, SpecialKey } from '../terminal/input-decoder.js';
 
 /**
@@ -56,8 +57,8 @@ export interface Binding {
 	readonly action: Action;
 	readonly keys: readonly KeySpec[];
 	readonly contexts: readonly KeyContext[];
-	/** What it does, as the help overlay says it. */
-	readonly description: string;
+	/** What it does, as the help overlay says it: its message (ui.key.*). */
+	readonly description: Extract<MessageKey, `ui.key.${string}`>;
 }
 
 const NAV: readonly KeyContext[] = ['list', 'detail'];
@@ -65,115 +66,155 @@ const MOVE: readonly KeyContext[] = ['list', 'detail', 'help', 'error'];
 
 /** Every shortcut, in the order the help overlay lists them. */
 export const KEYMAP: readonly Binding[] = [
-	{ action: 'up', keys: ['up', 'k'], contexts: MOVE, description: 'move up / scroll up' },
+	{ action: 'up', keys: ['up', 'k'], contexts: MOVE, description: 'ui.key.up' },
 	{
 		action: 'down',
 		keys: ['down', 'j'],
 		contexts: MOVE,
-		description: 'move down (past the last job: load older) / scroll down',
+		description: 'ui.key.down',
 	},
-	{ action: 'pageUp', keys: ['pageup'], contexts: MOVE, description: 'page up' },
-	{ action: 'pageDown', keys: ['pagedown'], contexts: MOVE, description: 'page down' },
-	{ action: 'home', keys: ['home', 'g'], contexts: MOVE, description: 'first (newest) / top' },
+	{ action: 'pageUp', keys: ['pageup'], contexts: MOVE, description: 'ui.key.pageUp' },
+	{ action: 'pageDown', keys: ['pagedown'], contexts: MOVE, description: 'ui.key.pageDown' },
+	{ action: 'home', keys: ['home', 'g'], contexts: MOVE, description: 'ui.key.home' },
 	{
 		action: 'end',
 		keys: ['end', 'G'],
 		contexts: MOVE,
-		description: 'last (oldest), loading older jobs / bottom',
+		description: 'ui.key.end',
 	},
-	{ action: 'open', keys: ['return', 'right', 'l'], contexts: ['list'], description: 'open job' },
+	{
+		action: 'open',
+		keys: ['return', 'right', 'l'],
+		contexts: ['list'],
+		description: 'ui.key.open',
+	},
 	{
 		action: 'back',
 		keys: ['escape', 'backspace', 'left', 'h', 'q'],
 		contexts: ['detail'],
-		description: 'back to the list',
+		description: 'ui.key.back',
 	},
-	{ action: 'next', keys: ['n'], contexts: ['detail'], description: 'next job' },
-	{ action: 'previous', keys: ['N'], contexts: ['detail'], description: 'previous job' },
-	{ action: 'copy', keys: ['y'], contexts: ['detail'], description: 'copy the job key (OSC 52)' },
+	{ action: 'next', keys: ['n'], contexts: ['detail'], description: 'ui.key.next' },
+	{ action: 'previous', keys: ['N'], contexts: ['detail'], description: 'ui.key.previous' },
+	{ action: 'copy', keys: ['y'], contexts: ['detail'], description: 'ui.key.copy' },
 	{
 		action: 'filter',
 		keys: ['/'],
 		contexts: ['list'],
-		description: 'filter by name, type, key (and server)',
+		description: 'ui.key.filter',
 	},
-	{ action: 'clearFilter', keys: ['escape'], contexts: ['list'], description: 'clear the filter' },
+	{
+		action: 'clearFilter',
+		keys: ['escape'],
+		contexts: ['list'],
+		description: 'ui.key.clearFilter',
+	},
 	{
 		action: 'stateFilter',
 		keys: ['f'],
 		contexts: ['list'],
-		description: 'state: all, in progress, failed, finished',
+		description: 'ui.key.stateFilter',
 	},
 	{
 		action: 'serverFilter',
 		keys: ['v'],
 		contexts: ['list'],
-		description: 'server (several servers): all, then each in turn',
+		description: 'ui.key.serverFilter',
 	},
 	{
 		action: 'refresh',
 		keys: ['r'],
 		contexts: [...NAV, 'error'],
-		description: 'refresh; after a failure, re-read the settings',
+		description: 'ui.key.refresh',
 	},
-	{ action: 'pause', keys: ['p'], contexts: NAV, description: 'pause / resume polling' },
-	{ action: 'showError', keys: ['e'], contexts: NAV, description: 'show the last error in full' },
+	{ action: 'pause', keys: ['p'], contexts: NAV, description: 'ui.key.pause' },
+	{ action: 'showError', keys: ['e'], contexts: NAV, description: 'ui.key.showError' },
 	{
 		action: 'mark',
 		keys: ['m'],
 		contexts: NAV,
-		description: 'mark / unmark the job: be told when it ends',
+		description: 'ui.key.mark',
 	},
 	{
 		action: 'unseen',
 		keys: ['x'],
 		contexts: NAV,
-		description: 'open the newest failure not seen yet',
+		description: 'ui.key.unseen',
 	},
 	{
 		action: 'sortNext',
 		keys: ['s'],
 		contexts: ['list'],
-		description: 'sort: submitted, state, duration, name (--sort)',
+		description: 'ui.key.sortNext',
 	},
-	{ action: 'sortPrevious', keys: ['S'], contexts: ['list'], description: 'sort: the one before' },
+	{ action: 'sortPrevious', keys: ['S'], contexts: ['list'], description: 'ui.key.sortPrevious' },
 	{
 		action: 'nextFailure',
 		keys: [']'],
 		contexts: ['list'],
-		description: 'next failed job below (wraps round)',
+		description: 'ui.key.nextFailure',
 	},
 	{
 		action: 'previousFailure',
 		keys: ['['],
 		contexts: ['list'],
-		description: 'previous failed job above (wraps round)',
+		description: 'ui.key.previousFailure',
 	},
-	{ action: 'bell', keys: ['b'], contexts: NAV, description: 'bell on / off (--bell)' },
+	{ action: 'bell', keys: ['b'], contexts: NAV, description: 'ui.key.bell' },
 	{
 		action: 'desktop',
 		keys: ['B'],
 		contexts: NAV,
-		description: 'desktop notifications on / off (--desktop-notify)',
+		description: 'ui.key.desktop',
 	},
-	{ action: 'back', keys: ['escape', 'q', 'e'], contexts: ['error'], description: 'close' },
-	{ action: 'help', keys: ['?'], contexts: ['list', 'detail', 'help'], description: 'help' },
-	{ action: 'back', keys: ['escape', 'q'], contexts: ['help'], description: 'close help' },
-	{ action: 'quit', keys: ['q'], contexts: ['list'], description: 'quit' },
+	{ action: 'back', keys: ['escape', 'q', 'e'], contexts: ['error'], description: 'ui.key.close' },
+	{ action: 'help', keys: ['?'], contexts: ['list', 'detail', 'help'], description: 'ui.key.help' },
+	{ action: 'back', keys: ['escape', 'q'], contexts: ['help'], description: 'ui.key.closeHelp' },
+	{ action: 'quit', keys: ['q'], contexts: ['list'], description: 'ui.key.quit' },
 	{
 		action: 'forceQuit',
 		keys: ['ctrl+c'],
 		contexts: ['list', 'detail', 'help', 'filter', 'error', 'password'],
-		description: 'quit from anywhere',
+		description: 'ui.key.forceQuit',
 	},
-	{ action: 'filterAccept', keys: ['return'], contexts: ['filter'], description: 'keep filter' },
-	{ action: 'filterCancel', keys: ['escape'], contexts: ['filter'], description: 'clear filter' },
-	{ action: 'filterDelete', keys: ['backspace'], contexts: ['filter'], description: 'delete' },
-	{ action: 'filterClear', keys: ['ctrl+u'], contexts: ['filter'], description: 'clear text' },
-	{ action: 'promptSubmit', keys: ['return'], contexts: ['password'], description: 'log in' },
-	{ action: 'promptCancel', keys: ['escape'], contexts: ['password'], description: 'cancel' },
-	{ action: 'promptDelete', keys: ['backspace'], contexts: ['password'], description: 'delete' },
-	{ action: 'promptClear', keys: ['ctrl+u'], contexts: ['password'], description: 'clear' },
+	{
+		action: 'filterAccept',
+		keys: ['return'],
+		contexts: ['filter'],
+		description: 'ui.key.filterAccept',
+	},
+	{
+		action: 'filterCancel',
+		keys: ['escape'],
+		contexts: ['filter'],
+		description: 'ui.key.filterCancel',
+	},
+	{
+		action: 'filterDelete',
+		keys: ['backspace'],
+		contexts: ['filter'],
+		description: 'ui.key.delete',
+	},
+	{
+		action: 'filterClear',
+		keys: ['ctrl+u'],
+		contexts: ['filter'],
+		description: 'ui.key.filterClear',
+	},
+	{ action: 'promptSubmit', keys: ['return'], contexts: ['password'], description: 'ui.key.logIn' },
+	{
+		action: 'promptCancel',
+		keys: ['escape'],
+		contexts: ['password'],
+		description: 'ui.key.cancel',
+	},
+	{
+		action: 'promptDelete',
+		keys: ['backspace'],
+		contexts: ['password'],
+		description: 'ui.key.delete',
+	},
+	{ action: 'promptClear', keys: ['ctrl+u'], contexts: ['password'], description: 'ui.key.clear' },
 ];
 
 function keyId(press: KeyPress): string {
@@ -233,19 +274,19 @@ export function helpSections(
 	ascii = false,
 ): { readonly title: string; readonly entries: HelpEntry[] }[] {
 	const titles: Readonly<Record<KeyContext, string>> = {
-		list: 'Job list',
-		detail: 'Job detail',
-		filter: 'While typing a filter',
-		help: 'Help',
-		error: 'The last error',
-		password: 'While typing a password',
+		list: t('ui.help.list'),
+		detail: t('ui.help.detail'),
+		filter: t('ui.help.filter'),
+		help: t('ui.help.help'),
+		error: t('ui.help.error'),
+		password: t('ui.help.password'),
 	};
 	const order: readonly KeyContext[] = ['list', 'detail', 'filter', 'error', 'password'];
 	return order.map((context) => ({
 		title: titles[context],
 		entries: KEYMAP.filter((b) => b.contexts.includes(context)).map((b) => ({
 			keys: b.keys.map((k) => keyLabel(k, ascii)).join(' '),
-			description: b.description,
+			description: t(b.description),
 		})),
 	}));
 }

@@ -1,4 +1,5 @@
 import type { OlderState } from '../../engine/types.js';
+import { t } from '../../i18n/t.js';
 import type { Glyphs } from '../../present/theme.js';
 import type { Line } from './segments.js';
 
@@ -17,14 +18,19 @@ export function olderTail(state: OlderState | undefined): number {
 export function olderRowLine(state: OlderState | undefined, glyphs: Glyphs): Line | null {
 	if (state === undefined || state === 'idle') return null;
 	if (state === 'loading')
-		return [{ text: ` loading older jobs${glyphs.ellipsis === '…' ? '…' : '...'}`, color: 'cyan' }];
-	if (state === 'exhausted') return [{ text: ' no older jobs on the server', color: 'gray' }];
+		return [
+			{
+				text: ` ${t('ui.older.loading', { ellipsis: glyphs.ellipsis === '…' ? '…' : '...' })}`,
+				color: 'cyan',
+			},
+		];
+	if (state === 'exhausted') return [{ text: ` ${t('ui.older.exhausted')}`, color: 'gray' }];
 	if (state === 'full') {
-		return [{ text: ' no more older jobs kept: --max-jobs reached', color: 'yellow' }];
+		return [{ text: ` ${t('ui.older.full')}`, color: 'yellow' }];
 	}
 	return [
-		{ text: ' older jobs failed: ', color: 'red', bold: true },
+		{ text: ` ${t('ui.older.failed')}`, color: 'red', bold: true },
 		{ text: state.error.message, color: 'red' },
-		{ text: `  ${glyphs.moreBelow} retries`, color: 'gray' },
+		{ text: `  ${t('ui.older.retry', { arrow: glyphs.moreBelow })}`, color: 'gray' },
 	];
 }

@@ -1,6 +1,7 @@
 import { type Job, type JobId, jobId, splitJobId } from '../../api/job.js';
 import { isStale } from '../../engine/freshness.js';
 import type { ServerHealth } from '../../engine/types.js';
+import { t } from '../../i18n/t.js';
 import type { Glyphs } from '../../present/theme.js';
 import type { EngineView } from '../use-engine-view.js';
 import type { TerminalSize } from '../use-terminal-size.js';
@@ -42,10 +43,11 @@ export interface ListWindow {
  * order (newest first); `word` says otherwise for another sort ("above").
  */
 export function newerMarkerLine(count: number, glyphs: Glyphs, word = 'newer'): Line {
+	const text = t(word === 'above' ? 'ui.list.above' : 'ui.list.newer', { count });
 	return [
-		{ text: ` ${glyphs.newer} ${count} ${word}`, bold: true },
+		{ text: ` ${glyphs.newer} ${text}`, bold: true },
 		{ text: '  g', bold: true },
-		{ text: ' newest', color: 'gray' },
+		{ text: ` ${t('ui.list.newest')}`, color: 'gray' },
 	];
 }
 
@@ -92,7 +94,11 @@ export interface ScreenInput {
 function countsWithUnseen(input: ScreenInput, header: HeaderInput): Line {
 	const unseen = input.alerts?.unseen ?? 0;
 	if (unseen === 0) return countsLine(header, input.size.columns);
-	const note = { text: `  ${input.glyphs.states.ERROR} ${unseen} new`, color: 'red', bold: true };
+	const note = {
+		text: `  ${input.glyphs.states.ERROR} ${t('ui.counts.unseen', { count: unseen })}`,
+		color: 'red',
+		bold: true,
+	};
 	// Room for the note first: the counts drop their words before it is cut.
 	return [...countsLine(header, input.size.columns - lineWidth([note])), note];
 }
@@ -176,7 +182,7 @@ function listScreen(input: ScreenInput, footer: Line): Screen {
 		const { filters } = input.state;
 		const filtered =
 			filters.text !== '' || filters.state !== 'all' || (filters.server ?? null) !== null;
-		const message = filtered ? ' no jobs match the filter' : ' no jobs yet';
+		const message = ` ${t(filtered ? 'ui.list.noMatch' : 'ui.counts.none')}`;
 		return { ...base, list: null, body: [[{ text: message, color: 'gray' }]], visibleJobs: [] };
 	}
 	const tail = olderTail(input.view.older);
@@ -212,7 +218,7 @@ function detailScreen(input: ScreenInput, id: JobId, scroll: number, footer: Lin
 	const server = job && isFleet(input) ? jobServer(input, job) : undefined;
 	const lines: Line[] = job
 		? detailLines(job, input.size.columns, input.now, input.glyphs, server)
-		: [[{ text: ' This job is no longer held (dropped from the list).', color: 'gray' }]];
+		: [[{ text: ` ${t('ui.detail.gone')}`, color: 'gray' }]];
 	const { body, maxScroll } = scrolled(lines, scroll, bodyRows);
 	const relativeTimes = job
 		? [job.submitTime, job.completeTime, job.startTime].filter((t): t is number => t !== null)
@@ -239,7 +245,7 @@ function scrolledWithMore(lines: readonly Line[], scroll: number, rows: number, 
 	const { body, maxScroll } = scrolled(lines, scroll, shown);
 	const from = Math.min(scroll, maxScroll);
 	const arrows = `${from > 0 ? glyphs.moreAbove : ''}${from < maxScroll ? glyphs.moreBelow : ''}`;
-	const more: Line = [{ text: ` ${arrows} more`, color: 'gray' }];
+	const more: Line = [{ text: ` ${t('ui.list.more', { arrows })}`, color: 'gray' }];
 	return { body: [...body, more], maxScroll, bodyRows: shown };
 }
 
@@ -248,7 +254,7 @@ function helpScreen(input: ScreenInput, scroll: number, footer: Line): Screen {
 	const lines = helpLines(input.ascii, input.glyphs);
 	const { body, maxScroll, bodyRows } = scrolledWithMore(lines, scroll, rows, input.glyphs);
 	return {
-		top: [firstLine(input, 'help')],
+		top: [firstLine(input, t('ui.title.help'))],
 		list: null,
 		body,
 		footer,
@@ -291,7 +297,7 @@ function planView(input: ScreenInput): Screen {
 		case 'help':
 			return helpScreen(input, state.view.scroll, footer);
 		case 'error': {
-			const title = firstLine(input, 'last error');
+			const title = firstLine(input, t('ui.title.lastError'));
 			return serverErrorScreen(state.view, title, input.size, footer, input.glyphs);
 		}
 	}

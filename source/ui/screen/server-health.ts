@@ -1,5 +1,6 @@
 import { isStale } from '../../engine/freshness.js';
 import type { ErrorSummary, ServerHealth } from '../../engine/types.js';
+import { t } from '../../i18n/t.js';
 import type { Glyphs } from '../../present/theme.js';
 import { formatAge } from '../../present/time-format.js';
 import { secondsUntil } from './header.js';
@@ -39,28 +40,28 @@ export function failureWords(error: ErrorSummary): string {
 		case 'permission':
 			return '403';
 		case 'tls':
-			return 'certificate';
+			return t('ui.server.certificate');
 		case 'timeout':
-			return 'timeout';
+			return t('ui.server.timeout');
 		case 'too-large':
-			return 'too large';
+			return t('ui.server.tooLarge');
 		case 'aborted':
-			return 'cancelled';
+			return t('ui.server.cancelled');
 		case 'rate-limited':
 			return '429';
 		case 'network':
 			return networkWords(error.message);
 		default:
-			return status ?? (error.kind === 'bad-response' ? 'bad answer' : error.kind);
+			return status ?? (error.kind === 'bad-response' ? t('ui.server.badAnswer') : error.kind);
 	}
 }
 
 function networkWords(message: string): string {
-	if (/refused/i.test(message)) return 'refused';
-	if (/not found/i.test(message)) return 'no such host';
-	if (/no route/i.test(message)) return 'unreachable';
-	if (/closed|reset/i.test(message)) return 'reset';
-	return 'network';
+	if (/refused/i.test(message)) return t('ui.server.refused');
+	if (/not found/i.test(message)) return t('ui.server.noSuchHost');
+	if (/no route/i.test(message)) return t('ui.server.unreachable');
+	if (/closed|reset/i.test(message)) return t('ui.server.reset');
+	return t('ui.server.network');
 }
 
 /** The failure a server's connection carries, or null. */
@@ -80,24 +81,28 @@ function entry(server: ServerLine, now: number, glyphs: Glyphs, wide: boolean): 
 			return [
 				name,
 				{ text: ` ${glyphs.live}`, color: 'green' },
-				...(wide ? [{ text: ' live' }] : []),
+				...(wide ? [{ text: ` ${t('ui.server.live')}` }] : []),
 			];
 		case 'stale': {
 			const age = server.lastSuccessAt === null ? '' : ` ${formatAge(now - server.lastSuccessAt)}`;
-			return [name, { text: ` ${glyphs.down} stale${wide ? age : ''}`, color: 'yellow' }];
+			const stale = `${t('ui.server.stale')}${wide ? age : ''}`;
+			return [name, { text: ` ${glyphs.down} ${stale}`, color: 'yellow' }];
 		}
 		case 'connecting':
 			return [
 				name,
-				{ text: ` ${glyphs.down}${wide ? ` connecting${glyphs.ellipsis}` : ''}`, color: 'gray' },
+				{
+					text: ` ${glyphs.down}${wide ? ` ${t('ui.server.connecting', { ellipsis: glyphs.ellipsis })}` : ''}`,
+					color: 'gray',
+				},
 			];
 		case 'paused':
-			return [name, { text: ` ${glyphs.down} paused`, color: 'yellow' }];
+			return [name, { text: ` ${glyphs.down} ${t('ui.server.paused')}`, color: 'yellow' }];
 		case 'retrying':
 			return [
 				name,
 				{
-					text: ` ${glyphs.down} ${failure ? failureWords(failure) : 'retrying'}`,
+					text: ` ${glyphs.down} ${failure ? failureWords(failure) : t('ui.server.retrying')}`,
 					color: 'yellow',
 				},
 			];
@@ -105,7 +110,7 @@ function entry(server: ServerLine, now: number, glyphs: Glyphs, wide: boolean): 
 			return [
 				name,
 				{
-					text: ` ${glyphs.states.ERROR} ${failure ? failureWords(failure) : 'failed'}`,
+					text: ` ${glyphs.states.ERROR} ${failure ? failureWords(failure) : t('ui.server.failed')}`,
 					color: 'red',
 				},
 			];
@@ -122,7 +127,7 @@ function joined(entries: readonly Segment[][]): Segment[] {
 export function liveCount(servers: readonly ServerLine[], now: number): Segment {
 	const live = servers.filter((server) => serverStatus(server, now) === 'live').length;
 	return {
-		text: `${live}/${servers.length} live`,
+		text: t('ui.server.liveCount', { live, total: servers.length }),
 		color: live === servers.length ? 'green' : 'yellow',
 	};
 }
@@ -188,10 +193,16 @@ export function serverNoticeLines(
 			lines.push([{ text, color: 'red' }]);
 		} else if (connection.kind === 'retrying') {
 			const wait = secondsUntil(connection.nextTryAt, now);
-			const text = ` ${glyphs.warning} ${server.name}: attempt ${connection.attempt}, next try in ${wait}s: ${connection.lastError.message}`;
+			const attempt = t('ui.notice.attempt', {
+				attempt: connection.attempt,
+				seconds: wait,
+				message: connection.lastError.message,
+			});
+			const text = ` ${glyphs.warning} ${server.name}: ${attempt}`;
 			lines.push([{ text, color: 'yellow' }]);
 		} else if (connection.kind === 'paused' && connection.lastError) {
-			const text = ` ${glyphs.warning} ${server.name}: refresh failed: ${connection.lastError.message}`;
+			const failed = t('ui.notice.refreshFailed', { message: connection.lastError.message });
+			const text = ` ${glyphs.warning} ${server.name}: ${failed}`;
 			lines.push([{ text, color: 'yellow' }]);
 		}
 	}
@@ -217,7 +228,7 @@ export interface FleetTitleInput {
 export function fleetTitleLine(input: FleetTitleInput): Line {
 	const { servers, now, glyphs } = input;
 	const width = input.width - 1;
-	const help: Segment = { text: '   ? help ' };
+	const help: Segment = { text: `   ? ${t('ui.header.help')} ` };
 	const left: Segment[] = [{ text: ' umwatch', bold: true }];
 	if (input.title !== undefined) {
 		left.push({ text: ` ${glyphs.pointer} ${input.title}` });

@@ -1,16 +1,23 @@
 import type { ServerHealth, Snapshot } from '../../engine/types.js';
+import { t } from '../../i18n/t.js';
 import type { Glyphs } from '../../present/theme.js';
 import { formatLiveDuration } from '../../present/time-format.js';
 import { failureWords } from './server-health.js';
-import type { UiExitReason } from './summary.js';
+import { type UiExitReason, withEnding } from './summary.js';
 
-function plural(count: number, word: string): string {
-	return `${count} ${word}${count === 1 ? '' : 's'}`;
+/** `12 jobs`, `12 jobs (1 failed)`. */
+function jobsText(count: number, failed: number): string {
+	if (failed > 0) {
+		return count === 1
+			? t('ui.summary.jobsOneFailed', { failed })
+			: t('ui.summary.jobsFailed', { count, failed });
+	}
+	return count === 1 ? t('ui.summary.jobsOne') : t('ui.summary.jobs', { count });
 }
 
 /** One server's part of the summary: its jobs (and failed ones), and how it stood at the end. */
 function serverPart(server: ServerHealth, failedJobs: number, glyphs: Glyphs): string {
-	const jobs = `${plural(server.jobCount, 'job')}${failedJobs > 0 ? ` (${failedJobs} failed)` : ''}`;
+	const jobs = jobsText(server.jobCount, failedJobs);
 	const { connection } = server;
 	if (connection.kind === 'failed') {
 		const trouble = `${glyphs.states.ERROR} ${failureWords(connection.error)}`;
@@ -50,8 +57,7 @@ export function serversExitSummary(
 	const parts = snapshot.servers.map((server) =>
 		serverPart(server, failed.get(server.name) ?? 0, glyphs),
 	);
-	const base = `umwatch: watched ${names} for ${formatLiveDuration(elapsedMs)}: ${parts.join(', ')}`;
-	if (reason === 'quit') return base;
-	if (reason === 'signal') return `${base} (ended by ${detail ?? 'a signal'})`;
-	return `${base} (stopped by an unexpected error${detail ? `: ${detail}` : ''})`;
+	const duration = formatLiveDuration(elapsedMs);
+	const base = t('ui.summary.watchedServers', { names, duration, parts: parts.join(', ') });
+	return withEnding(base, reason, detail);
 }

@@ -1,4 +1,5 @@
 import type { ConnectionState, Snapshot } from '../../engine/types.js';
+import { t } from '../../i18n/t.js';
 import { describeSummary, failureLines } from '../../present/failure.js';
 import { formatLiveDuration } from '../../present/time-format.js';
 import { lastFailure } from './error-view.js';
@@ -16,10 +17,23 @@ export function exitSummary(
 ): string {
 	const failed = snapshot.counts.ERROR + snapshot.counts.PARTIAL_FAILURES + snapshot.counts.ABORTED;
 	const jobs = snapshot.jobs.length;
-	const base = `umwatch: watched ${host} for ${formatLiveDuration(elapsedMs)}; ${jobs} job${jobs === 1 ? '' : 's'}, ${failed} failed`;
-	if (reason === 'quit') return base;
-	if (reason === 'signal') return `${base} (ended by ${detail ?? 'a signal'})`;
-	return `${base} (stopped by an unexpected error${detail ? `: ${detail}` : ''})`;
+	const duration = formatLiveDuration(elapsedMs);
+	const base =
+		jobs === 1
+			? t('ui.summary.watchedOne', { host, duration, failed })
+			: t('ui.summary.watched', { host, duration, jobs, failed });
+	return withEnding(base, reason, detail);
+}
+
+/** The summary line with how the view ended, when it was not `q`. */
+export function withEnding(summary: string, reason: UiExitReason, detail?: string): string {
+	if (reason === 'quit') return summary;
+	if (reason === 'signal') {
+		return t('ui.summary.signal', { summary, signal: detail ?? t('ui.summary.aSignal') });
+	}
+	return detail
+		? t('ui.summary.errorDetail', { summary, detail })
+		: t('ui.summary.error', { summary });
 }
 
 /**
