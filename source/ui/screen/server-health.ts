@@ -56,11 +56,12 @@ export function failureWords(error: ErrorSummary): string {
 	}
 }
 
+// The message is in the language chosen (api.refused etc.): both are read.
 function networkWords(message: string): string {
-	if (/refused/i.test(message)) return t('ui.server.refused');
-	if (/not found/i.test(message)) return t('ui.server.noSuchHost');
-	if (/no route/i.test(message)) return t('ui.server.unreachable');
-	if (/closed|reset/i.test(message)) return t('ui.server.reset');
+	if (/refused|拒否/i.test(message)) return t('ui.server.refused');
+	if (/not found|見つかりません/i.test(message)) return t('ui.server.noSuchHost');
+	if (/no route|到達できません/i.test(message)) return t('ui.server.unreachable');
+	if (/closed|reset|閉じられ|リセット/i.test(message)) return t('ui.server.reset');
 	return t('ui.server.network');
 }
 
