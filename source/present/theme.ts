@@ -168,17 +168,3 @@ export function paint(text: string, sgr: string, color: boolean): string {
 export function glyphsFor(ascii: boolean): Glyphs {
 	return ascii ? ASCII_GLYPHS : UNICODE_GLYPHS;
 }
-
-/** Lower-case label for header counts, e.g. "partial" for PARTIAL_FAILURES. */
-export const COUNT_LABELS: Readonly<Record<DisplayState, string>> = {
-	RUNNING: 'running',
-	QUEUED: 'queued',
-	WAITING: 'waiting',
-	ABORTING: 'aborting',
-	NORMAL: 'normal',
-	WARNING: 'warning',
-	PARTIAL_FAILURES: 'partial',
-	ERROR: 'error',
-	ABORTED: 'aborted',
-	UNKNOWN: 'unknown',
-};
