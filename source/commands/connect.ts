@@ -8,6 +8,7 @@ import { rereadServer } from '../config/reload.js';
 import { type ResolveInput, serverHost } from '../config/resolve.js';
 import { openTerminal } from '../config/terminal.js';
 import type { Config, NamedServer, ServerConfig } from '../config/types.js';
+import { t } from '../i18n/t.js';
 import type { Reconnector } from '../ui/use-recovery.js';
 import { type CommandIo, say } from './io.js';
 import { createReconnector, type ReconnectSource, SwappableClient } from './reconnect.js';
@@ -99,9 +100,14 @@ function firstServer(config: Config): NamedServer {
 
 /** A setup failure of one server among several says which: "osaka: cannot read …". */
 function namedError(error: unknown, name: string): unknown {
-	if (error instanceof SetupError) return new SetupError(`${name}: ${error.message}`, error.hint);
+	if (error instanceof SetupError) {
+		return new SetupError(t('cli.serverSays', { name, message: error.message }), error.hint);
+	}
 	if (error instanceof ConfigError) {
-		return new ConfigError(`${name}: ${error.message}`, { hint: error.hint, usage: error.usage });
+		return new ConfigError(t('cli.serverSays', { name, message: error.message }), {
+			hint: error.hint,
+			usage: error.usage,
+		});
 	}
 	return error;
 }
@@ -172,8 +178,7 @@ async function connectServer(
 		...trust,
 	});
 	if (server.insecure) {
-		const whose = several ? ` of ${name}` : '';
-		say(io, `warning: --insecure: the server certificate${whose} is not checked`);
+		say(io, several ? t('cli.insecureOf', { name }) : t('cli.insecure'));
 	}
 	const shown = { name, url: first.baseUrl, host: first.displayHost, insecure: server.insecure };
 	const reread = options.reread;
@@ -204,7 +209,11 @@ function rereadSource(
 	several: boolean,
 ): ReconnectSource {
 	// The full screen holds the terminal: a prompt is the screen's, and warnings were said at start.
-	const quiet = { ...context, warn: () => undefined, openTerminal: () => 'the screen holds it' };
+	const quiet = {
+		...context,
+		warn: () => undefined,
+		openTerminal: () => t('cli.screenHoldsTerminal'),
+	};
 	return {
 		label: context.label,
 		async prepare() {
@@ -245,17 +254,14 @@ export function readCaFile(path: string): string {
 	try {
 		const text = readFileSync(path, 'utf8');
 		if (!text.includes('-----BEGIN CERTIFICATE-----')) {
-			throw new SetupError(
-				`the CA file ${path} holds no PEM certificate`,
-				'it must contain -----BEGIN CERTIFICATE-----',
-			);
+			throw new SetupError(t('cli.caFileEmpty', { path }), t('cli.caFileEmpty.hint'));
 		}
 		return text;
 	} catch (error) {
 		if (error instanceof SetupError) throw error;
 		throw new SetupError(
-			`cannot read the CA file ${path}: ${errorCode(error)}`,
-			'check the path and its permissions',
+			t('cli.caFileUnreadable', { path, code: errorCode(error) }),
+			t('cli.caFileUnreadable.hint'),
 		);
 	}
 }

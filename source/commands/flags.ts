@@ -1,5 +1,6 @@
 import { ConfigError } from '../config/errors.js';
 import type { CliFlags } from '../config/types.js';
+import { t } from '../i18n/t.js';
 
 type FlagSpec =
 	| { readonly type: 'string' }
@@ -105,15 +106,17 @@ export function checkFlags(parsed: Readonly<Record<string, unknown>>): CliFlags 
 	const unknown = Object.keys(parsed).filter((key) => !known.has(key));
 	if (unknown.length > 0) {
 		const names = unknown.map(flagName).join(', ');
-		throw new ConfigError(`unknown flag${unknown.length > 1 ? 's' : ''}: ${names}`);
+		throw new ConfigError(
+			t(unknown.length > 1 ? 'cli.unknownFlags' : 'cli.unknownFlag', { names }),
+		);
 	}
 	for (const [key, spec] of Object.entries(FLAG_SPECS)) {
 		const value = parsed[key];
 		if (spec.type === 'string' && value === '') {
-			throw new ConfigError(`${flagName(key)} needs a value`);
+			throw new ConfigError(t('cli.needsValue', { flag: flagName(key) }));
 		}
 		if (spec.type === 'string' && value !== undefined && typeof value !== 'string') {
-			throw new ConfigError(`${flagName(key)} needs a value`);
+			throw new ConfigError(t('cli.needsValue', { flag: flagName(key) }));
 		}
 	}
 	return parsed as CliFlags;

@@ -2,6 +2,7 @@ import { EXIT_CODE_ROWS, exitCodeHelpText } from '../api/exit-codes.js';
 import { currentLanguage } from '../i18n/language.js';
 import { type MessageKey, t } from '../i18n/t.js';
 import { proseFor } from '../present/ascii-text.js';
+import { displayWidth } from '../present/text-width.js';
 
 /** One line of usage per mode, shown after a usage error about that mode. */
 export const USAGE: Readonly<Record<string, string>> = {
@@ -20,7 +21,9 @@ export const USAGE: Readonly<Record<string, string>> = {
 export function usageFor(mode: string | null): string {
 	const line = mode === null ? undefined : USAGE[mode];
 	const lines = line === undefined ? Object.values(USAGE) : [line];
-	return `usage: ${lines.join('\n       ')}\nRun 'umwatch --help' for every flag.`;
+	// Continuation lines start under the first, whatever the width of `usage: ` in the language.
+	const indent = ' '.repeat(displayWidth(t('cli.usage', { lines: '' })));
+	return `${t('cli.usage', { lines: lines.join(`\n${indent}`) })}\n${t('cli.usage.more')}`;
 }
 
 /**

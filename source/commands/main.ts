@@ -1,6 +1,7 @@
 import { ConfigError } from '../config/errors.js';
 import { type ResolveInput, resolveConfig } from '../config/resolve.js';
 import { type Config, isCommandName } from '../config/types.js';
+import { t } from '../i18n/t.js';
 import { openConnections } from './connect.js';
 import { describeStartupFailure } from './failure.js';
 import { checkFlags } from './flags.js';
@@ -107,7 +108,7 @@ function requestedMode(positionals: readonly string[]): string {
 function noArgs(config: Config): void {
 	const extra = config.args[0];
 	if (extra !== undefined) {
-		throw new ConfigError(`unexpected "${extra}" after ${config.command}`, {
+		throw new ConfigError(t('cli.unexpected', { word: extra, command: config.command }), {
 			usage: config.command,
 		});
 	}

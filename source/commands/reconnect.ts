@@ -1,6 +1,7 @@
 import { ApiError } from '../api/errors.js';
 import type { AiqumClient, ListJobsOptions, LongPollOptions } from '../api/types.js';
 import type { ErrorSummary } from '../engine/types.js';
+import { t } from '../i18n/t.js';
 import type { Reconnector } from '../ui/use-recovery.js';
 
 /**
@@ -137,9 +138,7 @@ export function createReconnector(
 				insecure = prepared.insecure;
 			} catch (error) {
 				const { message, hint } = describe(error);
-				client.fail(
-					new ApiError(failure.kind, `Reading the settings again failed: ${message}`, { hint }),
-				);
+				client.fail(new ApiError(failure.kind, t('cli.reloadFailed', { message }), { hint }));
 			}
 			return { insecure };
 		},

@@ -1,4 +1,5 @@
 import { ConfigError } from '../config/errors.js';
+import { t } from '../i18n/t.js';
 
 /** The scripting commands. */
 export type ScriptCommand = 'list' | 'show' | 'wait' | 'events';
@@ -8,7 +9,7 @@ export function checkScriptArgs(command: ScriptCommand, args: readonly string[])
 	const wantsKey = command === 'show' || command === 'wait';
 	if (wantsKey && args.length === 0) {
 		throw new ConfigError(
-			`${command} needs a job key${command === 'wait' ? " (or '-' to read 202 bodies or keys from stdin)" : ''}`,
+			command === 'wait' ? t('cli.waitNeedsKey') : t('cli.needsKey', { command }),
 			{
 				usage: command,
 			},
@@ -17,6 +18,8 @@ export function checkScriptArgs(command: ScriptCommand, args: readonly string[])
 	// `wait KEY KEY …` waits for them all; `show` shows one job.
 	const extra = command === 'wait' ? [] : args.slice(wantsKey ? 1 : 0);
 	if (extra.length > 0) {
-		throw new ConfigError(`unexpected "${extra[0]}" after ${command}`, { usage: command });
+		throw new ConfigError(t('cli.unexpected', { word: extra[0] ?? '', command }), {
+			usage: command,
+		});
 	}
 }

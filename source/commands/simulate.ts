@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { errorCode } from '../config/config-file.js';
 import { SetupError } from '../config/errors.js';
 import type { SimulateConfig } from '../config/types.js';
+import { t } from '../i18n/t.js';
 import { createSimulator, type SimulatorOptions } from '../simulator/index.js';
 import type { CommandIo } from './io.js';
 import type { Interrupts } from './signals.js';
@@ -47,18 +48,25 @@ export async function runSimulate(
 		url = await simulator.listen();
 	} catch (error) {
 		throw new SetupError(
-			`cannot listen on ${config.host}:${config.port}: ${errorCode(error)}`,
-			'choose another --port, or --port 0 for any free one',
+			t('cli.simulate.cannotListen', {
+				address: `${config.host}:${config.port}`,
+				code: errorCode(error),
+			}),
+			t('cli.simulate.cannotListen.hint'),
 		);
 	}
 	try {
 		io.stdout.write(
 			[
-				`umwatch simulate: a simulated Unified Manager is listening on ${url}`,
-				`  user:     ${config.user}`,
-				`  password: ${password}`,
-				`Try: UMWATCH_PASSWORD='${password}' umwatch --url ${url} --user ${config.user}${tls === undefined ? '' : ' --ca-file <your certificate>'}`,
-				'Stop it with Ctrl-C.',
+				t('cli.simulate.listening', { url }),
+				t('cli.simulate.user', { user: config.user }),
+				t('cli.simulate.password', { password }),
+				t(tls === undefined ? 'cli.simulate.try' : 'cli.simulate.tryTls', {
+					password,
+					url,
+					user: config.user,
+				}),
+				t('cli.simulate.stop'),
 				'',
 			].join('\n'),
 		);
@@ -74,12 +82,18 @@ export async function runSimulate(
 }
 
 function readTls(certPath: string, keyPath: string): { cert: string; key: string } {
-	const read = (path: string, what: string) => {
+	const read = (
+		path: string,
+		what: 'cli.simulate.cannotReadCert' | 'cli.simulate.cannotReadKey',
+	) => {
 		try {
 			return readFileSync(path, 'utf8');
 		} catch (error) {
-			throw new SetupError(`cannot read the ${what} ${path}: ${errorCode(error)}`);
+			throw new SetupError(t(what, { path, code: errorCode(error) }));
 		}
 	};
-	return { cert: read(certPath, 'certificate'), key: read(keyPath, 'private key') };
+	return {
+		cert: read(certPath, 'cli.simulate.cannotReadCert'),
+		key: read(keyPath, 'cli.simulate.cannotReadKey'),
+	};
 }

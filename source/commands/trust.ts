@@ -6,6 +6,8 @@ import { promptConfirm } from '../config/prompt.js';
 import { openTerminal } from '../config/terminal.js';
 import type { Config } from '../config/types.js';
 import { type WriteResult, writeProfileFingerprint } from '../config/write-profile.js';
+import { t } from '../i18n/t.js';
+import { displayWidth } from '../present/text-width.js';
 import { readCaFile } from './connect.js';
 import type { CommandIo } from './io.js';
 
@@ -17,24 +19,42 @@ export function describeCertificate(info: CertificateInfo, now: number): string[
 			n.organization === '' ? '' : `O=${n.organization}`,
 		]
 			.filter((part) => part !== '')
-			.join(', ') || '(none)';
+			.join(', ') || t('trust.none');
 	const validity: string[] = [];
-	if (info.validTo.getTime() < now) validity.push('EXPIRED');
-	if (info.validFrom.getTime() > now) validity.push('NOT YET VALID');
+	if (info.validTo.getTime() < now) validity.push(t('trust.expired'));
+	if (info.validFrom.getTime() > now) validity.push(t('trust.notYetValid'));
+	const note = (shown: boolean, text: string) => (shown ? `  ${text}` : '');
+	const range = t('trust.validRange', { from: day(info.validFrom), to: day(info.validTo) });
+	const reason = info.authorizationError ?? t('trust.unknownReason');
 	return [
-		`Server       ${info.host}`,
-		`Subject      ${name(info.subject)}`,
-		`Issuer       ${name(info.issuer)}${info.selfSigned ? '  (self-signed)' : ''}`,
-		`Names        ${info.altNames === '' ? '(none)' : info.altNames}${info.validForHost ? '' : '  (does not cover this host)'}`,
-		`Valid        ${day(info.validFrom)} to ${day(info.validTo)}${validity.length === 0 ? '' : `  (${validity.join(', ')})`}`,
-		`SHA-256      ${info.fingerprint256}`,
-		`Verified     ${info.authorized ? 'yes, by the trusted CAs' : `no (${info.authorizationError ?? 'unknown reason'})`}`,
+		field(t('trust.label.server'), info.host),
+		field(t('trust.label.subject'), name(info.subject)),
+		field(
+			t('trust.label.issuer'),
+			name(info.issuer) + note(info.selfSigned, t('trust.selfSigned')),
+		),
+		field(
+			t('trust.label.names'),
+			(info.altNames === '' ? t('trust.none') : info.altNames) +
+				note(!info.validForHost, t('trust.notThisHost')),
+		),
+		field(t('trust.label.valid'), range + note(validity.length > 0, `(${validity.join(', ')})`)),
+		field('SHA-256', info.fingerprint256),
+		field(
+			t('trust.label.verified'),
+			info.authorized ? t('trust.verifiedYes') : t('trust.verifiedNo', { reason }),
+		),
 	];
+}
+
+// `Server       um01`: the label padded to one column, by display width (Japanese labels are wider per character).
+function field(label: string, value: string): string {
+	return `${label}${' '.repeat(Math.max(1, 13 - displayWidth(label)))}${value}`;
 }
 
 function day(date: Date): string {
 	return Number.isNaN(date.getTime())
-		? '(unknown)'
+		? t('trust.unknownDate')
 		: `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
@@ -49,8 +69,7 @@ const DECLINED = 1;
  */
 export async function runTrust(config: Config, io: CommandIo): Promise<number> {
 	const server = config.server;
-	if (server === null)
-		throw new ConfigError('trust needs a server: give --url or a profile', { usage: 'trust' });
+	if (server === null) throw new ConfigError(t('trust.needsServer'), { usage: 'trust' });
 	refusePlainHttp(server.url);
 	const name = config.profileName;
 	const stored = name === null ? undefined : loadConfigFile(config.configPath).profiles.get(name);
@@ -61,16 +80,15 @@ export async function runTrust(config: Config, io: CommandIo): Promise<number> {
 	const changes = stored === undefined ? {} : profileChanges(server.url, stored, config);
 	const pinned = server.fingerprint === info.fingerprint256;
 	if (pinned && changes.url === undefined && changes.user === undefined) {
-		io.stdout.write('This certificate is already the pinned one.\n');
+		io.stdout.write(`${t('trust.alreadyPinned')}\n`);
 		return 0;
 	}
 	if (!pinned && server.fingerprint !== null) {
-		io.stdout.write(`It differs from the pinned ${server.fingerprint}.\n`);
+		io.stdout.write(`${t('trust.differs', { fingerprint: server.fingerprint })}\n`);
 	}
 	if (name === null) {
-		io.stdout.write(
-			`To accept exactly this certificate, add:\n  --fingerprint ${info.fingerprint256}\nor store it in a profile: umwatch trust --url ${server.url} --profile NAME\n`,
-		);
+		const how = t('trust.howToAccept', { fingerprint: info.fingerprint256, url: server.url });
+		io.stdout.write(`${how}\n`);
 		return 0;
 	}
 	// Storing a user name alone changes nothing about what is trusted: no question.
@@ -80,10 +98,12 @@ export async function runTrust(config: Config, io: CommandIo): Promise<number> {
 		!config.yes &&
 		!(await confirm(
 			io,
-			`Pin this certificate in profile "${name}"${changes.url === undefined ? '' : ` and set its URL to ${changes.url}`}? [y/N] `,
+			changes.url === undefined
+				? t('trust.question', { name })
+				: t('trust.questionUrl', { name, url: changes.url }),
 		))
 	) {
-		io.stdout.write('Nothing stored.\n');
+		io.stdout.write(`${t('trust.nothingStored')}\n`);
 		return DECLINED;
 	}
 	const user = changes.user ?? server.user;
@@ -103,8 +123,8 @@ export async function runTrust(config: Config, io: CommandIo): Promise<number> {
 /** A certificate says nothing about a plain-HTTP server: pinning one to an http:// URL only breaks it. */
 function refusePlainHttp(url: string): void {
 	if (parseBaseUrl(url).protocol !== 'http:') return;
-	throw new ConfigError(`${url}: nothing to trust over plain HTTP`, {
-		hint: 'trust is for https:// servers; if this port speaks TLS, give its https:// URL',
+	throw new ConfigError(t('trust.plainHttp', { url }), {
+		hint: t('trust.plainHttp.hint'),
 		usage: 'trust',
 	});
 }
@@ -115,13 +135,10 @@ function refusePlainHttp(url: string): void {
  */
 function checkProfileServer(url: string, name: string, stored: Profile, config: Config): void {
 	if (stored.url === undefined || config.trust.setUrl || sameServer(url, stored.url)) return;
-	throw new ConfigError(
-		`${url} is not the server of profile "${name}" (${stored.url}); nothing stored`,
-		{
-			hint: `add --set-url to pin its certificate in "${name}" and change the profile's URL to it; or choose another profile name`,
-			usage: 'trust',
-		},
-	);
+	throw new ConfigError(t('trust.otherServer', { url, name, stored: stored.url }), {
+		hint: t('trust.otherServer.hint', { name }),
+		usage: 'trust',
+	});
 }
 
 /** What an existing profile gets besides the fingerprint: the URL (when it has none, or --set-url) and --user. */
@@ -146,22 +163,20 @@ function storedLines(
 	changes: ProfileChanges,
 	user: string | null,
 ): string[] {
-	const where = `profile "${name}" in ${result.path}`;
+	const where = t('trust.where', { name, path: result.path });
 	if (result.created) {
 		const profile = shellWord(name);
 		return [
-			`Created ${where}: it now accepts exactly this certificate.`,
-			user === null
-				? `Next: umwatch trust ${profile} --user USER (stores the user name), then umwatch ${profile}`
-				: `Next: umwatch ${profile} (the live view), or umwatch ${profile} list`,
+			t('trust.created', { where }),
+			user === null ? t('trust.nextUser', { profile }) : t('trust.next', { profile }),
 		];
 	}
 	const parts = [
-		...(pinned ? [] : ['it now accepts exactly this certificate']),
-		...(changes.url === undefined ? [] : [`its URL is now ${changes.url}`]),
-		...(changes.user === undefined ? [] : [`its user is now ${changes.user}`]),
+		...(pinned ? [] : [t('trust.part.pinned')]),
+		...(changes.url === undefined ? [] : [t('trust.part.url', { url: changes.url })]),
+		...(changes.user === undefined ? [] : [t('trust.part.user', { user: changes.user })]),
 	];
-	return [`Updated ${where}: ${parts.join('; ')}.`];
+	return [t('trust.updated', { where, parts: parts.join(t('trust.partJoin')) })];
 }
 
 /** A profile name as a shell word (names with spaces or quotes are single-quoted). */
@@ -172,10 +187,7 @@ function shellWord(word: string): string {
 async function confirm(io: CommandIo, question: string): Promise<boolean> {
 	const terminal = openTerminal({ stdin: io.stdin, stderr: io.stderr });
 	if (typeof terminal === 'string') {
-		throw new SetupError(
-			`cannot ask for confirmation: ${terminal}`,
-			'add --yes to store the fingerprint without asking',
-		);
+		throw new SetupError(t('trust.cannotAsk', { reason: terminal }), t('trust.cannotAsk.hint'));
 	}
 	try {
 		return await promptConfirm(terminal.input, terminal.output, question);

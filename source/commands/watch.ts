@@ -5,6 +5,7 @@ import type { ResolveInput } from '../config/resolve.js';
 import { openKeyboard } from '../config/terminal.js';
 import type { Config } from '../config/types.js';
 import type { ConnectionState, Engine } from '../engine/types.js';
+import { t } from '../i18n/t.js';
 import type { UiExit } from '../ui/run.js';
 import { openConnection, openConnections } from './connect.js';
 import type { CommandIo } from './io.js';
@@ -32,8 +33,8 @@ export async function runWatch(
 	const keyboard = openKeyboard(io.stdin);
 	if (typeof keyboard === 'string') {
 		throw new SetupError(
-			`the live view needs a terminal to read keys from: ${keyboard}`,
-			"use 'umwatch list' or 'umwatch events' in scripts",
+			t('cli.watch.noKeyboard', { reason: keyboard }),
+			t('cli.watch.noKeyboard.hint'),
 		);
 	}
 	const several = config.servers.length > 1 || config.demoServers > 1;

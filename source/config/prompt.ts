@@ -86,7 +86,11 @@ export function promptHidden(
 	});
 }
 
-/** Asks a yes/no question on the terminal (line mode); only "y" or "yes" counts as yes. */
+/**
+ * Asks a yes/no question on the terminal (line mode); only "y" or "yes" counts
+ * as yes, and "はい" too: with a Japanese input method on, that is what the
+ * keys give (in any language: a yes is a yes).
+ */
 export function promptConfirm(
 	input: TerminalInput,
 	output: TerminalOutput,
@@ -105,7 +109,7 @@ export function promptConfirm(
 			answer += String(chunk);
 			const end = answer.indexOf('\n');
 			if (end === -1) return;
-			done(/^\s*y(es)?\s*$/i.test(answer.slice(0, end)));
+			done(/^\s*(y(es)?|はい)\s*$/i.test(answer.slice(0, end)));
 		};
 		output.write(question);
 		input.on('data', onData);

@@ -34,11 +34,13 @@ import { configEn } from './en/config.js';
 import { helpEn } from './en/help.js';
 import { outputEn } from './en/output.js';
 import { presentEn } from './en/present.js';
+import { trustEn } from './en/trust.js';
 import { uiEn } from './en/ui.js';
 
 export const en = {
 	...apiEn,
 	...cliEn,
+	...trustEn,
 	...configEn,
 	...helpEn,
 	...outputEn,

@@ -7,11 +7,13 @@ import { configJa } from './ja/config.js';
 import { helpJa } from './ja/help.js';
 import { outputJa } from './ja/output.js';
 import { presentJa } from './ja/present.js';
+import { trustJa } from './ja/trust.js';
 import { uiJa } from './ja/ui.js';
 
 export const ja = translation(en, {
 	...apiJa,
 	...cliJa,
+	...trustJa,
 	...configJa,
 	...helpJa,
 	...outputJa,

@@ -105,6 +105,14 @@ const SAMPLE: Readonly<Record<string, string | number>> = {
 	now: 'ops at https://um02.example.com',
 	before: 'ops at https://um01.example.com',
 	user: 'ops',
+	lines: 'umwatch [PROFILE...] show KEY [--json] [--all] [--partial-ok]',
+	address: '127.0.0.1:8443',
+	password: 'Xq3-9fJk2LmN',
+	fingerprint: 'AB:CD:EF:01:23:45',
+	from: '2026-01-01 00:00 UTC',
+	to: '2027-01-01 00:00 UTC',
+	stored: 'https://um02.example.com',
+	profile: 'tokyo',
 };
 
 /** Ratio allowed; very short messages (a unit, a quote) get two columns more. */

@@ -1,4 +1,36 @@
 /** Messages of the command line itself (source/cli.tsx, source/commands/). */
 export const cliEn = {
 	'cli.badLang': '{name} must be ja or en, not "{value}"',
+	'cli.unknownFlag': 'unknown flag: {names}',
+	'cli.unknownFlags': 'unknown flags: {names}',
+	'cli.needsValue': '{flag} needs a value',
+	// The usage lines follow `usage: ` (their own words stay as typed), then the pointer to --help.
+	'cli.usage': 'usage: {lines}',
+	'cli.usage.more': "Run 'umwatch --help' for every flag.",
+	'cli.unexpected': 'unexpected "{word}" after {command}',
+	'cli.needsKey': '{command} needs a job key',
+	'cli.waitNeedsKey': "wait needs a job key (or '-' to read 202 bodies or keys from stdin)",
+	'cli.watch.noKeyboard': 'the live view needs a terminal to read keys from: {reason}',
+	'cli.watch.noKeyboard.hint': "use 'umwatch list' or 'umwatch events' in scripts",
+	// One server of several names itself before its error: "osaka: cannot read …".
+	'cli.serverSays': '{name}: {message}',
+	'cli.insecure': 'warning: --insecure: the server certificate is not checked',
+	'cli.insecureOf': 'warning: --insecure: the server certificate of {name} is not checked',
+	'cli.screenHoldsTerminal': 'the screen holds it',
+	'cli.caFileEmpty': 'the CA file {path} holds no PEM certificate',
+	'cli.caFileEmpty.hint': 'it must contain -----BEGIN CERTIFICATE-----',
+	'cli.caFileUnreadable': 'cannot read the CA file {path}: {code}',
+	'cli.caFileUnreadable.hint': 'check the path and its permissions',
+	'cli.reloadFailed': 'Reading the settings again failed: {message}',
+	'cli.simulate.cannotListen': 'cannot listen on {address}: {code}',
+	'cli.simulate.cannotListen.hint': 'choose another --port, or --port 0 for any free one',
+	'cli.simulate.listening': 'umwatch simulate: a simulated Unified Manager is listening on {url}',
+	'cli.simulate.user': '  user:     {user}',
+	'cli.simulate.password': '  password: {password}',
+	'cli.simulate.try': "Try: UMWATCH_PASSWORD='{password}' umwatch --url {url} --user {user}",
+	'cli.simulate.tryTls':
+		"Try: UMWATCH_PASSWORD='{password}' umwatch --url {url} --user {user} --ca-file <your certificate>",
+	'cli.simulate.stop': 'Stop it with Ctrl-C.',
+	'cli.simulate.cannotReadCert': 'cannot read the certificate {path}: {code}',
+	'cli.simulate.cannotReadKey': 'cannot read the private key {path}: {code}',
 } as const;
