@@ -74,3 +74,33 @@ it('End then ↓ again and again reaches the oldest of 2,500 jobs in at most thr
 	expect(server.sim.stats.faults).toBeLessThanOrEqual(3);
 	expect(selected(t)).toBe(1);
 });
+
+it('--since 7d holds exactly the jobs of the last 7 days', async () => {
+	const server = await startFixtureServer({}, { fixtureJobs: false });
+	closeServer = () => server.sim.close();
+	const now = server.sim.now();
+	// 14 days of jobs, one every 6 hours, the newest first: 28 within the last 7 days.
+	server.sim.addJobs(56, (i) => ({
+		key: `day-${i + 1}`,
+		name: name(i + 1),
+		type: 'Provisioning',
+		state: 'completed',
+		status: 'normal',
+		submitTime: now - (56 - i) * 6 * 3_600_000 + 60_000,
+		completeTime: now - (56 - i) * 6 * 3_600_000 + 120_000,
+		auto: false,
+	}));
+	const t = startApp({
+		args: [...server.args, '--interval', '1', '--since', '7d'],
+		password: E2E_PASSWORD,
+		cols: 100,
+		rows: 40,
+	});
+	term = t;
+	await t.waitForText(name(56));
+	// The counts line: every job held is finished normally.
+	await t.waitFor(() => /28 normal/.test(t.screenText()[1] ?? ''), { what: '28 jobs held' });
+	const shown = t.screenText().join('\n');
+	expect(shown).toContain(name(29));
+	expect(shown).not.toContain(name(28));
+});
