@@ -5,7 +5,7 @@ import process from 'node:process';
 import meow from 'meow';
 import { asciiOnlyWrites } from './commands/ascii-stderr.js';
 import { describeStartupFailure } from './commands/failure.js';
-import { FLAG_SPECS, joinDashedValues } from './commands/flags.js';
+import { FLAG_SPECS, joinDashedValues, langInArgv, parseFailureMessage } from './commands/flags.js';
 import { guardExitAfterHangup } from './commands/hangup-exit.js';
 import { helpText } from './commands/help.js';
 import { runMain } from './commands/main.js';
@@ -27,10 +27,13 @@ function parseArgv() {
 			flags: FLAG_SPECS,
 		});
 	} catch (error) {
-		// meow throws for a repeated flag; that is a usage error like any other.
-		const message =
-			error instanceof Error ? error.message.replace(/^The flag /, '') : String(error);
-		const failure = describeStartupFailure(new ConfigError(message), process.env);
+		// meow throws for a repeated flag; that is a usage error like any other, said in
+		// the language the words and the environment choose (a bad --lang is told later).
+		setLanguage(chooseLanguage(langInArgv(process.argv.slice(2)), process.env).language);
+		const failure = describeStartupFailure(
+			new ConfigError(parseFailureMessage(error)),
+			process.env,
+		);
 		if (wantsAscii({}, process.env)) asciiOnlyWrites(process.stderr);
 		process.stderr.write(failure.text);
 		process.exit(failure.code);

@@ -15,6 +15,13 @@ const patched = new WeakSet<Writable>();
  * message is added later, to ASCII. Standard output is never wrapped: it carries
  * machine output (JSON, NDJSON, the piped list), which must not change with the
  * locale; its human text draws from the glyph set instead. Idempotent.
+ *
+ * Japanese passes through as UTF-8: only umwatch's typographic characters are
+ * replaced. The locale alone never picks Japanese without UTF-8 (ja_JP.eucJP
+ * gets English, i18n/language.ts), so Japanese here means `--lang ja` or
+ * `UMWATCH_LANG=ja`: the user says their terminal shows it whatever LANG says
+ * (an SSH session into a host left at LANG=C); the glyphs still follow the
+ * ASCII rule (`--unicode` for those).
  */
 export function asciiOnlyWrites(stream: Writable): void {
 	if (patched.has(stream)) return;

@@ -97,6 +97,32 @@ function takesValue(word: string): boolean {
 }
 
 /**
+ * The message for what the parser threw: a flag given twice (`--url A --url B`)
+ * said in the current language, anything else as the parser put it.
+ */
+export function parseFailureMessage(error: unknown): string {
+	const message = error instanceof Error ? error.message : String(error);
+	const repeated = /^The flag (--[\w-]+) can only be set once\.?$/.exec(message);
+	if (repeated !== null) return t('cli.repeatedFlag', { flag: repeated[1] ?? '' });
+	return message.replace(/^The flag /, '');
+}
+
+/**
+ * `--lang X` or `--lang=X` among the words, for the messages said before the
+ * parser has read them (its own failure); the last one wins, as it does there.
+ */
+export function langInArgv(argv: readonly string[]): string | undefined {
+	let lang: string | undefined;
+	for (let i = 0; i < argv.length; i++) {
+		const word = argv[i] ?? '';
+		if (word === '--') break;
+		if (word === '--lang') lang = argv[i + 1];
+		else if (word.startsWith('--lang=')) lang = word.slice('--lang='.length);
+	}
+	return lang;
+}
+
+/**
  * Checks what the parser produced: no unknown flags (a typo must not be
  * ignored), and no string flag given without a value (`--url` at the end of
  * the line). Returns the flags typed for the config layer.

@@ -57,6 +57,14 @@ describe('the command line in Japanese', () => {
 		);
 	});
 
+	it('a flag given twice, which the parser itself refuses, in the language --lang names', async () => {
+		const result = await runCli(sandbox, ['--url', 'a', '--url', 'b', '--lang', 'ja']);
+		expect(result.code).toBe(2);
+		expect(result.stderr).toMatch(/^umwatch: --url は 1 回だけ指定できます。\n使い方: /);
+		const english = await runCli(sandbox, ['--url', 'a', '--url', 'b']);
+		expect(english.stderr).toMatch(/^umwatch: --url can only be set once\.\nusage: /);
+	});
+
 	it('the usage of every mode: each line under the first, by display width', () => {
 		setLanguage('ja');
 		const lines = usageFor(null).split('\n');

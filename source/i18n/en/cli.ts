@@ -4,6 +4,7 @@ export const cliEn = {
 	'cli.unknownFlag': 'unknown flag: {names}',
 	'cli.unknownFlags': 'unknown flags: {names}',
 	'cli.needsValue': '{flag} needs a value',
+	'cli.repeatedFlag': '{flag} can only be set once.',
 	// The usage lines follow `usage: ` (their own words stay as typed), then the pointer to --help.
 	'cli.usage': 'usage: {lines}',
 	'cli.usage.more': "Run 'umwatch --help' for every flag.",

@@ -7,6 +7,7 @@ export const cliJa = translation(cliEn, {
 	'cli.unknownFlag': '不明なフラグ: {names}',
 	'cli.unknownFlags': '不明なフラグ: {names}',
 	'cli.needsValue': '{flag} に値が必要です',
+	'cli.repeatedFlag': '{flag} は 1 回だけ指定できます。',
 	'cli.usage': '使い方: {lines}',
 	'cli.usage.more': 'すべてのフラグは umwatch --help で。',
 	'cli.unexpected': '{command} の後に不要な "{word}"',
