@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DISPLAY_STATES, type Job } from '../../source/api/job.js';
+import { DISPLAY_STATES, type DisplayState, type Job } from '../../source/api/job.js';
 import { type SortOrder, sortJobs } from '../../source/present/sort.js';
 import { sortReusing } from '../../source/ui/screen/resort.js';
 import { makeJob } from '../helpers/ui-fixtures.js';
@@ -21,7 +21,7 @@ function jobsOf(count: number, next: () => number): Job[] {
 			key: `k${i}`,
 			server: i % 3 === 0 ? 'osaka' : 'tokyo',
 			name: `job ${Math.floor(next() * 50)}`,
-			displayState: DISPLAY_STATES[Math.floor(next() * DISPLAY_STATES.length)],
+			displayState: DISPLAY_STATES[Math.floor(next() * DISPLAY_STATES.length)] as DisplayState,
 			// Some share a second, so the ties (server, key) matter.
 			submitTime: NOW - Math.floor(i / 2) * 1000,
 		}),
