@@ -49,14 +49,14 @@ function describeOne(watch: JobWatch, elapsed: string, glyphs: Glyphs): string {
 }
 
 /** Where one job of several stands, as the summary counts it. */
-function stage(watch: JobWatch): 'done' | 'running' | 'queued' | 'not seen yet' {
+function stage(watch: JobWatch): 'done' | 'running' | 'queued' | 'notSeen' {
 	if (watch.ended || watch.job?.over === true) return 'done';
-	if (watch.job === null) return 'not seen yet';
+	if (watch.job === null) return 'notSeen';
 	const state = watch.job.displayState;
 	return state === 'QUEUED' || state === 'WAITING' ? 'queued' : 'running';
 }
 
-const STAGES = ['running', 'queued', 'not seen yet', 'done'] as const;
+const STAGES = ['running', 'queued', 'notSeen', 'done'] as const;
 
 /** Each stage's count as the summary says it (a function: the language is chosen at start). */
 function stageCount(stage: (typeof STAGES)[number], count: number): string {
