@@ -26,10 +26,21 @@ export const DEFAULT_INTERVAL_MS = 2000;
  * rows never swap between polls.
  */
 export function compareNewestFirst(a: Job, b: Job): number {
+	return compareNewestAcross(a, 0, b, 0);
+}
+
+/**
+ * The same order across several servers, stated once for the fleet's merge,
+ * `list` and the live view's sort: newest submitted first, jobs without a
+ * submit time last, a tie to the server named first (the lower rank: its place
+ * in the order the servers were named), then to the key.
+ */
+export function compareNewestAcross(a: Job, aRank: number, b: Job, bRank: number): number {
 	if (a.submitTime !== b.submitTime) {
 		if (a.submitTime === null) return 1;
 		if (b.submitTime === null) return -1;
 		return b.submitTime - a.submitTime;
 	}
+	if (aRank !== bRank) return aRank - bRank;
 	return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }

@@ -1,14 +1,10 @@
+import { compareNewestAcross } from '../api/contract.js';
 import { type DisplayState, type Job, type JobId, splitJobId } from '../api/job.js';
 import { emptyCounts } from './job-store.js';
 
-/** Sorts before `b` in the merged list: newer submit first (none last), then earlier server. */
+/** Sorts before `b` in the merged list (the contract's order across servers; a server's rank is its place). */
 function before(a: Job, aServer: number, b: Job, bServer: number): boolean {
-	if (a.submitTime !== b.submitTime) {
-		if (a.submitTime === null) return false;
-		if (b.submitTime === null) return true;
-		return a.submitTime > b.submitTime;
-	}
-	return aServer < bServer;
+	return compareNewestAcross(a, aServer, b, bServer) < 0;
 }
 
 /**

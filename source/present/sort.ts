@@ -1,3 +1,4 @@
+import { compareNewestAcross } from '../api/contract.js';
 import type { DisplayState, Job } from '../api/job.js';
 import type { SortOrder } from '../api/sort-order.js';
 import { jobDurationMs } from './job-duration.js';
@@ -46,16 +47,13 @@ export function compareAcrossServers(
 	serverOrder: readonly string[] = [],
 ): (a: Job, b: Job) => number {
 	const rank = serverRanks(serverOrder);
-	return (a, b) => {
-		if (a.submitTime !== b.submitTime) {
-			if (a.submitTime === null) return 1;
-			if (b.submitTime === null) return -1;
-			return b.submitTime - a.submitTime;
-		}
-		const byServer = rankOf(rank, a.server, serverOrder) - rankOf(rank, b.server, serverOrder);
-		if (byServer !== 0) return byServer;
-		return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
-	};
+	return (a, b) =>
+		compareNewestAcross(
+			a,
+			rankOf(rank, a.server, serverOrder),
+			b,
+			rankOf(rank, b.server, serverOrder),
+		);
 }
 
 /**
