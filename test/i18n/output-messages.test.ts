@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../source/api/errors.js';
 import { GaveUpError } from '../../source/engine/give-up.js';
 import { setLanguage } from '../../source/i18n/language.js';
+import { outcomeLine } from '../../source/output/job-text.js';
 import { runList } from '../../source/output/list.js';
 import { runShow } from '../../source/output/show.js';
 import { parseStateFilter } from '../../source/output/state-filter.js';
@@ -98,6 +99,16 @@ describe('wait and failures in Japanese', () => {
 		expect(describeWait(several, 75_000, UNICODE_GLYPHS)).toBe(
 			'ジョブ 3 件を待機中：実行中 1、未確認 1、完了 1  経過 1m15s',
 		);
+	});
+
+	it('the outcome line: Japanese on a terminal, English words in a pipe (scripts parse it)', () => {
+		setLanguage('ja');
+		const now = clock.now();
+		expect(outcomeLine(JOB, now, true)).toBe(`RUNNING  ボリュームの作成  ${KEY}  所要 6m19s`);
+		expect(outcomeLine(JOB, now)).toBe(`RUNNING  ボリュームの作成  ${KEY}  took 6m19s`);
+		const unnamed = { ...JOB, name: '' };
+		expect(outcomeLine(unnamed, now, true)).toBe(`RUNNING  (名前なし)  ${KEY}  所要 6m19s`);
+		expect(outcomeLine(unnamed, now)).toBe(`RUNNING  (no name)  ${KEY}  took 6m19s`);
 	});
 
 	it('the timeout: what was last seen of each open job', () => {
