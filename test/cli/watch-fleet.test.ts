@@ -30,7 +30,12 @@ function connection(name: string, jobs: number, clock: FakeClock): Connection {
 }
 
 function configOf(servers: NamedServer[]): Config {
-	return { servers, intervalMs: 15_000, maxJobs: null, output: { since: null } } as unknown as Config;
+	return {
+		servers,
+		intervalMs: 15_000,
+		maxJobs: null,
+		output: { since: null },
+	} as unknown as Config;
 }
 
 function named(name: string, intervalMs: number, maxJobs: number | null): NamedServer {
