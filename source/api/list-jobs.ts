@@ -3,6 +3,8 @@
  * and the live view's first load with `--since` (engine/since-load.ts). It
  * lives here, below both, so the cut and its fallbacks are written once.
  */
+
+import { t } from '../i18n/t.js';
 import { compareNewestFirst, MAX_PAGE_RECORDS, ORDER_NEWEST_FIRST } from './contract.js';
 import { ApiError } from './errors.js';
 import type { Job } from './job.js';
@@ -37,12 +39,8 @@ export interface ListQuery {
 
 /** Checks a pattern the server will see; AIQUM filter values must not contain `?`. */
 export function checkServerPattern(flag: string, value: string): void {
-	if (value.trim() === '') throw new UsageError(`${flag} needs a value, e.g. ${flag} 'Create*'`);
-	if (value.includes('?')) {
-		throw new UsageError(
-			`${flag} must not contain '?' (AIQUM filters do not allow it); use * as a wildcard`,
-		);
-	}
+	if (value.trim() === '') throw new UsageError(t('api.patternEmpty', { flag }));
+	if (value.includes('?')) throw new UsageError(t('api.patternQuestion', { flag }));
 }
 
 /**

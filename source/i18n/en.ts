@@ -40,8 +40,8 @@ import { uiEn } from './en/ui.js';
 export const en = {
 	...apiEn,
 	...cliEn,
-	...trustEn,
 	...configEn,
+	...trustEn,
 	...helpEn,
 	...outputEn,
 	...presentEn,

@@ -13,8 +13,8 @@ import { uiJa } from './ja/ui.js';
 export const ja = translation(en, {
 	...apiJa,
 	...cliJa,
-	...trustJa,
 	...configJa,
+	...trustJa,
 	...helpJa,
 	...outputJa,
 	...presentJa,

@@ -123,4 +123,7 @@ export const apiEn = {
 		'Not a SHA-256 fingerprint: expected 64 hex digits, colons optional (`umwatch trust` prints it).',
 	'api.plainHttpTrust': 'Nothing to trust over plain HTTP ({host}); use https://.',
 	'api.badSort': '{origin} must be one of {orders}, not {value}',
+	'api.patternEmpty': "{flag} needs a value, e.g. {flag} 'Create*'",
+	'api.patternQuestion':
+		"{flag} must not contain '?' (AIQUM filters do not allow it); use * as a wildcard",
 } as const;

@@ -123,4 +123,7 @@ export const apiJa = translation(apiEn, {
 	'api.badSort': '{origin} に {value} は使えません ({orders} のいずれか)',
 	'api.plainHttpTrust':
 		'HTTP では信頼する証明書がありません ({host})。https:// を使用してください。',
+	'api.patternEmpty': "{flag} に値を指定してください (例: {flag} 'Create*')。",
+	'api.patternQuestion':
+		"{flag} に '?' は使えません (AIQUM のフィルタでは不可)。ワイルドカードには * を使用してください。",
 });
