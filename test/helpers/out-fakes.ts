@@ -89,13 +89,6 @@ export function captureIo(
 	};
 }
 
-/**
- * @deprecated The job factories live in test/helpers/ui-fixtures.ts: makeJob (parsed fields)
- * and apiJob (API fields through the real parser; this file's old makeJob). Kept so tests
- * written against this path compile.
- */
-export { apiJob as makeJob, makeJobs } from './ui-fixtures.js';
-
 /** A client over a fixed list of jobs (newest first), paging like the server with `next` links. */
 export function fakeClient(
 	jobs: readonly Job[],
@@ -161,12 +154,6 @@ export function fakeClient(
 	};
 }
 
-/**
- * @deprecated The one fake clock is test/helpers/fake-clock.ts; import it from there.
- * Kept so tests written against this path compile; nothing in the tree imports it here.
- */
-export { FakeClock } from './fake-clock.js';
-
 /** ESC, C1 controls, BEL and bidi/zero-width characters: none may reach a terminal. */
 export function activeCharacters(text: string): string[] {
 	return [
@@ -175,9 +162,3 @@ export function activeCharacters(text: string): string[] {
 		),
 	].map((m) => `U+${(m[0].codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`);
 }
-
-/**
- * @deprecated The one ANSI stripper is stripAnsi in test/helpers/ansi.ts (a superset: every CSI,
- * and a table holds only SGR). Kept so tests written against this name compile.
- */
-export { stripAnsi as stripSgr } from './ansi.js';

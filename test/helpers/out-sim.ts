@@ -74,6 +74,3 @@ export class SkippingClock implements Clock {
 		this.handles.delete(handle as number);
 	}
 }
-
-/** @deprecated The one wait is `until` in test/helpers/until.ts; kept so tests written against this name compile. */
-export { until as eventually } from './until.js';

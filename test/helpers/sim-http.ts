@@ -49,6 +49,3 @@ export async function simGet(
 	}
 	return { status: response.statusCode, headers: response.headers, text, json };
 }
-
-/** @deprecated The one wait is test/helpers/until.ts; kept here so tests written against this path compile. */
-export { until } from './until.js';

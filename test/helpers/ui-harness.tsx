@@ -69,9 +69,6 @@ export class FakeStdin extends EventEmitter {
 	}
 }
 
-/** @deprecated The one ANSI stripper is test/helpers/ansi.ts; re-exported so tests written against this path compile. */
-export { stripAnsi };
-
 /** A rendered App with a fake engine, clock and terminal. */
 export interface UiHarness {
 	readonly engine: FakeEngine;
@@ -119,9 +116,6 @@ export interface HarnessOptions {
 	/** The engine to render (a FakeEngine subclass that does more); default a plain FakeEngine. */
 	readonly engine?: FakeEngine;
 }
-
-/** @deprecated The one settle is test/helpers/settle.ts; re-exported so tests written against this path compile. */
-export { settle };
 
 /** A fixed "now" for tests: 2026-03-04 12:00:00 local time. */
 export const TEST_NOW = new Date(2026, 2, 4, 12, 0, 0).getTime();

@@ -1,5 +1,6 @@
 // The script modes over several servers (issue 10, "Scripts"): three simulators on
 // real HTTP, each client named as its profile would name it.
+
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,13 +16,8 @@ import { runShow } from '../../source/output/show.js';
 import { runWait } from '../../source/output/wait.js';
 import type { Simulator } from '../../source/simulator/types.js';
 import { CaptureStream, captureIo, stdinOf } from '../helpers/out-fakes.js';
-import {
-	clientFor,
-	closedPort,
-	eventually,
-	quietSimulator,
-	SkippingClock,
-} from '../helpers/out-sim.js';
+import { clientFor, closedPort, quietSimulator, SkippingClock } from '../helpers/out-sim.js';
+import { until } from '../helpers/until.js';
 
 const NAMES = ['tokyo', 'osaka', 'nagoya'] as const;
 const BASE = Date.parse('2026-11-30T00:00:00Z');
@@ -222,7 +218,7 @@ describe('wait over several servers', () => {
 		const io = captureIo();
 		const waiting = runWait(clients, job.key, { format: 'json' }, io);
 		// Waiting there: a long poll held on nagoya (finishing earlier could race the poll's start).
-		await eventually(() => nagoya.stats.longPollsHeld > 0);
+		await until(() => nagoya.stats.longPollsHeld > 0);
 		nagoya.finishJob(job.key, 'warning');
 		expect(await waiting).toBe(3);
 		expect(JSON.parse(io.stdout.text())).toMatchObject({ server: 'nagoya', state: 'WARNING' });
@@ -264,10 +260,10 @@ describe('events over several servers', () => {
 		const io = captureIo({ signal: controller.signal });
 		const named = engines.map((engine, i) => ({ name: NAMES[i] as string, engine }));
 		const running = runEvents(named, { format: 'ndjson' }, io);
-		await eventually(() => engines.every((e) => e.getSnapshot().connection.kind === 'live'));
+		await until(() => engines.every((e) => e.getSnapshot().connection.kind === 'live'));
 		// Enough 503s to outlast the engine's quick retries, as script-retries.test.ts does.
 		(sims[1] as Simulator).injectFault({ kind: 'status', status: 503 }, { count: 15 });
-		await eventually(() => io.stderr.text().includes('umwatch: osaka: connection restored'));
+		await until(() => io.stderr.text().includes('umwatch: osaka: connection restored'));
 		controller.abort();
 		expect(await running).toBe(130);
 		expect(io.stderr.text()).toMatch(
@@ -283,14 +279,14 @@ describe('events over several servers', () => {
 		const io = captureIo({ signal: controller.signal });
 		const named = engines.map((engine, i) => ({ name: NAMES[i] as string, engine }));
 		const running = runEvents(named, { format: 'ndjson' }, io);
-		await eventually(() => engines.every((e) => e.getSnapshot().connection.kind === 'live'));
+		await until(() => engines.every((e) => e.getSnapshot().connection.kind === 'live'));
 		const a = tokyo.addJob({ name: 'A', state: 'running', auto: false });
 		const b = osaka.addJob({ name: 'B', state: 'running', auto: false });
-		await eventually(() => lines(io.stdout.text()).length >= 2);
+		await until(() => lines(io.stdout.text()).length >= 2);
 		osaka.injectFault({ kind: 'status', status: 401 }, { count: Number.POSITIVE_INFINITY });
-		await eventually(() => io.stderr.text().includes('umwatch: osaka: '));
+		await until(() => io.stderr.text().includes('umwatch: osaka: '));
 		tokyo.finishJob(a.key, 'error');
-		await eventually(() => lines(io.stdout.text()).length >= 3);
+		await until(() => lines(io.stdout.text()).length >= 3);
 		controller.abort();
 		expect(await running).toBe(130);
 		const events = records(io.stdout.text());
@@ -322,7 +318,7 @@ describe('events over several servers', () => {
 			const again = captureIo({ signal: controller.signal });
 			const pair = engines.map((engine, i) => ({ name: NAMES[i] as string, engine }));
 			const running = runEvents(pair, { format: 'ndjson', partialOk }, again);
-			await eventually(() => again.stderr.text().includes('umwatch: osaka: '));
+			await until(() => again.stderr.text().includes('umwatch: osaka: '));
 			// The reader goes away: the stream ends; osaka's failure still counts without --partial-ok.
 			again.stdout.destroy();
 			expect(await running).toBe(partialOk ? 0 : 9);

@@ -1,6 +1,7 @@
 // Issue 10, the live view of several servers, its keys in the real App: `v`
 // and `/` over servers, `p` when every server is paused, `r` and `e` with one
 // server failed among live ones, and q's summary line counted per server.
+
 import { EventEmitter } from 'node:events';
 import { describe, expect, test } from 'vitest';
 import type { ConnectionState, ErrorSummary } from '../../source/engine/types.js';
@@ -9,9 +10,10 @@ import { runWatchUi } from '../../source/ui/run.js';
 import { serversExitSummary } from '../../source/ui/screen/server-summary.js';
 import type { Reconnector } from '../../source/ui/use-recovery.js';
 import { FakeClock } from '../helpers/fake-clock.js';
+import { settle } from '../helpers/settle.js';
 import { FakeEngine } from '../helpers/ui-fake-engine.js';
 import { makeJob, makeSnapshot } from '../helpers/ui-fixtures.js';
-import { FakeStdin, FakeStdout, renderApp, settle, TEST_NOW } from '../helpers/ui-harness.js';
+import { FakeStdin, FakeStdout, renderApp, TEST_NOW } from '../helpers/ui-harness.js';
 import { fleet, fourServers, JOBS, LIVE, rejected, server } from './fleet-fixtures.js';
 
 describe('several servers: filters', () => {
