@@ -85,10 +85,23 @@ export function errorScreen(
 	footer: Line,
 	glyphs: Glyphs,
 ): Screen {
+	return scrolledLines(errorLines(view.error, size.columns - 1, glyphs), view.scroll, {
+		title,
+		size,
+		footer,
+	});
+}
+
+/** A title, `lines` scrolled to `scroll` within what the terminal holds, and the footer. */
+export function scrolledLines(
+	lines: readonly Line[],
+	scroll: number,
+	frame: { readonly title: Line; readonly size: TerminalSize; readonly footer: Line },
+): Screen {
+	const { title, size, footer } = frame;
 	const bodyRows = Math.max(1, size.rows - 1 - 2);
-	const lines = errorLines(view.error, size.columns - 1, glyphs);
 	const maxScroll = Math.max(0, lines.length - bodyRows);
-	const from = Math.min(view.scroll, maxScroll);
+	const from = Math.min(scroll, maxScroll);
 	return {
 		top: [title],
 		list: null,

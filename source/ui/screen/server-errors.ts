@@ -2,7 +2,7 @@ import { isFatal } from '../../api/errors.js';
 import type { ConnectionState, ErrorSummary } from '../../engine/types.js';
 import type { Glyphs } from '../../present/theme.js';
 import type { TerminalSize } from '../use-terminal-size.js';
-import { errorLines, errorScreen, lastFailure } from './error-view.js';
+import { errorLines, errorScreen, lastFailure, scrolledLines } from './error-view.js';
 import type { Screen } from './screen.js';
 import type { Line } from './segments.js';
 import type { ServerFailure } from './ui-state.js';
@@ -75,17 +75,5 @@ export function serverErrorScreen(
 		lines.push([{ text: ` ${failure.server}`, bold: true }]);
 		lines.push(...errorLines(failure.error, size.columns - 1, glyphs));
 	}
-	const bodyRows = Math.max(1, size.rows - 1 - 2);
-	const maxScroll = Math.max(0, lines.length - bodyRows);
-	const from = Math.min(view.scroll, maxScroll);
-	return {
-		top: [title],
-		list: null,
-		body: lines.slice(from, from + bodyRows),
-		footer,
-		bodyRows,
-		maxScroll,
-		visibleJobs: [],
-		relativeTimes: [],
-	};
+	return scrolledLines(lines, view.scroll, { title, size, footer });
 }
