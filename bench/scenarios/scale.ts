@@ -73,7 +73,7 @@ export async function measureScale(
 	for (const r of renders) {
 		const budget =
 			r.jobs === 100_000 && base !== undefined
-				? ratioBudget(r.p95, base.p95, 1.5, 'p95 at 100 jobs')
+				? ratioBudget(r.p95, base.p95, 1.2, 'p95 at 100 jobs')
 				: undefined;
 		figures.push({
 			id: `frame.${r.jobs}`,
