@@ -74,7 +74,10 @@ export type Tool = 'umwatch' | 'watch';
 
 /** Starts `tool` against `url`. */
 export function startTool(tool: Tool, url: string, size: TermSize): PtyTerminal {
-	return tool === 'umwatch' ? startUmwatch(url, size) : startWatchPipeline(url, size);
+	// With the alerts on: a quiet screen must stay silent with them too (issue 11).
+	return tool === 'umwatch'
+		? startUmwatch(url, size, ['--bell', '--desktop-notify'])
+		: startWatchPipeline(url, size);
 }
 
 /** Resolves after `ms` of wall time: the benchmarks measure real time on purpose. */
