@@ -1,5 +1,5 @@
 import { type ApiError, isFatal, toApiError } from '../api/errors.js';
-import { type Job, type JobId, jobId } from '../api/job.js';
+import type { Job, JobId } from '../api/job.js';
 import type { Requester } from '../api/pages.js';
 import type { AiqumClient } from '../api/types.js';
 import type { Clock, TimerHandle } from '../time/clock.js';
@@ -9,9 +9,9 @@ import { FocusLink } from './focus-link.js';
 import { JobStore, type MergeOutcome } from './job-store.js';
 import { MissingJobs } from './missing-jobs.js';
 import { OlderPages } from './older-pages.js';
-import { firstPageSize, loadHistory, type PollOutput, runPollCycle } from './poll-cycle.js';
+import { loadHistory, type PollOutput, runPollCycle } from './poll-cycle.js';
 import { PollOverrun } from './poll-overrun.js';
-import { RefreshCadence } from './refresh-cadence.js';
+import { PollPlan } from './poll-plan.js';
 import { ServerVersionProbe } from './server-version.js';
 import { loadSince } from './since-load.js';
 import { SnapshotPublisher } from './snapshot-publisher.js';
@@ -47,13 +47,7 @@ class PollingEngine implements WatchEngine {
 	readonly #settings: EngineSettings;
 	readonly #store: JobStore;
 	readonly #missing = new MissingJobs();
-	readonly #cadence: RefreshCadence;
-	/** Whether polls may send change probes: until the server refuses or ignores one. */
-	#probeChanges = true;
-	/** Counts probes, so each share of many off-page jobs gets its turn. */
-	#probeTurn = 0;
-	/** New jobs the last poll found, sizing the next first page; null when unknown. */
-	#lastNew: number | null = null;
+	readonly #plan: PollPlan;
 	readonly #out: SnapshotPublisher;
 	readonly #tasks = new Set<Promise<unknown>>();
 	#started = false;
@@ -79,7 +73,11 @@ class PollingEngine implements WatchEngine {
 		this.#client = options.client;
 		this.#clock = settings.clock;
 		this.#store = new JobStore(settings.maxJobs);
-		this.#cadence = new RefreshCadence(settings.intervalMs);
+		this.#plan = new PollPlan({
+			intervalMs: settings.intervalMs,
+			pageSize: settings.pageSize,
+			clock: settings.clock,
+		});
 		this.#out = new SnapshotPublisher(this.#store, this.#clock, settings.intervalMs);
 		this.#overrun = new PollOverrun(this.#clock, settings.intervalMs, this.#out);
 		this.#version = new ServerVersionProbe(this.#client, (version) => {
@@ -155,7 +153,7 @@ class PollingEngine implements WatchEngine {
 			return;
 		}
 		// A retry time or failure from before the pause no longer means anything.
-		this.#lastNew = null;
+		this.#plan.forgetNewCount();
 		const before = this.#beforePause.kind;
 		this.#out.setConnection(before === 'live' ? this.#beforePause : { kind: 'connecting' });
 		this.#out.publish();
@@ -186,7 +184,7 @@ class PollingEngine implements WatchEngine {
 
 	/** Kept-fresh jobs are read every poll; the focused one needs not: its own watch reads it. */
 	keepFresh(ids: readonly JobId[]): void {
-		this.#cadence.setLive(ids);
+		this.#plan.keepFresh(ids);
 	}
 
 	/** Keeps a promise alive in the set `stop()` waits for. */
@@ -229,8 +227,7 @@ class PollingEngine implements WatchEngine {
 	async #runPoll(signal: AbortSignal): Promise<void> {
 		const startedAt = this.#clock.now();
 		this.#overrun.begin(startedAt);
-		const request: Requester = (run) =>
-			withQuickRetries(run, { clock: this.#clock, random: this.#settings.random, signal });
+		const request = this.#requester(signal);
 		try {
 			const output = this.#historyLoaded
 				? await runPollCycle({
@@ -238,11 +235,8 @@ class PollingEngine implements WatchEngine {
 						request,
 						held: this.#store,
 						highWater: this.#highWater,
-						pageSize: firstPageSize(this.#settings.pageSize, this.#lastNew),
 						maxRecords: this.#store.maxJobs,
-						selectRefresh: (stale) => this.#selectRefresh(stale),
-						probeChanges: this.#probeChanges,
-						probeTurn: this.#probeTurn,
+						...this.#plan.next(this.#store),
 					})
 				: this.#since !== null
 					? await loadSince({ client: this.#client, request, since: this.#since })
@@ -265,10 +259,7 @@ class PollingEngine implements WatchEngine {
 		const outcome = this.#store.merge(this.#focus.withoutStaleFocus(output.jobs, startedAt));
 		// A job the server has stopped returning (deleted, purged) would otherwise stay "running".
 		this.#store.remove(this.#missing.record(output.asked, output.missing));
-		this.#cadence.record(output.jobs.map(jobId), this.#store.activeIds);
-		if (output.probe === 'answered') this.#probeTurn += 1;
-		if (output.probe === 'refused' || output.probe === 'ignored') this.#probeChanges = false;
-		this.#lastNew = initial ? null : (output.fresh ?? null);
+		this.#plan.record(output, initial, this.#store.activeIds);
 		this.#out.setSkipped(output.skipped);
 		this.#out.setPollWarning(output.warning);
 		// A refresh while paused leaves the pause in place; resuming finds the data live.
@@ -281,13 +272,10 @@ class PollingEngine implements WatchEngine {
 		this.#schedule(Math.max(this.#settings.intervalMs - elapsed, this.#settings.intervalMs / 2));
 	}
 
-	/** Off-page in-progress jobs due a read by key this poll (see refresh-cadence.ts). */
-	#selectRefresh(stale: readonly JobId[]): JobId[] {
-		const candidates = stale.map((id) => ({
-			id,
-			submitTime: this.#store.get(id)?.submitTime ?? null,
-		}));
-		return this.#cadence.select(candidates, this.#clock.now());
+	/** A poll's requests, each with the quick retries inside the poll, cancelled by `signal`. */
+	#requester(signal: AbortSignal): Requester {
+		return (run) =>
+			withQuickRetries(run, { clock: this.#clock, random: this.#settings.random, signal });
 	}
 
 	#onPollFailure(error: ApiError): void {
@@ -303,7 +291,7 @@ class PollingEngine implements WatchEngine {
 			return;
 		}
 		this.#failures += 1;
-		this.#lastNew = null;
+		this.#plan.forgetNewCount();
 		if (isFatal(error)) {
 			this.#out.setConnection({ kind: 'failed', error: summarize(error) });
 			this.#out.publish();
@@ -336,8 +324,7 @@ class PollingEngine implements WatchEngine {
 	#olderPages(): OlderPages {
 		return new OlderPages({
 			client: this.#client,
-			request: (signal) => (run) =>
-				withQuickRetries(run, { clock: this.#clock, random: this.#settings.random, signal }),
+			request: (signal) => this.#requester(signal),
 			held: () => {
 				const jobs = this.#store.jobs;
 				return {
