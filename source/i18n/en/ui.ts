@@ -49,13 +49,6 @@ export const uiEn = {
 	'ui.notice.noUnseen': 'no new failures',
 
 	// Column titles on screen (the plain list keeps present/columns.ts's)
-	'ui.column.server': 'SERVER',
-	'ui.column.state': 'STATE',
-	'ui.column.name': 'NAME',
-	'ui.column.type': 'TYPE',
-	'ui.column.submitted': 'SUBMITTED',
-	'ui.column.duration': 'DURATION',
-	'ui.column.key': 'KEY',
 
 	// The list (screen/screen.ts)
 	'ui.list.noMatch': 'no jobs match the filter',

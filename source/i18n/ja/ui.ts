@@ -46,14 +46,6 @@ export const uiJa = translation(uiEn, {
 	'ui.notice.desktopOff': 'デスクトップ通知 オフ',
 	'ui.notice.noUnseen': '新しい失敗なし',
 
-	'ui.column.server': 'サーバー',
-	'ui.column.state': '状態',
-	'ui.column.name': '名前',
-	'ui.column.type': '種類',
-	'ui.column.submitted': '送信日時',
-	'ui.column.duration': '所要時間',
-	'ui.column.key': 'キー',
-
 	'ui.list.noMatch': 'フィルタに一致するジョブなし',
 	'ui.list.newer': '新着 {count}',
 	'ui.list.above': '上に {count} 件',

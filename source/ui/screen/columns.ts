@@ -1,5 +1,4 @@
-import { t } from '../../i18n/t.js';
-import { JOB_COLUMNS, type ColumnId as JobColumnId } from '../../present/columns.js';
+import { columnTitle, JOB_COLUMNS, type ColumnId as JobColumnId } from '../../present/columns.js';
 import { displayWidth } from '../../present/text-width.js';
 
 /**
@@ -68,7 +67,7 @@ function specs(terminalWidth: number, serverWidth: number): Spec[] {
 			? [
 					{
 						id: 'server',
-						title: t('ui.column.server'),
+						title: columnTitle('server'),
 						width: serverWidth,
 						align: 'left',
 						// Like the name, it never drops: the same key on two servers is two jobs.
@@ -85,7 +84,7 @@ function specs(terminalWidth: number, serverWidth: number): Spec[] {
 			const width = id === 'state' && terminalWidth < 80 ? STATE_COMPACT : live.width;
 			const maxWidth = id === 'state' ? width : live.maxWidth;
 			// The screen's own titles; the plain list keeps the shared English ones.
-			return { id, title: t(`ui.column.${id}`), width, align, dropRank, maxWidth };
+			return { id, title: columnTitle(id), width, align, dropRank, maxWidth };
 		}),
 	];
 }
