@@ -1,28 +1,7 @@
+import { localeIsUtf8 } from '../i18n/language.js';
 import { t } from '../i18n/t.js';
 import { ConfigError } from './errors.js';
 import type { Environment } from './paths.js';
-
-/**
- * The locale that sets the character set, as the C library picks it: the first
- * non-empty of `LC_ALL`, `LC_CTYPE`, `LANG` (empty when none is set).
- */
-export function ctypeLocale(env: Environment): string {
-	for (const name of ['LC_ALL', 'LC_CTYPE', 'LANG'] as const) {
-		const value = env[name];
-		if (value !== undefined && value !== '') return value;
-	}
-	return '';
-}
-
-/**
- * Whether the locale says the terminal takes UTF-8 (`en_US.UTF-8`, `C.utf8`,
- * `ja_JP.UTF-8`). `C`, `POSIX`, `ja_JP.eucJP`, `ja_JP.SJIS` or no locale at all
- * do not: the terminal behind them may show a UTF-8 glyph as several wrong
- * characters, or as `?`, and a row drawn with one would no longer line up.
- */
-export function localeIsUtf8(env: Environment): boolean {
-	return /utf-?8/i.test(ctypeLocale(env));
-}
 
 /** The flags that choose the glyph set. */
 export interface CharsetFlags {

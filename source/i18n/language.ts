@@ -75,6 +75,23 @@ function firstSet(env: LanguageEnvironment, names: readonly string[]): string {
 export function localeLanguage(env: LanguageEnvironment): Language {
 	const messages = firstSet(env, ['LC_ALL', 'LC_MESSAGES', 'LANG']);
 	if (!/^ja(?:[_.@-]|$)/i.test(messages)) return 'en';
-	const ctype = firstSet(env, ['LC_ALL', 'LC_CTYPE', 'LANG']);
-	return /utf-?8/i.test(ctype) ? 'ja' : 'en';
+	return localeIsUtf8(env) ? 'ja' : 'en';
+}
+
+/**
+ * The locale that sets the character set, as the C library picks it: the first
+ * non-empty of `LC_ALL`, `LC_CTYPE`, `LANG` (empty when none is set).
+ */
+export function ctypeLocale(env: LanguageEnvironment): string {
+	return firstSet(env, ['LC_ALL', 'LC_CTYPE', 'LANG']);
+}
+
+/**
+ * Whether the locale says the terminal takes UTF-8 (`en_US.UTF-8`, `C.utf8`,
+ * `ja_JP.UTF-8`). `C`, `POSIX`, `ja_JP.eucJP`, `ja_JP.SJIS` or no locale at all
+ * do not. The one rule for both the language (Japanese needs UTF-8) and the
+ * glyphs (ASCII without it).
+ */
+export function localeIsUtf8(env: LanguageEnvironment): boolean {
+	return /utf-?8/i.test(ctypeLocale(env));
 }

@@ -5,10 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { DISPLAY_STATES } from '../../source/api/job.js';
 import { helpText, USAGE, usageFor } from '../../source/commands/help.js';
-import { localeIsUtf8, resolveAscii } from '../../source/config/charset.js';
+import { resolveAscii } from '../../source/config/charset.js';
 import { ConfigError } from '../../source/config/errors.js';
 import { resolveConfig } from '../../source/config/resolve.js';
 import type { CliFlags } from '../../source/config/types.js';
+import { localeIsUtf8 } from '../../source/i18n/language.js';
 import { asciiText } from '../../source/present/ascii-text.js';
 import { ASCII_GLYPHS, UNICODE_GLYPHS } from '../../source/present/theme.js';
 
